@@ -1,0 +1,139 @@
+//! The pipeline: load → align → diff → detect, producing one [`Comparison`].
+
+use std::path::Path;
+
+use crate::model::{Article, Cell, CompareOptions, Comparison, LoadFailure, OpTag, Row};
+use crate::{align, detect, diff, load};
+
+/// What the engine is doing, for progress displays.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    /// Plain words ("Loading wire.txt", "Aligning 3 articles").
+    pub message: String,
+    /// Fraction done, 0–1.
+    pub fraction: f32,
+}
+
+/// Loads every path (a failing file becomes a [`LoadFailure`], the rest go on) and
+/// compares the articles. `progress` is called before each step.
+#[must_use]
+pub fn compare_files(
+    paths: &[impl AsRef<Path>],
+    options: &CompareOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Comparison {
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    let total = paths.len().max(1) as f32;
+    for (i, path) in paths.iter().enumerate() {
+        let path = path.as_ref();
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        progress(Progress {
+            message: format!("Loading {name}"),
+            fraction: 0.5 * i as f32 / total,
+        });
+        match load::load_path(path) {
+            Ok(mut loaded) => articles.append(&mut loaded),
+            Err(e) => errors.push(LoadFailure {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            }),
+        }
+    }
+    compare(articles, errors, options, progress)
+}
+
+/// Aligns, diffs and runs the detectors over already loaded articles.
+///
+/// An out-of-range `options.reference` falls back to the first article.
+#[must_use]
+pub fn compare(
+    articles: Vec<Article>,
+    errors: Vec<LoadFailure>,
+    options: &CompareOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Comparison {
+    let mut options = options.clone();
+    if options.reference >= articles.len() {
+        options.reference = 0;
+    }
+    let reference = options.reference;
+    progress(Progress {
+        message: format!("Aligning {} articles", articles.len()),
+        fraction: 0.5,
+    });
+    let aligned = align::align(&articles, reference);
+    progress(Progress {
+        message: format!("Comparing wording in {} rows", aligned.len()),
+        fraction: 0.7,
+    });
+    let rows = aligned
+        .iter()
+        .map(|row| build_row(&articles, reference, row, &options))
+        .collect();
+    let similarity = diff::similarity_matrix(&articles, &options);
+    let mut comparison = Comparison {
+        options,
+        articles,
+        errors,
+        rows,
+        findings: Vec::new(),
+        similarity,
+    };
+    progress(Progress {
+        message: "Looking for damage".to_string(),
+        fraction: 0.9,
+    });
+    comparison.findings = detect::detect_all(&comparison);
+    progress(Progress {
+        message: "Done".to_string(),
+        fraction: 1.0,
+    });
+    comparison
+}
+
+fn build_row(
+    articles: &[Article],
+    reference: usize,
+    row: &align::AlignedRow,
+    options: &CompareOptions,
+) -> Row {
+    let empty = Vec::new();
+    let ref_paras = row.cells.get(reference).unwrap_or(&empty);
+    let cells = articles
+        .iter()
+        .enumerate()
+        .map(|(i, article)| {
+            let paras = row.cells.get(i)?;
+            if paras.is_empty() {
+                return None;
+            }
+            let moved = row.moved.get(i).copied().unwrap_or(false);
+            let (ops, similarity) = match articles.get(reference) {
+                Some(ref_article) => {
+                    diff::diff_cell(ref_article, ref_paras, article, paras, options)
+                }
+                None => (Vec::new(), 0.0),
+            };
+            Some(Cell {
+                paragraphs: paras.clone(),
+                similarity,
+                moved,
+                ops,
+            })
+        })
+        .collect();
+    Row { cells }
+}
+
+/// True when the row has any difference from the reference (a changed word, a missing passage).
+#[must_use]
+pub fn row_has_difference(row: &Row) -> bool {
+    row.cells.iter().any(|c| match c {
+        None => true,
+        Some(c) => c.ops.iter().any(|op| op.tag != OpTag::Equal),
+    })
+}

@@ -1,0 +1,67 @@
+//! Engine errors. Each is handled once — turned into a [`crate::model::LoadFailure`] — and
+//! shown to the user in plain words with the path last.
+
+use std::path::PathBuf;
+
+/// Why a file could not be loaded as one or more articles.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The path does not exist.
+    #[error("file not found: {}", .0.display())]
+    NotFound(PathBuf),
+    /// The path names a directory.
+    #[error("is a directory, not a file: {}", .0.display())]
+    IsDirectory(PathBuf),
+    /// The process may not read the file.
+    #[error("permission denied: {}", .0.display())]
+    PermissionDenied(PathBuf),
+    /// Any other I/O failure.
+    #[error("could not read the file ({source}): {}", .path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The bytes are not text (NUL bytes, control characters, an image...).
+    #[error("binary file, not text: {}", .0.display())]
+    Binary(PathBuf),
+    /// Nothing but whitespace.
+    #[error("empty file: {}", .0.display())]
+    Empty(PathBuf),
+    /// A web page in which no article body was found.
+    #[error("no article text found in the page: {}", .0.display())]
+    NoArticleText(PathBuf),
+    /// JSON that does not parse.
+    #[error("malformed JSON at line {line}, column {column} ({reason}): {}", .path.display())]
+    MalformedJson {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser said.
+        reason: String,
+    },
+    /// JSON that parses but holds no article shape we know.
+    #[error("JSON holds no article (expected articleBody, body/text/content, or body-paragraphs): {}", .0.display())]
+    NoArticleInJson(PathBuf),
+}
+
+impl LoadError {
+    /// The path the error is about.
+    #[must_use]
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            Self::NotFound(p)
+            | Self::IsDirectory(p)
+            | Self::PermissionDenied(p)
+            | Self::Binary(p)
+            | Self::Empty(p)
+            | Self::NoArticleText(p)
+            | Self::NoArticleInJson(p) => p,
+            Self::Io { path, .. } | Self::MalformedJson { path, .. } => path,
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! storydiff: open several articles about one news story, align them paragraph by
+//! paragraph, diff the wording and label what is damage rather than journalism.
+//!
+//! The engine (every module but `gui`) has no egui import and runs headless:
+//! [`load`] → [`normalize`] → [`align`] → [`diff`] → [`detect`] → [`report`], all
+//! handing one result type, [`model::Comparison`], built by [`compare::compare`].
+
+pub mod align;
+pub mod compare;
+pub mod detect;
+pub mod diff;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod normalize;
+pub mod report;
+
+#[cfg(feature = "gui")]
+pub mod gui;
+
+pub use compare::{compare, compare_files};
+pub use model::{CompareOptions, Comparison};

@@ -1,0 +1,368 @@
+//! The one result type that flows from the engine to the views and reports.
+//!
+//! Loading produces [`Article`]s; [`crate::compare::compare`] turns them into a
+//! [`Comparison`] (aligned [`Row`]s of [`Cell`]s with word-level [`Op`]s, a
+//! similarity matrix and [`Finding`]s). The GUI only draws a finished
+//! `Comparison`; `storydiff report` serialises it.
+
+use serde::{Deserialize, Serialize};
+
+/// The file format an article was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text.
+    Txt,
+    /// Markdown, reduced to its text.
+    Md,
+    /// A saved web page; the article body is extracted.
+    Html,
+    /// JSON: schema.org `NewsArticle`, `title` + `body`, or BASIL `body-paragraphs`.
+    Json,
+}
+
+impl Format {
+    /// The lowercase name used in reports (`txt`, `md`, `html`, `json`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Txt => "txt",
+            Self::Md => "md",
+            Self::Html => "html",
+            Self::Json => "json",
+        }
+    }
+}
+
+/// One paragraph of an article, as displayed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// The display text, exactly as in the file (no folding, no trimming inside).
+    pub text: String,
+}
+
+/// One loaded article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// The path the article was loaded from, as the user gave it. For a JSON array
+    /// or JSON Lines file holding several articles, `path#N` (N counted from 1).
+    pub path: String,
+    /// The headline, or the file name when the file has none.
+    pub title: String,
+    /// The outlet or publisher when the file names one (JSON `publisher`/`source`, HTML site name).
+    pub outlet: Option<String>,
+    /// Byline when the file names one.
+    pub author: Option<String>,
+    /// Publication date when the file names one, as written there.
+    pub date: Option<String>,
+    /// The format the article was read as.
+    pub format: Format,
+    /// The text encoding used to decode the file (`UTF-8`, `UTF-16LE`, `windows-1252`, ...).
+    pub encoding: String,
+    /// The paragraphs of the body, in order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Article {
+    /// Number of words (Unicode word segments containing a letter or digit) in the body.
+    #[must_use]
+    pub fn word_count(&self) -> usize {
+        use unicode_segmentation::UnicodeSegmentation as _;
+        self.paragraphs
+            .iter()
+            .map(|p| {
+                p.text
+                    .unicode_words()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count()
+            })
+            .sum()
+    }
+
+    /// A short label for headers: the outlet when known, else the file name.
+    #[must_use]
+    pub fn short_name(&self) -> String {
+        if let Some(outlet) = &self.outlet {
+            return outlet.clone();
+        }
+        std::path::Path::new(&self.path)
+            .file_name()
+            .map_or_else(|| self.path.clone(), |n| n.to_string_lossy().into_owned())
+    }
+}
+
+/// How finely two texts are diffed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// Word by word (the default).
+    #[default]
+    Word,
+    /// Character by character.
+    Char,
+}
+
+/// What the comparison ignores, and how it diffs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CompareOptions {
+    /// Index of the reference article among the loaded articles.
+    pub reference: usize,
+    /// Treat upper and lower case as equal.
+    pub ignore_case: bool,
+    /// Ignore punctuation marks.
+    pub ignore_punctuation: bool,
+    /// Treat curly and straight quotes (and apostrophes) as equal.
+    pub ignore_quotes: bool,
+    /// Treat any run of whitespace, and its absence between words, as equal.
+    pub ignore_whitespace: bool,
+    /// Word or character diff.
+    pub granularity: Granularity,
+}
+
+/// The tag of one diff operation of a cell against the reference cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OpTag {
+    /// Text present in both; `text` is this article's wording.
+    Equal,
+    /// Text of the reference that this article lacks.
+    Delete,
+    /// Text this article has that the reference lacks.
+    Insert,
+}
+
+/// A run of characters in one paragraph of one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// Paragraph index within the article.
+    pub paragraph: usize,
+    /// Start offset in characters (Unicode scalar values) into the paragraph's display text.
+    pub start: usize,
+    /// End offset (exclusive) in characters.
+    pub end: usize,
+}
+
+/// One diff operation of a cell against the reference cell of its row.
+///
+/// Invariant (checked by a property test): for every paragraph of the cell, the
+/// `Equal` and `Insert` ops on it, in order, cover its display text exactly; the
+/// `Delete` ops and the `ref_span`s of `Equal` ops cover the reference cell's text exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Op {
+    /// Equal, delete or insert.
+    pub tag: OpTag,
+    /// Display text: this article's for `Equal`/`Insert`, the reference's for `Delete`.
+    pub text: String,
+    /// Where `text` sits: in this article for `Equal`/`Insert`, in the reference for `Delete`.
+    pub span: Span,
+    /// For `Equal` ops: the matching text in the reference article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ref_span: Option<Span>,
+    /// True when this op belongs to a change that differs only in whitespace
+    /// ("Ukrainein" vs "Ukraine in").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub whitespace_only: bool,
+}
+
+/// One article's part of an aligned row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    /// Consecutive paragraph indices of this article (one, or several when an outlet split a paragraph).
+    pub paragraphs: Vec<usize>,
+    /// Similarity to the reference cell, 0–1 (1.0 for the reference itself).
+    pub similarity: f64,
+    /// True when this article carries the passage at a different place in its order than the reference.
+    pub moved: bool,
+    /// Diff operations against the reference cell (all `Equal` for the reference).
+    pub ops: Vec<Op>,
+}
+
+/// One row of aligned passages: one cell per article, `None` where the article lacks the passage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    /// One entry per article, in article order.
+    pub cells: Vec<Option<Cell>>,
+}
+
+impl Row {
+    /// True when every present cell equals the reference and no article lacks the passage.
+    #[must_use]
+    pub fn is_unchanged(&self) -> bool {
+        self.cells.iter().all(|c| {
+            c.as_ref()
+                .is_some_and(|c| c.ops.iter().all(|op| op.tag == OpTag::Equal))
+        })
+    }
+}
+
+/// The kinds of finding the detectors report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// The same or nearly the same passage twice in one article.
+    DuplicatePassage,
+    /// Text of the page, not of the story.
+    Boilerplate,
+    /// Words joined where a link or heading ended.
+    GluedWords,
+    /// A capitalised word mid-sentence where link text was pasted in.
+    StrayCapital,
+    /// Text decoded with the wrong encoding.
+    Mojibake,
+    /// A word repeated ("the the", "prosperous and prosperous").
+    RepeatedWord,
+    /// Quotation marks that do not pair.
+    UnbalancedQuotes,
+    /// One name spelled two ways.
+    NameVariant,
+    /// A pronoun whose gender or number changes between versions.
+    PronounShift,
+    /// Figures that differ between aligned passages.
+    NumberMismatch,
+    /// A quotation carried by two articles whose wording differs.
+    QuoteMismatch,
+    /// US/UK spelling or transliteration variant.
+    SpellingVariant,
+    /// A passage only one article carries.
+    UniquePassage,
+}
+
+impl FindingKind {
+    /// Every kind, in display order.
+    pub const ALL: [Self; 13] = [
+        Self::DuplicatePassage,
+        Self::Boilerplate,
+        Self::GluedWords,
+        Self::StrayCapital,
+        Self::Mojibake,
+        Self::RepeatedWord,
+        Self::UnbalancedQuotes,
+        Self::NameVariant,
+        Self::PronounShift,
+        Self::NumberMismatch,
+        Self::QuoteMismatch,
+        Self::SpellingVariant,
+        Self::UniquePassage,
+    ];
+
+    /// The snake_case name used in JSON.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::DuplicatePassage => "duplicate_passage",
+            Self::Boilerplate => "boilerplate",
+            Self::GluedWords => "glued_words",
+            Self::StrayCapital => "stray_capital",
+            Self::Mojibake => "mojibake",
+            Self::RepeatedWord => "repeated_word",
+            Self::UnbalancedQuotes => "unbalanced_quotes",
+            Self::NameVariant => "name_variant",
+            Self::PronounShift => "pronoun_shift",
+            Self::NumberMismatch => "number_mismatch",
+            Self::QuoteMismatch => "quote_mismatch",
+            Self::SpellingVariant => "spelling_variant",
+            Self::UniquePassage => "unique_passage",
+        }
+    }
+
+    /// A human label ("Duplicate passage").
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::DuplicatePassage => "Duplicate passage",
+            Self::Boilerplate => "Boilerplate",
+            Self::GluedWords => "Glued words",
+            Self::StrayCapital => "Stray capital",
+            Self::Mojibake => "Mojibake",
+            Self::RepeatedWord => "Repeated word",
+            Self::UnbalancedQuotes => "Unbalanced quotes",
+            Self::NameVariant => "Name variant",
+            Self::PronounShift => "Pronoun shift",
+            Self::NumberMismatch => "Number mismatch",
+            Self::QuoteMismatch => "Quote mismatch",
+            Self::SpellingVariant => "Spelling variant",
+            Self::UniquePassage => "Unique passage",
+        }
+    }
+
+    /// Whether the kind marks damage (as opposed to an editorial difference).
+    #[must_use]
+    pub fn is_damage(self) -> bool {
+        matches!(
+            self,
+            Self::DuplicatePassage
+                | Self::Boilerplate
+                | Self::GluedWords
+                | Self::StrayCapital
+                | Self::Mojibake
+                | Self::RepeatedWord
+                | Self::UnbalancedQuotes
+        )
+    }
+}
+
+/// A place in one article that a finding points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Location {
+    /// Article index.
+    pub article: usize,
+    /// Paragraph index within the article.
+    pub paragraph: usize,
+    /// Start offset in characters into the paragraph's display text.
+    pub start: usize,
+    /// End offset (exclusive) in characters.
+    pub end: usize,
+}
+
+/// One labelled observation about a span of text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// What kind of finding this is.
+    pub kind: FindingKind,
+    /// Article index.
+    pub article: usize,
+    /// Paragraph index within the article.
+    pub paragraph: usize,
+    /// Start offset in characters into the paragraph's display text.
+    pub start: usize,
+    /// End offset (exclusive) in characters.
+    pub end: usize,
+    /// The flagged text (the display text between `start` and `end`).
+    pub text: String,
+    /// Plain-English explanation of why this was flagged.
+    pub message: String,
+    /// A suggested repair, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+    /// Other places involved (the other copy, the other spelling, the aligned passage).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Location>,
+}
+
+/// A file that could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoadFailure {
+    /// The path as the user gave it.
+    pub path: String,
+    /// Plain-words reason, with the path last.
+    pub message: String,
+}
+
+/// The finished comparison of N articles: what every view and report draws.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// The options the comparison was made with (including the reference index).
+    pub options: CompareOptions,
+    /// The articles, in the order given.
+    pub articles: Vec<Article>,
+    /// Files that could not be loaded.
+    pub errors: Vec<LoadFailure>,
+    /// Aligned rows, in reference order (passages absent from the reference placed
+    /// where they fall in their own article).
+    pub rows: Vec<Row>,
+    /// Detector findings, sorted by article, paragraph, start, kind.
+    pub findings: Vec<Finding>,
+    /// Article × article similarity, 0–1, symmetric with 1.0 on the diagonal.
+    pub similarity: Vec<Vec<f64>>,
+}

@@ -1,0 +1,209 @@
+//! The stable JSON report, schema `storydiff-report/1` (documented in the README).
+//!
+//! Fields are only ever added, never renamed. The same inputs and options give
+//! byte-identical output: maps are avoided, floats are rounded to four decimals.
+
+use serde::Serialize;
+
+use crate::model::{Comparison, Finding, Location, Op, OpTag, Span};
+
+/// The schema name written in every report.
+pub const SCHEMA: &str = "storydiff-report/1";
+
+#[derive(Serialize)]
+struct Report<'a> {
+    schema: &'static str,
+    reference: usize,
+    options: Options,
+    articles: Vec<ArticleOut<'a>>,
+    errors: Vec<ErrorOut<'a>>,
+    rows: Vec<RowOut<'a>>,
+    findings: Vec<FindingOut<'a>>,
+    similarity: Vec<Vec<f64>>,
+}
+
+#[derive(Serialize)]
+struct Options {
+    ignore: Vec<&'static str>,
+    granularity: &'static str,
+}
+
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    path: &'a str,
+    title: &'a str,
+    outlet: Option<&'a str>,
+    author: Option<&'a str>,
+    date: Option<&'a str>,
+    format: &'static str,
+    encoding: &'a str,
+    words: usize,
+    paragraphs: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ErrorOut<'a> {
+    path: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct RowOut<'a> {
+    cells: Vec<Option<CellOut<'a>>>,
+}
+
+#[derive(Serialize)]
+struct CellOut<'a> {
+    paragraphs: &'a [usize],
+    similarity: f64,
+    moved: bool,
+    ops: Vec<OpOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct OpOut<'a> {
+    tag: &'static str,
+    text: &'a str,
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference: Option<&'a Span>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    whitespace_only: bool,
+}
+
+#[derive(Serialize)]
+struct FindingOut<'a> {
+    kind: &'static str,
+    article: usize,
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggestion: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[Location]>::is_empty")]
+    related: &'a [Location],
+}
+
+fn round4(x: f64) -> f64 {
+    if x.is_finite() {
+        (x * 10_000.0).round() / 10_000.0
+    } else {
+        0.0
+    }
+}
+
+fn op_out(op: &Op) -> OpOut<'_> {
+    OpOut {
+        tag: match op.tag {
+            OpTag::Equal => "equal",
+            OpTag::Delete => "delete",
+            OpTag::Insert => "insert",
+        },
+        text: &op.text,
+        paragraph: op.span.paragraph,
+        start: op.span.start,
+        end: op.span.end,
+        reference: op.ref_span.as_ref(),
+        whitespace_only: op.whitespace_only,
+    }
+}
+
+fn finding_out(f: &Finding) -> FindingOut<'_> {
+    FindingOut {
+        kind: f.kind.as_str(),
+        article: f.article,
+        paragraph: f.paragraph,
+        start: f.start,
+        end: f.end,
+        text: &f.text,
+        message: &f.message,
+        suggestion: f.suggestion.as_deref(),
+        related: &f.related,
+    }
+}
+
+/// Serialises the comparison as the stable, pretty-printed JSON report (with a final newline).
+#[must_use]
+pub fn to_json(comparison: &Comparison) -> String {
+    let o = &comparison.options;
+    let mut ignore = Vec::new();
+    if o.ignore_case {
+        ignore.push("case");
+    }
+    if o.ignore_punctuation {
+        ignore.push("punctuation");
+    }
+    if o.ignore_quotes {
+        ignore.push("quotes");
+    }
+    if o.ignore_whitespace {
+        ignore.push("whitespace");
+    }
+    let report = Report {
+        schema: SCHEMA,
+        reference: o.reference,
+        options: Options {
+            ignore,
+            granularity: match o.granularity {
+                crate::model::Granularity::Word => "word",
+                crate::model::Granularity::Char => "char",
+            },
+        },
+        articles: comparison
+            .articles
+            .iter()
+            .map(|a| ArticleOut {
+                path: &a.path,
+                title: &a.title,
+                outlet: a.outlet.as_deref(),
+                author: a.author.as_deref(),
+                date: a.date.as_deref(),
+                format: a.format.as_str(),
+                encoding: &a.encoding,
+                words: a.word_count(),
+                paragraphs: a.paragraphs.iter().map(|p| p.text.as_str()).collect(),
+            })
+            .collect(),
+        errors: comparison
+            .errors
+            .iter()
+            .map(|e| ErrorOut {
+                path: &e.path,
+                message: &e.message,
+            })
+            .collect(),
+        rows: comparison
+            .rows
+            .iter()
+            .map(|r| RowOut {
+                cells: r
+                    .cells
+                    .iter()
+                    .map(|c| {
+                        c.as_ref().map(|c| CellOut {
+                            paragraphs: &c.paragraphs,
+                            similarity: round4(c.similarity),
+                            moved: c.moved,
+                            ops: c.ops.iter().map(op_out).collect(),
+                        })
+                    })
+                    .collect(),
+            })
+            .collect(),
+        findings: comparison.findings.iter().map(finding_out).collect(),
+        similarity: comparison
+            .similarity
+            .iter()
+            .map(|r| r.iter().copied().map(round4).collect())
+            .collect(),
+    };
+    let mut out = serde_json::to_string_pretty(&report).unwrap_or_else(|e| {
+        format!("{{\"schema\":\"{SCHEMA}\",\"error\":\"could not serialise the report: {e}\"}}")
+    });
+    out.push('\n');
+    out
+}

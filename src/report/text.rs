@@ -1,0 +1,128 @@
+//! A readable terminal summary of a comparison.
+
+use std::fmt::Write as _;
+
+use crate::model::{Comparison, FindingKind, OpTag};
+
+/// Renders the comparison as plain text: the articles, load errors, the similarity
+/// matrix, every row with a difference (deletions as `[-…-]`, insertions as `{+…+}`),
+/// and the findings grouped by kind.
+#[must_use]
+pub fn to_text(c: &Comparison) -> String {
+    let mut out = String::new();
+    let reference = c.options.reference;
+    let _ = writeln!(out, "storydiff report: {} article(s)", c.articles.len());
+    for (i, a) in c.articles.iter().enumerate() {
+        let marker = if i == reference { " (reference)" } else { "" };
+        let _ = writeln!(
+            out,
+            "  [{}] {}{} — {} · {} · {} · {} paragraphs, {} words",
+            i + 1,
+            a.title,
+            marker,
+            a.path,
+            a.format.as_str(),
+            a.encoding,
+            a.paragraphs.len(),
+            a.word_count()
+        );
+    }
+    if !c.errors.is_empty() {
+        let _ = writeln!(out, "\nNot loaded:");
+        for e in &c.errors {
+            let _ = writeln!(out, "  {}", e.message);
+        }
+    }
+    if c.articles.len() > 1 {
+        let _ = writeln!(out, "\nSimilarity:");
+        let _ = write!(out, "      ");
+        for j in 0..c.articles.len() {
+            let _ = write!(out, " [{:>2}]", j + 1);
+        }
+        out.push('\n');
+        for (i, row) in c.similarity.iter().enumerate() {
+            let _ = write!(out, "  [{:>2}]", i + 1);
+            for v in row {
+                let _ = write!(out, " {v:.2}");
+            }
+            out.push('\n');
+        }
+    }
+    let changed = c
+        .rows
+        .iter()
+        .filter(|r| crate::compare::row_has_difference(r))
+        .count();
+    let _ = writeln!(
+        out,
+        "\nRows: {} aligned, {} with differences",
+        c.rows.len(),
+        changed
+    );
+    for (ri, row) in c.rows.iter().enumerate() {
+        if !crate::compare::row_has_difference(row) {
+            continue;
+        }
+        let _ = writeln!(out, "\nRow {}:", ri + 1);
+        for (ai, cell) in row.cells.iter().enumerate() {
+            let Some(cell) = cell else {
+                let _ = writeln!(out, "  [{}] (not in this article)", ai + 1);
+                continue;
+            };
+            let paras: Vec<String> = cell
+                .paragraphs
+                .iter()
+                .map(|p| (p + 1).to_string())
+                .collect();
+            let moved = if cell.moved { ", moved" } else { "" };
+            let mut line = String::new();
+            for op in &cell.ops {
+                match op.tag {
+                    OpTag::Equal => line.push_str(&op.text),
+                    OpTag::Delete => {
+                        let _ = write!(line, "[-{}-]", op.text);
+                    }
+                    OpTag::Insert => {
+                        let _ = write!(line, "{{+{}+}}", op.text);
+                    }
+                }
+            }
+            let _ = writeln!(
+                out,
+                "  [{}] ¶{} ({:.0}%{}): {}",
+                ai + 1,
+                paras.join("+"),
+                cell.similarity * 100.0,
+                moved,
+                line.replace('\n', " ")
+            );
+        }
+    }
+    if !c.findings.is_empty() {
+        let _ = writeln!(out, "\nFindings: {}", c.findings.len());
+        for kind in FindingKind::ALL {
+            let of_kind: Vec<_> = c.findings.iter().filter(|f| f.kind == kind).collect();
+            if of_kind.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "  {} ({}):", kind.label(), of_kind.len());
+            for f in of_kind {
+                let suggestion = f
+                    .suggestion
+                    .as_ref()
+                    .map(|s| format!(" → {s}"))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "    [{}] ¶{} “{}”{} — {}",
+                    f.article + 1,
+                    f.paragraph + 1,
+                    f.text,
+                    suggestion,
+                    f.message
+                );
+            }
+        }
+    }
+    out
+}
