@@ -1,0 +1,10 @@
+//! Detector for `unique_passage` findings.
+
+use crate::model::{Comparison, Finding};
+
+/// Finds `unique_passage` in the comparison.
+#[must_use]
+pub fn detect(comparison: &Comparison) -> Vec<Finding> {
+    let _ = comparison;
+    Vec::new()
+}
