@@ -1,0 +1,37 @@
+//! The engine stays usable headless: no module outside `src/gui` may import egui, eframe or rfd.
+
+use std::path::Path;
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("read src") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            if path.file_name().is_some_and(|n| n == "gui") {
+                continue;
+            }
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn engine_modules_do_not_import_the_gui_toolkit() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    assert!(files.len() > 10, "found the engine sources");
+    for file in files {
+        if file.ends_with("main.rs") || file.ends_with("lib.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).expect("read");
+        for needle in ["egui", "eframe", "rfd::"] {
+            let imports = text
+                .lines()
+                .any(|l| !l.trim_start().starts_with("//") && l.contains(needle));
+            assert!(!imports, "{} mentions {needle}", file.display());
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! The headless command line: `storydiff report`.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const WIRE: &str = "assets/samples/wire.txt";
+const REPUBLISHED: &str = "assets/samples/republished.html";
+const REWRITE: &str = "assets/samples/rewrite.md";
+
+fn storydiff() -> Command {
+    let mut cmd = Command::cargo_bin("storydiff").expect("binary built");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+fn report_json(args: &[&str]) -> serde_json::Value {
+    let out = storydiff()
+        .arg("report")
+        .args(["--format", "json"])
+        .args(args)
+        .output()
+        .expect("runs");
+    serde_json::from_slice(&out.stdout).expect("valid JSON on stdout")
+}
+
+#[test]
+fn json_report_has_the_documented_fields() {
+    let v = report_json(&[WIRE, REPUBLISHED, REWRITE]);
+    assert_eq!(v["schema"], "storydiff-report/1");
+    assert_eq!(v["reference"], 0);
+    let articles = v["articles"].as_array().expect("articles");
+    assert_eq!(articles.len(), 3);
+    let formats: Vec<_> = articles.iter().map(|a| a["format"].as_str().unwrap_or("")).collect();
+    assert_eq!(formats, ["txt", "html", "md"]);
+    for a in articles {
+        assert!(a["path"].is_string() && a["title"].is_string() && a["encoding"] == "UTF-8");
+        assert!(a["paragraphs"].as_array().is_some_and(|p| p.len() > 5));
+    }
+    assert!(v["errors"].as_array().is_some_and(Vec::is_empty));
+    let rows = v["rows"].as_array().expect("rows");
+    assert!(!rows.is_empty());
+    for row in rows {
+        let cells = row["cells"].as_array().expect("cells");
+        assert_eq!(cells.len(), 3);
+        for cell in cells.iter().filter(|c| !c.is_null()) {
+            let sim = cell["similarity"].as_f64().expect("similarity");
+            assert!((0.0..=1.0).contains(&sim));
+            assert!(cell["moved"].is_boolean());
+            for op in cell["ops"].as_array().expect("ops") {
+                assert!(["equal", "delete", "insert"].contains(&op["tag"].as_str().unwrap_or("")));
+                assert!(op["text"].is_string());
+            }
+        }
+    }
+    assert!(v["findings"].is_array());
+    let sim = v["similarity"].as_array().expect("matrix");
+    assert_eq!(sim.len(), 3);
+    assert_eq!(sim[0][0], 1.0);
+    assert_eq!(sim[0][1], sim[1][0], "symmetric");
+}
+
+#[test]
+fn every_paragraph_lands_in_exactly_one_row() {
+    let v = report_json(&[WIRE, REPUBLISHED, REWRITE]);
+    for (ai, article) in v["articles"].as_array().expect("articles").iter().enumerate() {
+        let n = article["paragraphs"].as_array().expect("paragraphs").len();
+        let mut seen = vec![0usize; n];
+        for row in v["rows"].as_array().expect("rows") {
+            if let Some(ps) = row["cells"][ai]["paragraphs"].as_array() {
+                for p in ps {
+                    let p = usize::try_from(p.as_u64().expect("index")).expect("fits");
+                    seen[p] += 1;
+                }
+            }
+        }
+        assert!(seen.iter().all(|&c| c == 1), "article {ai}: {seen:?}");
+    }
+}
+
+#[test]
+fn same_inputs_give_byte_identical_json() {
+    let run = || {
+        storydiff()
+            .args(["report", "--format", "json", WIRE, REPUBLISHED, REWRITE])
+            .output()
+            .expect("runs")
+            .stdout
+    };
+    assert_eq!(run(), run());
+}
+
+#[test]
+fn a_missing_file_is_reported_and_the_rest_still_compared() {
+    let out = storydiff()
+        .args(["report", "--format", "json", WIRE, "no/such/file.txt", REWRITE])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("not found") && stderr.contains("no/such/file.txt"), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["articles"].as_array().map(Vec::len), Some(2));
+    assert_eq!(v["errors"][0]["path"], "no/such/file.txt");
+    let message = v["errors"][0]["message"].as_str().expect("message");
+    assert!(message.ends_with("no/such/file.txt"), "path last: {message}");
+}
+
+#[test]
+fn a_directory_is_reported_as_such() {
+    storydiff()
+        .args(["report", WIRE, "assets"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("directory").and(predicate::str::contains("assets")));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    storydiff().args(["report"]).assert().code(2);
+    storydiff()
+        .args(["report", "--ignore", "colour", WIRE])
+        .assert()
+        .code(2);
+    storydiff()
+        .args(["report", "--format", "xml", WIRE])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn ignore_options_are_accepted_and_recorded() {
+    let v = report_json(&["--ignore", "case,punctuation,quotes,whitespace", WIRE, REWRITE]);
+    let ignore: Vec<_> = v["options"]["ignore"]
+        .as_array()
+        .expect("ignore")
+        .iter()
+        .filter_map(|x| x.as_str())
+        .collect();
+    assert_eq!(ignore, ["case", "punctuation", "quotes", "whitespace"]);
+}
+
+#[test]
+fn reference_option_picks_the_reference() {
+    let v = report_json(&["--reference", "2", WIRE, REWRITE]);
+    assert_eq!(v["reference"], 1);
+    // The reference's own cells are all equal ops with similarity 1.
+    for row in v["rows"].as_array().expect("rows") {
+        if let Some(cell) = row["cells"][1].as_object() {
+            assert_eq!(cell["similarity"], 1.0);
+            assert!(cell["ops"].as_array().expect("ops").iter().all(|o| o["tag"] == "equal"));
+        }
+    }
+}
+
+#[test]
+fn output_file_is_written_and_inputs_are_never_overwritten() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("report.json");
+    storydiff()
+        .args(["report", "--format", "json", "-o"])
+        .arg(&out)
+        .args([WIRE, REWRITE])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_empty());
+    let written = std::fs::read_to_string(&out).expect("report written");
+    assert!(written.contains("storydiff-report/1"));
+
+    let input = dir.path().join("a.txt");
+    std::fs::write(&input, "One paragraph of text here.\n").expect("write");
+    storydiff()
+        .args(["report", "-o"])
+        .arg(&input)
+        .arg(&input)
+        .arg(WIRE)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("refusing to overwrite"));
+    assert_eq!(
+        std::fs::read_to_string(&input).expect("read"),
+        "One paragraph of text here.\n"
+    );
+}
+
+#[test]
+fn text_report_is_readable() {
+    storydiff()
+        .args(["report", WIRE, REWRITE])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("storydiff report: 2 article(s)")
+                .and(predicate::str::contains("(reference)"))
+                .and(predicate::str::contains("Similarity:")),
+        );
+}
