@@ -81,6 +81,7 @@ fn main() {
         })
         .collect();
     let mut sums = vec![(0.0, 0.0, 0.0, 0usize); configs.len()];
+    let mut para_ratio = vec![0.0; configs.len()];
     let mut counted = 0usize;
     for dir in &dirs {
         let (Some(page), Some(truth)) = (
@@ -91,12 +92,23 @@ fn main() {
         };
         counted += 1;
         let mut line = String::new();
-        for ((_, extractor, fallback), sum) in configs.iter().zip(sums.iter_mut()) {
+        let truth_paras = truth.split("\n\n").filter(|p| !p.trim().is_empty()).count().max(1);
+        for (((_, extractor, fallback), sum), ratio) in
+            configs.iter().zip(sums.iter_mut()).zip(para_ratio.iter_mut())
+        {
             let mut got = html::extract_with(&page, *extractor);
             if got.is_none() && *fallback {
                 got = html::extract_with(&page, extractor.other());
             }
-            let text = got.map(|a| a.paragraphs.join("\n")).unwrap_or_default();
+            let paragraphs = got.map(|a| a.paragraphs).unwrap_or_default();
+            *ratio += paragraphs.len() as f64 / truth_paras as f64;
+            if std::env::args().any(|a| a == "--dump") {
+                println!("=== {} {}", extractor.name(), dir.display());
+                for p in &paragraphs {
+                    println!("  | {p}");
+                }
+            }
+            let text = paragraphs.join("\n");
             if text.is_empty() {
                 sum.3 += 1;
             }
@@ -113,16 +125,17 @@ fn main() {
     }
     println!("pages: {counted} (from {})", root.display());
     println!(
-        "{:<42} {:>9} {:>9} {:>9} {:>7}",
-        "extractor", "precision", "recall", "F1", "empty"
+        "{:<42} {:>9} {:>9} {:>9} {:>7} {:>11}",
+        "extractor", "precision", "recall", "F1", "empty", "paras/truth"
     );
-    for ((name, _, _), (p, r, f, empty)) in configs.iter().zip(&sums) {
+    for (((name, _, _), (p, r, f, empty)), ratio) in configs.iter().zip(&sums).zip(&para_ratio) {
         let n = counted.max(1) as f64;
         println!(
-            "{name:<42} {:>9.4} {:>9.4} {:>9.4} {empty:>7}",
+            "{name:<42} {:>9.4} {:>9.4} {:>9.4} {empty:>7} {:>11.2}",
             p / n,
             r / n,
-            f / n
+            f / n,
+            ratio / n
         );
     }
 }

@@ -38,8 +38,10 @@ impl Extractor {
     }
 }
 
-/// The extractor the loader uses (chosen by word F1 in `examples/extractor_eval.rs`).
-pub const CHOSEN: Extractor = Extractor::Trafilatura;
+/// The extractor the loader uses, chosen by mean word F1 on the 40 benchmark pages in
+/// `examples/extractor_eval.rs`: `dom_smoothie` 0.9693 (P 0.9440, R 0.9989) against
+/// `rs-trafilatura` 0.9618 (P 0.9364, R 0.9981).
+pub const CHOSEN: Extractor = Extractor::DomSmoothie;
 
 /// What was taken from a page.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
