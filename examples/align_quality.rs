@@ -182,10 +182,12 @@ fn sentence_breaks(text: &str) -> Vec<usize> {
 /// adjacent paragraphs, moves one block of paragraphs.
 #[must_use]
 pub fn derive(article: &Article, rng: &mut Rng) -> Article {
+    // `ALIGN_EDITS=split,merge,move` limits the edits (for diagnosis); all by default.
+    let edits = std::env::var("ALIGN_EDITS").unwrap_or_else(|_| "split,merge,move".to_string());
     let mut paras: Vec<String> = Vec::new();
     for p in &article.paragraphs {
         let breaks = sentence_breaks(&p.text);
-        if !breaks.is_empty() && rng.chance(25) {
+        if !breaks.is_empty() && rng.chance(25) && edits.contains("split") {
             let at = breaks[rng.below(breaks.len())];
             paras.push(p.text.chars().take(at).collect());
             paras.push(p.text.chars().skip(at + 1).collect());
@@ -196,7 +198,7 @@ pub fn derive(article: &Article, rng: &mut Rng) -> Article {
     let mut merged: Vec<String> = Vec::new();
     let mut i = 0;
     while i < paras.len() {
-        if i + 1 < paras.len() && rng.chance(15) {
+        if i + 1 < paras.len() && rng.chance(15) && edits.contains("merge") {
             merged.push(format!("{} {}", paras[i], paras[i + 1]));
             i += 2;
         } else {
@@ -204,7 +206,7 @@ pub fn derive(article: &Article, rng: &mut Rng) -> Article {
             i += 1;
         }
     }
-    if merged.len() > 4 {
+    if merged.len() > 4 && edits.contains("move") {
         let len = 1 + rng.below(3).min(merged.len() / 4);
         let from = rng.below(merged.len() - len);
         let block: Vec<String> = merged.drain(from..from + len).collect();
@@ -264,6 +266,18 @@ pub fn evaluate(story: &Story, articles: &[Article], reference: usize, q: &mut Q
         q.pairs += 1;
         if row_of(*la, pa).is_some() && row_of(*la, pa) == row_of(*lb, pb) {
             q.same_row += 1;
+        } else if std::env::var_os("ALIGN_DEBUG").is_some() {
+            eprintln!(
+                "MISS {}: {}#{pa} row {:?} vs {}#{pb} row {:?}",
+                story.name,
+                LEVELS[*la],
+                row_of(*la, pa),
+                LEVELS[*lb],
+                row_of(*lb, pb)
+            );
+            for (r, row) in rows.iter().enumerate() {
+                eprintln!("  row {r}: {:?} moved {:?}", row.cells, row.moved);
+            }
         }
     }
     for row in &rows {

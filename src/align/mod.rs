@@ -82,6 +82,7 @@ pub fn align(articles: &[Article], reference: usize) -> Vec<AlignedRow> {
         };
         place_article(k, matches, &group_of, &mut rows, placed_k);
     }
+    join_via_others(&f, reference, &group_of, &mut rows, &mut placed);
     let extra_rows = extras::extra_rows(&f, reference, &placed);
     let mut by_anchor: BTreeMap<Option<usize>, Vec<AlignedRow>> = BTreeMap::new();
     for (anchor, row) in extra_rows {
@@ -95,6 +96,94 @@ pub fn align(articles: &[Article], reference: usize) -> Vec<AlignedRow> {
         }
     }
     out
+}
+
+/// Leftovers at least this similar to a passage another article put in a row join that row.
+const JOIN_THRESHOLD: f32 = 0.22;
+
+/// Puts a paragraph the pairwise pass left unmatched into the reference row where another
+/// article carries a passage similar to it (when this article's cell there is still empty or
+/// the paragraph continues it). Every decision reads the placements made against the
+/// reference, so the result does not depend on the order of the articles.
+fn join_via_others(
+    f: &Features,
+    reference: usize,
+    group_of: &[usize],
+    rows: &mut [AlignedRow],
+    placed: &mut [Vec<Option<(usize, bool)>>],
+) {
+    let snapshot: Vec<Vec<Option<(usize, bool)>>> = placed.to_vec();
+    let row_of = |l: usize, p: usize| -> Option<usize> {
+        if l == reference {
+            group_of.get(p).copied()
+        } else {
+            snapshot.get(l)?.get(p).copied().flatten().map(|(g, _)| g)
+        }
+    };
+    for (k, placed_k) in placed.iter_mut().enumerate() {
+        if k == reference {
+            continue;
+        }
+        let mut proposals: Vec<(usize, usize, f32)> = Vec::new();
+        for j in 0..placed_k.len() {
+            if placed_k.get(j).is_some_and(Option::is_some) {
+                continue;
+            }
+            let mut best: Option<(usize, f32)> = None;
+            for l in 0..snapshot.len() {
+                if l == k {
+                    continue;
+                }
+                for p in f.candidates(k, j, l) {
+                    let Some(g) = row_of(l, p) else { continue };
+                    let empty = rows
+                        .get(g)
+                        .and_then(|r| r.cells.get(k))
+                        .is_some_and(Vec::is_empty);
+                    if !empty {
+                        continue;
+                    }
+                    let s = f.dice(k, j..j + 1, l, p..p + 1);
+                    if s >= JOIN_THRESHOLD && best.is_none_or(|(bg, bs)| s > bs || (s == bs && g < bg)) {
+                        best = Some((g, s));
+                    }
+                }
+            }
+            if let Some((g, s)) = best {
+                proposals.push((j, g, s));
+            }
+        }
+        proposals.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        for (j, g, _) in proposals {
+            let Some(row) = rows.get_mut(g) else { continue };
+            let Some(cell) = row.cells.get_mut(k) else { continue };
+            let fits = match (cell.first(), cell.last()) {
+                (Some(&first), Some(&last)) => j == last + 1 || j + 1 == first,
+                _ => true,
+            };
+            if !fits {
+                continue;
+            }
+            // In order when the row lies between the rows of the nearest placed neighbours.
+            let before = placed_k
+                .get(..j)
+                .and_then(|s| s.iter().rev().find_map(|p| p.filter(|x| !x.1)))
+                .map(|x| x.0);
+            let after = placed_k
+                .get(j + 1..)
+                .and_then(|s| s.iter().find_map(|p| p.filter(|x| !x.1)))
+                .map(|x| x.0);
+            let in_order = before.is_none_or(|b| b <= g) && after.is_none_or(|a| g <= a);
+            cell.push(j);
+            cell.sort_unstable();
+            if !in_order && let Some(flag) = row.moved.get_mut(k) {
+                *flag = true;
+            }
+            if let Some(p) = placed_k.get_mut(j) {
+                *p = Some((g, !in_order));
+            }
+        }
+    }
 }
 
 /// Groups of consecutive reference paragraphs: the union of the reference ranges of every match.
@@ -127,21 +216,37 @@ fn place_article(
     rows: &mut [AlignedRow],
     placed: &mut [Option<(usize, bool)>],
 ) {
-    let mut in_order: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    let mut in_order: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
     let mut moved: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
     for mt in matches {
         let Some(&g) = group_of.get(mt.r.start) else {
             continue;
         };
-        let target = if mt.moved { &mut moved } else { &mut in_order };
-        let e = target.entry(g).or_insert((mt.o.start, mt.o.end));
-        e.0 = e.0.min(mt.o.start);
-        e.1 = e.1.max(mt.o.end);
+        if mt.moved {
+            let e = moved.entry(g).or_insert((mt.o.start, mt.o.end));
+            e.0 = e.0.min(mt.o.start);
+            e.1 = e.1.max(mt.o.end);
+        } else {
+            in_order.entry(g).or_default().push(mt.o.clone());
+        }
     }
-    for (&g, &(s, e)) in &in_order {
+    for (&g, ranges) in &mut in_order {
+        // Keep the longest run of adjacent matched paragraphs; a gap would lump in
+        // paragraphs that belong elsewhere.
+        ranges.sort_by_key(|r| r.start);
+        let mut runs: Vec<Range<usize>> = Vec::new();
+        for r in ranges.iter() {
+            match runs.last_mut() {
+                Some(last) if last.end == r.start => last.end = r.end,
+                _ => runs.push(r.clone()),
+            }
+        }
+        let Some(run) = runs.into_iter().max_by_key(|r| (r.len(), usize::MAX - r.start)) else {
+            continue;
+        };
         if let Some(cell) = rows.get_mut(g).and_then(|row| row.cells.get_mut(k)) {
-            *cell = (s..e).collect();
-            for j in s..e {
+            *cell = run.clone().collect();
+            for j in run {
                 if let Some(p) = placed.get_mut(j) {
                     *p = Some((g, false));
                 }

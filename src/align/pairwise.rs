@@ -38,7 +38,7 @@ const MATCH_THRESHOLD: f32 = 0.2;
 /// Pairs at least this similar may anchor the band of the dynamic programme.
 const ANCHOR_THRESHOLD: f32 = 0.3;
 /// Leftover pairs at least this similar are matched out of order.
-const MOVED_THRESHOLD: f32 = 0.3;
+const MOVED_THRESHOLD: f32 = 0.22;
 /// Paragraphs of slack around the anchor chain.
 const SLACK: usize = 8;
 /// Penalty per paragraph beyond one on each side of a match, as a share of a typical paragraph.
@@ -64,10 +64,87 @@ pub(crate) fn align_pair(f: &Features, r: usize, o: usize) -> Vec<Match> {
                 .or_insert_with(|| f.dice(r, i..i + 1, o, j..j + 1));
         }
     }
-    let anchors = chain(&cand, n);
-    let band = Band::new(&anchors, m, n);
-    let matches = band_dp(f, r, o, &cand, &band);
+    let rmap: Vec<usize> = (0..m).collect();
+    let omap: Vec<usize> = (0..n).collect();
+    let mut matches = monotone(f, r, o, &cand, &rmap, &omap, MATCH_THRESHOLD);
+    // A second monotone pass over what is left on both sides finds blocks moved as a whole
+    // (and split or merged on the way).
+    let mut r_used = vec![false; m];
+    let mut o_used = vec![false; n];
+    for mt in &matches {
+        mark(&mut r_used, mt.r.clone());
+        mark(&mut o_used, mt.o.clone());
+    }
+    let rmap: Vec<usize> = (0..m).filter(|&i| !r_used.get(i).copied().unwrap_or(true)).collect();
+    let omap: Vec<usize> = (0..n).filter(|&j| !o_used.get(j).copied().unwrap_or(true)).collect();
+    if !rmap.is_empty() && !omap.is_empty() {
+        let second = monotone(f, r, o, &cand, &rmap, &omap, MOVED_THRESHOLD);
+        let first = matches.clone();
+        for mut mt in second {
+            mt.moved = !in_order(&first, &mt);
+            matches.push(mt);
+        }
+    }
     moved_pass(f, r, o, &cand, matches)
+}
+
+/// True when `mt` sits between the matches of `first` that surround it in reference order.
+fn in_order(first: &[Match], mt: &Match) -> bool {
+    let before = first.iter().filter(|x| x.r.end <= mt.r.start).map(|x| x.o.end).max();
+    let after = first.iter().filter(|x| x.r.start >= mt.r.end).map(|x| x.o.start).min();
+    before.is_none_or(|b| b <= mt.o.start) && after.is_none_or(|a| mt.o.end <= a)
+}
+
+/// A monotone alignment of the reference paragraphs `rmap` with the other paragraphs `omap`
+/// (both ascending lists of paragraph indices; groups only join paragraphs adjacent in the
+/// article).
+fn monotone(
+    f: &Features,
+    r: usize,
+    o: usize,
+    cand: &Candidates,
+    rmap: &[usize],
+    omap: &[usize],
+    threshold: f32,
+) -> Vec<Match> {
+    let rpos: HashMap<usize, usize> = rmap.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    let opos: HashMap<usize, usize> = omap.iter().enumerate().map(|(k, &j)| (j, k)).collect();
+    let local: Candidates = cand
+        .iter()
+        .filter_map(|(&(i, j), &s)| Some(((*rpos.get(&i)?, *opos.get(&j)?), s)))
+        .collect();
+    let anchors = chain(&local, omap.len());
+    let band = Band::new(&anchors, rmap.len(), omap.len());
+    let view = View {
+        f,
+        r,
+        o,
+        cand,
+        rmap,
+        omap,
+        threshold,
+    };
+    band_dp(&view, &band)
+}
+
+/// One alignment problem: two lists of paragraphs of the reference and another article.
+struct View<'a> {
+    f: &'a Features,
+    r: usize,
+    o: usize,
+    cand: &'a Candidates,
+    rmap: &'a [usize],
+    omap: &'a [usize],
+    threshold: f32,
+}
+
+impl View<'_> {
+    /// The original paragraph range of positions `from..to` of `map`, when adjacent.
+    fn original(map: &[usize], from: usize, to: usize) -> Option<Range<usize>> {
+        let first = *map.get(from)?;
+        let last = *map.get(to.checked_sub(1)?)?;
+        (last - first + 1 == to - from).then_some(first..last + 1)
+    }
 }
 
 /// The heaviest chain of candidate pairs increasing on both sides (weighted LIS).
@@ -164,10 +241,10 @@ impl Band {
 }
 
 /// Runs the dynamic programme inside the band and returns the monotone matches.
-fn band_dp(f: &Features, r: usize, o: usize, cand: &Candidates, band: &Band) -> Vec<Match> {
-    let m = f.len(r);
-    let n = f.len(o);
-    let penalty = GROUP_PENALTY * f.typical_norm;
+fn band_dp(view: &View, band: &Band) -> Vec<Match> {
+    let m = view.rmap.len();
+    let n = view.omap.len();
+    let penalty = GROUP_PENALTY * view.f.typical_norm;
     let mut score: Vec<Vec<f32>> = Vec::with_capacity(m + 1);
     let mut back: Vec<Vec<u8>> = Vec::with_capacity(m + 1);
     let get = |score: &Vec<Vec<f32>>, i: usize, j: usize| -> Option<f32> {
@@ -209,7 +286,13 @@ fn band_dp(f: &Features, r: usize, o: usize, cand: &Candidates, band: &Band) -> 
                 let gain = if a == 0 || b == 0 {
                     0.0
                 } else {
-                    match match_gain(f, r, o, cand, pi..i, pj..j, penalty) {
+                    let (Some(rr), Some(oo)) = (
+                        View::original(view.rmap, pi, i),
+                        View::original(view.omap, pj, j),
+                    ) else {
+                        continue;
+                    };
+                    match match_gain(view, rr, oo, penalty) {
                         Some(g) => g,
                         None => continue,
                     }
@@ -242,10 +325,16 @@ fn band_dp(f: &Features, r: usize, o: usize, cand: &Candidates, band: &Band) -> 
         let Some(&(a, b)) = MOVES.get(usize::from(k)) else {
             break;
         };
-        if a > 0 && b > 0 {
+        if a > 0
+            && b > 0
+            && let (Some(rr), Some(oo)) = (
+                View::original(view.rmap, i - a, i),
+                View::original(view.omap, j - b, j),
+            )
+        {
             out.push(Match {
-                r: i - a..i,
-                o: j - b..j,
+                r: rr,
+                o: oo,
                 moved: false,
             });
         }
@@ -258,15 +347,8 @@ fn band_dp(f: &Features, r: usize, o: usize, cand: &Candidates, band: &Band) -> 
 
 /// The score of matching reference paragraphs `rr` with other paragraphs `oo`, or `None` when
 /// they are not similar enough.
-fn match_gain(
-    f: &Features,
-    r: usize,
-    o: usize,
-    cand: &Candidates,
-    rr: Range<usize>,
-    oo: Range<usize>,
-    penalty: f32,
-) -> Option<f32> {
+fn match_gain(view: &View, rr: Range<usize>, oo: Range<usize>, penalty: f32) -> Option<f32> {
+    let (f, r, o, cand) = (view.f, view.r, view.o, view.cand);
     let single = rr.len() == 1 && oo.len() == 1;
     let sim = if single {
         *cand.get(&(rr.start, oo.start))?
@@ -279,13 +361,13 @@ fn match_gain(
         }
         f.dice(r, rr.clone(), o, oo.clone())
     };
-    if sim <= MATCH_THRESHOLD {
+    if sim <= view.threshold {
         return None;
     }
     let mass: f32 = rr.clone().map(|i| f.norm(r, i)).sum::<f32>()
         + oo.clone().map(|j| f.norm(o, j)).sum::<f32>();
     let extra = (rr.len() + oo.len()).saturating_sub(2) as f32;
-    Some((sim - MATCH_THRESHOLD) * mass - penalty * extra)
+    Some((sim - view.threshold) * mass - penalty * extra)
 }
 
 /// Matches paragraphs the monotone pass left over on both sides, out of order.
