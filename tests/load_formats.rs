@@ -228,6 +228,21 @@ fn windows_1252_is_detected_and_decoded() {
 }
 
 #[test]
+fn html_meta_charset_is_honoured() {
+    let a = load_one("cp1252_page.html");
+    assert_eq!(a.encoding, "windows-1252");
+    assert_eq!(a.title, "Caf\u{e9} Terrace Reopens");
+    let t = texts(&a);
+    assert!(
+        t.contains(
+            &"\u{201c}It\u{2019}s the best seat in town,\u{201d} said Ren\u{e9}e, who has taken her coffee there every morning for twenty years."
+        ),
+        "{t:?}"
+    );
+    assert!(t.iter().any(|p| p.contains("\u{20ac}3,000")), "{t:?}");
+}
+
+#[test]
 fn utf16le_with_bom() {
     let a = load_one("utf16le.txt");
     assert_eq!(a.encoding, "UTF-16LE");
