@@ -42,8 +42,8 @@ fn wrapped_text_joins_lines_and_takes_headline() {
         texts(&a),
         [
             "Work to repair the harbour wall at Port Elling began on Monday, three months after a winter storm tore a twenty-metre gap in the old stone barrier.",
-            "The council said the contractor, a family firm from the next val-ley, would finish by the end of the summer if the weather held. A well-known local engineer will oversee the job.",
-            "Fishing boats will use the north quay until then.",
+            "The council said the contractor, a family firm from the next valley, would finish by the end of the summer if the weather held. A well-known local engineer will oversee the job.",
+            "Fishing boats from the valley will use the north quay until then.",
         ]
     );
 }
