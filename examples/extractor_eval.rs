@@ -8,6 +8,7 @@
 //! (`-- --verbose` prints each page's figures).
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use storydiff::load::encoding;
@@ -27,15 +28,27 @@ fn bag(text: &str) -> HashMap<String, usize> {
 
 /// Bag-of-words precision, recall and F1 of `got` against `truth`.
 fn prf(got: &str, truth: &str) -> (f64, f64, f64) {
-    let (g, t) = (bag(got), bag(truth));
-    let overlap: usize = g
+    let (got, truth) = (bag(got), bag(truth));
+    let overlap: usize = got
         .iter()
-        .map(|(w, n)| (*n).min(t.get(w).copied().unwrap_or(0)))
+        .map(|(w, n)| (*n).min(truth.get(w).copied().unwrap_or(0)))
         .sum();
-    let (gn, tn): (usize, usize) = (g.values().sum(), t.values().sum());
-    let p = if gn == 0 { 0.0 } else { overlap as f64 / gn as f64 };
-    let r = if tn == 0 { 0.0 } else { overlap as f64 / tn as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let (gn, tn): (usize, usize) = (got.values().sum(), truth.values().sum());
+    let p = if gn == 0 {
+        0.0
+    } else {
+        overlap as f64 / gn as f64
+    };
+    let r = if tn == 0 {
+        0.0
+    } else {
+        overlap as f64 / tn as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
@@ -63,7 +76,10 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/aeb");
     let dirs = pages(&root);
     if dirs.is_empty() {
-        eprintln!("no benchmark pages under {}; nothing to measure", root.display());
+        eprintln!(
+            "no benchmark pages under {}; nothing to measure",
+            root.display()
+        );
         return;
     }
     // Rows: each extractor alone, then each with the other as fallback when it finds nothing.
@@ -92,9 +108,15 @@ fn main() {
         };
         counted += 1;
         let mut line = String::new();
-        let truth_paras = truth.split("\n\n").filter(|p| !p.trim().is_empty()).count().max(1);
-        for (((_, extractor, fallback), sum), ratio) in
-            configs.iter().zip(sums.iter_mut()).zip(para_ratio.iter_mut())
+        let truth_paras = truth
+            .split("\n\n")
+            .filter(|p| !p.trim().is_empty())
+            .count()
+            .max(1);
+        for (((_, extractor, fallback), sum), ratio) in configs
+            .iter()
+            .zip(sums.iter_mut())
+            .zip(para_ratio.iter_mut())
         {
             let mut got = html::extract_with(&page, *extractor);
             if got.is_none() && *fallback {
@@ -116,7 +138,7 @@ fn main() {
             sum.0 += p;
             sum.1 += r;
             sum.2 += f;
-            line.push_str(&format!("  {f:.3}"));
+            let _ = write!(line, "  {f:.3}");
         }
         if verbose {
             let name = dir.file_name().map(|n| n.to_string_lossy().into_owned());

@@ -1,5 +1,10 @@
 //! Loading the real corpora in `../shared/corpora` (skipped, with a printed reason,
 //! when that folder is absent).
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "tests fail loudly on purpose"
+)]
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -185,5 +190,8 @@ fn aeb_pages_load_and_extraction_stays_accurate() {
     assert!(scores.len() >= 30, "only {} pages found", scores.len());
     let mean = scores.iter().sum::<f64>() / scores.len() as f64;
     eprintln!("aeb mean word F1 over {} pages: {mean:.4}", scores.len());
-    assert!(mean >= AEB_F1_FLOOR, "mean word F1 {mean:.4} below {AEB_F1_FLOOR}");
+    assert!(
+        mean >= AEB_F1_FLOOR,
+        "mean word F1 {mean:.4} below {AEB_F1_FLOOR}"
+    );
 }

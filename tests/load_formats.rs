@@ -1,5 +1,10 @@
 //! Loading every supported format from fixtures written for this project, and one
 //! error test per reason a file cannot be loaded.
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "tests fail loudly on purpose"
+)]
 
 use std::path::{Path, PathBuf};
 
@@ -37,8 +42,8 @@ fn wrapped_text_joins_lines_and_takes_headline() {
         texts(&a),
         [
             "Work to repair the harbour wall at Port Elling began on Monday, three months after a winter storm tore a twenty-metre gap in the old stone barrier.",
-            "The council said the contractor, a family firm from the next val-ley, would finish by the end of the summer if the weather held. A well-known local engineer will oversee the job.",
-            "Fishing boats will use the north quay until then.",
+            "The council said the contractor, a family firm from the next valley, would finish by the end of the summer if the weather held. A well-known local engineer will oversee the job.",
+            "Fishing boats from the valley will use the north quay until then.",
         ]
     );
 }
@@ -62,7 +67,10 @@ fn one_paragraph_per_line_strips_bom_and_trailing_spaces() {
             "\u{201c}We know this is a nuisance,\u{201d} said the head librarian, \u{201c}but the roof has leaked for years.\u{201d}"
         )
     );
-    assert_eq!(t.get(3).copied(), Some("The work is expected to cost \u{a3}240,000."));
+    assert_eq!(
+        t.get(3).copied(),
+        Some("The work is expected to cost \u{a3}240,000.")
+    );
 }
 
 #[test]
@@ -96,10 +104,19 @@ fn html_page_body_without_navigation_or_footer() {
         "\u{201c}We had to send for more cups twice,\u{201d} said one volunteer, who has helped at the festival for thirty years.",
         "The organisers said the money raised would pay for new trees to replace those lost in last year\u{2019}s storms.",
     ] {
-        assert!(t.contains(&expected), "missing paragraph {expected:?} in {t:?}");
+        assert!(
+            t.contains(&expected),
+            "missing paragraph {expected:?} in {t:?}"
+        );
     }
     let all = t.join("\n");
-    for junk in ["Subscribe today", "Privacy notice", "Cookie settings", "Most read", "Council tax"] {
+    for junk in [
+        "Subscribe today",
+        "Privacy notice",
+        "Cookie settings",
+        "Most read",
+        "Council tax",
+    ] {
         assert!(!all.contains(junk), "boilerplate {junk:?} kept: {t:?}");
     }
 }
@@ -176,7 +193,10 @@ fn json_array_opens_each_article() {
     assert_eq!(first.path, format!("{}#1", path.display()));
     assert_eq!(second.path, format!("{}#2", path.display()));
     assert_eq!(first.title, "First Story");
-    assert_eq!(texts(first), ["Alpha paragraph one.", "Alpha paragraph two."]);
+    assert_eq!(
+        texts(first),
+        ["Alpha paragraph one.", "Alpha paragraph two."]
+    );
     assert_eq!(texts(second), ["Beta only paragraph."]);
 }
 
@@ -189,7 +209,10 @@ fn json_lines_opens_each_line() {
     let last = articles.get(2).unwrap();
     assert_eq!(last.path, format!("{}#3", path.display()));
     assert_eq!(last.outlet.as_deref(), Some("Wire"));
-    assert_eq!(texts(articles.get(1).unwrap()), ["Delta text.", "Epsilon text."]);
+    assert_eq!(
+        texts(articles.get(1).unwrap()),
+        ["Delta text.", "Epsilon text."]
+    );
 }
 
 #[test]
@@ -202,6 +225,21 @@ fn windows_1252_is_detected_and_decoded() {
     lines.next();
     let rest: Vec<&str> = lines.collect();
     assert_eq!(texts(&a), rest);
+}
+
+#[test]
+fn html_meta_charset_is_honoured() {
+    let a = load_one("cp1252_page.html");
+    assert_eq!(a.encoding, "windows-1252");
+    assert_eq!(a.title, "Caf\u{e9} Terrace Reopens");
+    let t = texts(&a);
+    assert!(
+        t.contains(
+            &"\u{201c}It\u{2019}s the best seat in town,\u{201d} said Ren\u{e9}e, who has taken her coffee there every morning for twenty years."
+        ),
+        "{t:?}"
+    );
+    assert!(t.iter().any(|p| p.contains("\u{20ac}3,000")), "{t:?}");
 }
 
 #[test]

@@ -129,6 +129,7 @@ fn with_dom_smoothie(html: &str) -> Option<PageArticle> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "tests fail loudly on purpose")]
 mod tests {
     use super::*;
 
@@ -167,7 +168,10 @@ mod tests {
     #[test]
     fn title_and_site_name_are_taken() {
         let page = extract(PAGE).unwrap();
-        assert_eq!(page.title.as_deref(), Some("Bridge Reopens After Two Years"));
+        assert_eq!(
+            page.title.as_deref(),
+            Some("Bridge Reopens After Two Years")
+        );
         assert_eq!(page.outlet.as_deref(), Some("The Valley Courier"));
     }
 

@@ -44,12 +44,17 @@ pub fn parse(text: &str) -> TextParts {
                 buffer.clear();
                 in_title = false;
             }
-            Event::Start(Tag::Item | Tag::List(_) | Tag::BlockQuote(_) | Tag::Paragraph) => {
-                // A nested list or a block inside an item ends the text gathered so far.
-                flush(&mut buffer, &mut paragraphs);
-                seen_block = true;
-            }
-            Event::Start(Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::Table(_)) => {
+            // A new block (a nested list, a paragraph inside an item...) ends the text so far.
+            Event::Start(
+                Tag::Item
+                | Tag::List(_)
+                | Tag::BlockQuote(_)
+                | Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::CodeBlock(_)
+                | Tag::Table(_),
+            )
+            | Event::Rule => {
                 flush(&mut buffer, &mut paragraphs);
                 seen_block = true;
             }
@@ -65,14 +70,8 @@ pub fn parse(text: &str) -> TextParts {
             Event::Start(Tag::Image { .. }) => image_depth += 1,
             Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
             Event::Text(t) | Event::Code(t) if image_depth == 0 => buffer.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => {
-                if !buffer.ends_with(' ') && !buffer.is_empty() {
-                    buffer.push(' ');
-                }
-            }
-            Event::Rule => {
-                flush(&mut buffer, &mut paragraphs);
-                seen_block = true;
+            Event::SoftBreak | Event::HardBreak if !buffer.ends_with(' ') && !buffer.is_empty() => {
+                buffer.push(' ');
             }
             _ => {}
         }
@@ -82,6 +81,7 @@ pub fn parse(text: &str) -> TextParts {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "tests fail loudly on purpose")]
 mod tests {
     use super::*;
 

@@ -35,9 +35,8 @@ pub fn load_path(path: &Path) -> Result<Vec<Article>, LoadError> {
     let format = by_extension.unwrap_or_else(|| sniff::sniff_format(&first.text));
     let decoded = if format == Format::Html {
         match encoding::html_declared_charset(&bytes) {
-            Some(declared) => {
-                encoding::decode(&bytes, Some(declared)).map_err(|_| LoadError::Binary(path.into()))?
-            }
+            Some(declared) => encoding::decode(&bytes, Some(declared))
+                .map_err(|_| LoadError::Binary(path.into()))?,
             None => first,
         }
     } else {
@@ -143,4 +142,66 @@ fn file_name(path: &Path) -> String {
 
 fn to_paragraphs(texts: Vec<String>) -> Vec<Paragraph> {
     texts.into_iter().map(|text| Paragraph { text }).collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "tests fail loudly on purpose")]
+mod tests {
+    use super::*;
+
+    fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    #[test]
+    fn extension_wins_over_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(&dir, "a.txt", br#"{"title":"T","body":"B"}"#);
+        let a = load_path(&p).unwrap();
+        assert_eq!(a.first().unwrap().format, Format::Txt);
+        let p = write(&dir, "b.json", b"Just words.");
+        assert!(matches!(
+            load_path(&p),
+            Err(LoadError::MalformedJson {
+                line: 1,
+                column: 1,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn title_falls_back_to_file_name_and_encoding_is_recorded() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(
+            &dir,
+            "wire.md",
+            "Only a paragraph, no heading.\n".as_bytes(),
+        );
+        let a = load_path(&p).unwrap();
+        let a = a.first().unwrap();
+        assert_eq!(a.title, "wire.md");
+        assert_eq!(a.encoding, "UTF-8");
+        assert_eq!(a.path, p.display().to_string());
+    }
+
+    #[test]
+    fn utf16_without_bom_text_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let bytes: Vec<u8> = "First line of the story.\nSecond line of the story.\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let p = write(&dir, "u16.txt", &bytes);
+        let a = load_path(&p).unwrap();
+        let a = a.first().unwrap();
+        assert_eq!(a.encoding, "UTF-16LE");
+        assert_eq!(a.paragraphs.len(), 2);
+        assert_eq!(
+            a.paragraphs.first().unwrap().text,
+            "First line of the story."
+        );
+    }
 }

@@ -2,11 +2,14 @@
 //!
 //! * One paragraph per line (no blank lines between, or only single-line blocks).
 //! * Lines hard-wrapped at a fixed width, with blank lines between paragraphs: the
-//!   wrapped lines of a block are joined back with a space (a line ending in a
-//!   hyphenated word part is joined without one, keeping the hyphen).
+//!   wrapped lines of a block are joined back with a space. A line ending in a word and
+//!   a hyphen joins the next without a space, keeping the hyphen ("well-known") unless
+//!   the closed word occurs elsewhere in the text and the hyphenated one does not.
 //!
 //! The shape is decided per file: it is "wrapped" when blank lines separate blocks and
 //! the blocks that span several lines have short inner lines, as a wrapping editor leaves.
+
+use std::collections::HashSet;
 
 /// A text split into its title (when the file has a clear headline) and paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -45,7 +48,8 @@ fn split(text: &str, take_title: bool) -> TextParts {
         _ => (None, blocks.as_slice()),
     };
     let paragraphs = if is_wrapped(body) {
-        body.iter().map(|b| join_wrapped(b)).collect()
+        let vocabulary = Vocabulary::of(text);
+        body.iter().map(|b| join_wrapped(b, &vocabulary)).collect()
     } else {
         body.iter()
             .flat_map(|b| b.iter().map(|l| l.trim().to_string()))
@@ -107,15 +111,66 @@ fn inner_lines_short(block: &[&str]) -> bool {
         .all(|l| l.trim_end().chars().count() <= MAX_WRAP_WIDTH)
 }
 
-/// Joins the lines of one wrapped paragraph.
-fn join_wrapped(block: &[&str]) -> String {
+/// The words of a whole text, to decide whether a hyphen at a line end is part of a
+/// compound ("well-known") or only splits a word ("val-ley" where "valley" occurs).
+struct Vocabulary {
+    /// Lowercase runs of letters.
+    words: HashSet<String>,
+    /// Lowercase runs of letters and hyphens ("well-known").
+    compounds: HashSet<String>,
+}
+
+impl Vocabulary {
+    fn of(text: &str) -> Self {
+        let lower = text.to_lowercase();
+        let words = lower
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        let compounds = lower
+            .split(|c: char| !(c.is_alphabetic() || c == '-'))
+            .filter(|w| w.contains('-'))
+            .map(str::to_string)
+            .collect();
+        Self { words, compounds }
+    }
+
+    /// True when `head` + `tail` is a word of the text and `head-tail` never is.
+    fn is_split_word(&self, head: &str, tail: &str) -> bool {
+        let (head, tail) = (head.to_lowercase(), tail.to_lowercase());
+        !head.is_empty()
+            && !tail.is_empty()
+            && self.words.contains(&format!("{head}{tail}"))
+            && !self.compounds.contains(&format!("{head}-{tail}"))
+    }
+}
+
+/// Joins the lines of one wrapped paragraph. A line ending in a word and a hyphen
+/// joins the next without a space; the hyphen is dropped only when the closed word
+/// occurs elsewhere in the text and the hyphenated one does not.
+fn join_wrapped(block: &[&str], vocabulary: &Vocabulary) -> String {
     let mut out = String::new();
     for line in block {
         let line = line.trim();
         if line.is_empty() {
             continue;
         }
-        if !out.is_empty() && !ends_with_word_hyphen(&out) {
+        if ends_with_word_hyphen(&out) {
+            let head: String = out
+                .chars()
+                .rev()
+                .skip(1)
+                .take_while(|c| c.is_alphabetic())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let tail: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
+            if vocabulary.is_split_word(&head, &tail) {
+                out.pop();
+            }
+        } else if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(line);
@@ -131,6 +186,7 @@ fn ends_with_word_hyphen(text: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "tests fail loudly on purpose")]
 mod tests {
     use super::*;
 
@@ -141,7 +197,11 @@ mod tests {
         assert_eq!(parts.title, None);
         assert_eq!(
             parts.paragraphs,
-            ["First paragraph here, quite long.", "Second one.", "Third one."]
+            [
+                "First paragraph here, quite long.",
+                "Second one.",
+                "Third one."
+            ]
         );
     }
 
@@ -169,6 +229,24 @@ mod tests {
     }
 
     #[test]
+    fn split_word_rejoined_when_the_text_knows_it() {
+        let text =
+            "The river runs down the val-\nley to the sea.\n\nThe valley is green\nall year.";
+        let parts = parse(text);
+        assert_eq!(
+            parts.paragraphs.first().map(String::as_str),
+            Some("The river runs down the valley to the sea.")
+        );
+        // A compound written with its hyphen elsewhere keeps it.
+        let text = "A long-\nterm plan.\n\nThe long-term view\nmatters. Longterm is rare.";
+        let parts = parse(text);
+        assert_eq!(
+            parts.paragraphs.first().map(String::as_str),
+            Some("A long-term plan.")
+        );
+    }
+
+    #[test]
     fn short_headline_then_blank_is_title_not_paragraph() {
         let text = "Storm Hits Coast\n\nWinds of 120 km/h were recorded.\nSchools closed.\n";
         let parts = parse(text);
@@ -184,7 +262,10 @@ mod tests {
         let text = "This is a sentence.\n\nAnother sentence.\n";
         let parts = parse(text);
         assert_eq!(parts.title, None);
-        assert_eq!(parts.paragraphs, ["This is a sentence.", "Another sentence."]);
+        assert_eq!(
+            parts.paragraphs,
+            ["This is a sentence.", "Another sentence."]
+        );
     }
 
     #[test]
