@@ -4,7 +4,7 @@
 //!
 //! Paragraphs are compared on their normalised words (case, punctuation and spacing
 //! folded): equal word sequences are found with a hash map, near-equal ones through an
-//! index of four-word shingles (each paragraph is compared only with the earlier
+//! index of three-word shingles (each paragraph is compared only with the earlier
 //! paragraphs it shares shingles with), so the cost stays near linear in the text.
 //! Sentences of eight words or more repeated elsewhere are found the same way. Short
 //! generic repeats and page boilerplate ("Advertisement", "Read more") are left to the
@@ -12,7 +12,7 @@
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash as _, Hasher as _};
+use std::hash::Hasher as _;
 
 use super::boilerplate::looks_like_boilerplate;
 use super::text_util::{Hit, chars, finding};
@@ -20,15 +20,15 @@ use crate::model::{Comparison, Finding, FindingKind, Location};
 use crate::normalize::words;
 
 /// Fewest words a paragraph needs to count as a passage.
-const MIN_PARAGRAPH_WORDS: usize = 6;
+const MIN_PARAGRAPH_WORDS: usize = 8;
 /// Fewest words a sentence needs to count as a repeated passage.
 const MIN_SENTENCE_WORDS: usize = 8;
 /// Shingle width in words.
-const SHINGLE: usize = 4;
+const SHINGLE: usize = 3;
 /// Shingles shared by more paragraphs than this are too common to index.
 const MAX_POSTINGS: usize = 32;
 /// Dice overlap of shingle sets above which two paragraphs are near-duplicates.
-const NEAR: f64 = 0.8;
+const NEAR: f64 = 0.7;
 
 /// Finds `duplicate_passage` in the comparison.
 #[must_use]

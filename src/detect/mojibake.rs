@@ -68,7 +68,8 @@ fn code_pages() -> &'static [(&'static Encoding, HashMap<char, u8>, bool)] {
             .map(|(enc, single_ok)| {
                 let mut table = HashMap::new();
                 for b in 0x80u8..=0xFF {
-                    let (decoded, _, had_errors) = enc.decode(&[b]);
+                    let bytes = [b];
+                    let (decoded, _, had_errors) = enc.decode(&bytes);
                     if had_errors {
                         continue;
                     }

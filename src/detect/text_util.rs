@@ -10,7 +10,7 @@ use crate::normalize::words;
 /// The most common English function words (lower case, sorted for binary search):
 /// determiners, pronouns, prepositions, conjunctions, auxiliaries and sentence adverbs.
 /// A capitalised one mid-sentence is almost never a name.
-const FUNCTION_WORDS: [&str; 115] = [
+const FUNCTION_WORDS: [&str; 116] = [
     "a", "about", "after", "again", "against", "all", "also", "although", "an", "and", "any",
     "are", "as", "at", "be", "because", "been", "before", "being", "between", "both", "but", "by",
     "can", "could", "did", "do", "does", "during", "each", "either", "even", "every", "for",
