@@ -300,12 +300,12 @@ mod tests {
     fn flags_a_repeated_sentence_inside_a_paragraph() {
         let paras = [
             "The strike lasted nineteen days at the port of Saltmere. Talks resumed.",
-            "Unions cheered. The strike lasted nineteen days at the port of Saltmere.",
+            "Unions cheered the result and ferry operators said sailings resume by Monday. The strike lasted nineteen days at the port of Saltmere.",
         ];
         let f = detect(&comparison_of(&[&paras]));
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].paragraph, 1);
-        assert_eq!(f[0].start, 16);
+        assert_eq!(f[0].start, 78);
         assert_eq!(
             f[0].text,
             "The strike lasted nineteen days at the port of Saltmere."
