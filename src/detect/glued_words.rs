@@ -62,6 +62,10 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
         for (p, para) in article.paragraphs.iter().enumerate() {
             let cs = chars(&para.text);
             for w in words(&para.text) {
+                let before = w.start.checked_sub(1).and_then(|i| cs.get(i));
+                if before.is_some_and(|c| matches!(c, '@' | '#' | '/' | '.' | '_')) {
+                    continue; // handles, hashtags, addresses
+                }
                 if let Some(hit) = camel_glue(&vocab, a, w.text, w.start)
                     .or_else(|| lower_glue(&vocab, comparison, a, w.text, w.start))
                 {
@@ -126,8 +130,11 @@ fn camel_glue(vocab: &Vocabulary, article: usize, word: &str, start: usize) -> O
     if !(function_tail || both_seen) {
         return None;
     }
-    // A spelling used as such in several articles is a name, not damage.
-    if vocab.other_articles_with_word(article, &core.to_lowercase()).next().is_some() {
+    // A spelling used as such in several articles, or several times, is a name
+    // ("MoveOn"), not an accident.
+    if vocab.other_articles_with_word(article, &core.to_lowercase()).next().is_some()
+        || vocab.exact_count(core) >= 2
+    {
         return None;
     }
     let split = format!("{left} {right}");
@@ -175,10 +182,13 @@ fn lower_glue(
         let right: String = cs.get(at..)?.iter().collect();
         let left_lower = left.to_lowercase();
         let pair = format!("{left_lower} {right}");
+        // Only a function word run onto a content word ("portin", "Ukrainein"):
+        // compounds such as "pullout" or "longtime" are written both ways in real text.
         if several
+            && GLUED_TAILS.binary_search(&right.as_str()).is_ok()
+            && left.chars().count() >= 3
+            && !is_function_word(&left_lower)
             && let Some(other) = vocab.other_article_with_pair(article, &pair)
-            && (left.chars().count() >= 3 || is_function_word(&left_lower))
-            && (right.chars().count() >= 2)
         {
             return Some(Hit {
                 start,

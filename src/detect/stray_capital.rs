@@ -28,6 +28,11 @@ const DETERMINERS: [&str; 12] = [
     "a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "this", "your",
 ];
 
+/// Pronouns and forms of "be" (sorted).
+const PRONOUN_LIKE: [&str; 12] = [
+    "are", "be", "been", "he", "is", "it", "she", "they", "was", "we", "were", "you",
+];
+
 /// Endings of abstract nouns, which are rarely names.
 const NOUN_ENDINGS: [&str; 6] = ["tion", "tions", "ment", "ments", "ness", "sion"];
 
@@ -234,10 +239,18 @@ fn content_is_stray(
     if i >= 2 && ws.get(i - 2).is_some_and(starts_upper) {
         return None;
     }
-    if vocab.lower_count(lower) > 0 && vocab.capital_count(lower) <= 2 {
+    let prev_lower = prev.text.to_lowercase();
+    // "preserving it Lines of communication": a pronoun or a form of "be" is never
+    // followed by a capitalised common word in edited text.
+    if PRONOUN_LIKE.binary_search(&prev_lower.as_str()).is_ok()
+        && vocab.lower_count(lower) > 0
+        && vocab.capital_count(lower) <= 2
+    {
         return Some(Reason::LowerElsewhere);
     }
-    if lower.chars().count() >= 8
+    // "human rights Production and export": an abstract noun after a content word.
+    if !is_function_word(&prev_lower)
+        && lower.chars().count() >= 8
         && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
         && vocab.capital_count(lower) == 1
     {
