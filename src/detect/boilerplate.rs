@@ -126,7 +126,7 @@ const WEAK_PHRASES: [&str; 18] = [
 ];
 
 /// Single words typical of page furniture (lower case).
-const CUE_WORDS: [&str; 72] = [
+const CUE_WORDS: [&str; 63] = [
     "about",
     "ad",
     "ads",
@@ -137,7 +137,6 @@ const CUE_WORDS: [&str; 72] = [
     "by",
     "caption",
     "careers",
-    "close",
     "comment",
     "comments",
     "contact",
@@ -149,26 +148,21 @@ const CUE_WORDS: [&str; 72] = [
     "feedback",
     "follow",
     "gallery",
-    "hide",
     "home",
     "icon",
     "image",
     "instagram",
     "linkedin",
     "listen",
-    "loading",
     "login",
     "logo",
     "menu",
     "more",
     "newsletter",
-    "next",
     "photo",
     "photos",
     "pinterest",
     "posted",
-    "prev",
-    "previous",
     "print",
     "privacy",
     "published",
@@ -182,7 +176,6 @@ const CUE_WORDS: [&str; 72] = [
     "section",
     "sections",
     "share",
-    "show",
     "sign",
     "sitemap",
     "skip",
@@ -193,11 +186,9 @@ const CUE_WORDS: [&str; 72] = [
     "subscriptions",
     "tags",
     "telegram",
-    "toggle",
     "twitter",
     "updated",
     "video",
-    "view",
     "whatsapp",
 ];
 
@@ -503,7 +494,8 @@ fn lead_cue(folded: &str, shape: &Shape) -> bool {
             // Verbs that also open story sentences: need a colon, a title-case rest or nothing.
             "related" | "recommended" | "trending" | "subscribe" | "sign up" | "comments"
             | "sponsored" | "posted in" | "more from" | "download the" => {
-                rest.is_empty()
+                shape.words.len() <= 12
+                    && rest.is_empty()
                     || rest.starts_with(':')
                     || rest.starts_with('|')
                     || !shape.sentence_end
@@ -542,7 +534,15 @@ fn judge(original: &str, context: Context) -> Option<Why> {
     {
         return Some(Why::Phrase);
     }
-    if n <= 12 && not_sentence && is_date_line(&shape, &f) && (context.edge || context.unshared) {
+    // "— Name (@handle) date" closes an embedded post: story material, not page text.
+    let embed_signoff =
+        text.trim_start().starts_with(['\u{2014}', '\u{2013}', '-']) && text.contains('@');
+    if n <= 12
+        && not_sentence
+        && !embed_signoff
+        && is_date_line(&shape, &f)
+        && (context.edge || context.unshared)
+    {
         return Some(Why::DateLine);
     }
     let cue_words = shape
@@ -551,7 +551,7 @@ fn judge(original: &str, context: Context) -> Option<Why> {
         .filter(|w| CUE_WORDS.binary_search(&w.to_lowercase().as_str()).is_ok())
         .count();
     let short = n <= 12 || (context.unshared && n <= 20);
-    if short && not_sentence && cue_words > 0 && (context.edge || context.unshared || n <= 6) {
+    if short && not_sentence && cue_words > 0 && (context.edge || context.unshared) {
         // Title-case or cue-dense: "Share on Facebook", "Photo: Reuters", "Home | World".
         let title_like = shape.capitalised * 2 >= n || cue_words * 3 >= n;
         if title_like {

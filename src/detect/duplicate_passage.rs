@@ -199,6 +199,10 @@ fn repeated_sentences(
     let mut seen: HashMap<u64, (usize, usize, usize)> = HashMap::new();
     for (p, cs) in para_chars.iter().enumerate() {
         // A paragraph that is a single sentence is handled as a paragraph.
+        let whole: String = cs.iter().collect();
+        if looks_like_boilerplate(&whole) {
+            continue;
+        }
         let spans = sentences(cs);
         let whole_paragraph = spans.len() <= 1;
         for (s, e) in spans {

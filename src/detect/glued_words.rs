@@ -67,6 +67,7 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
                     continue; // handles, hashtags, addresses
                 }
                 if let Some(hit) = camel_glue(&vocab, a, w.text, w.start)
+                    .filter(|_| vocab.exact_count(w.text) < 2)
                     .or_else(|| lower_glue(&vocab, comparison, a, w.text, w.start))
                 {
                     out.push(finding(FindingKind::GluedWords, a, p, &cs, hit));

@@ -292,6 +292,11 @@ fn plausible(cs: &[char], seqs: &[Seq], single_ok: bool) -> bool {
     if !(0xA0..=0x17F).contains(&code) {
         return false;
     }
+    // A no-break space after a letter other than "Â"/"Ã" is real spacing ("SELKÄ EDELLÄ").
+    let lead = cs.get(seq.start).copied();
+    if cs.get(seq.start + 1) == Some(&'\u{A0}') && !matches!(lead, Some('\u{C2}' | '\u{C3}')) {
+        return false;
+    }
     let before = seq.start.checked_sub(1).and_then(|j| cs.get(j)).copied();
     let after = cs.get(seq.end).copied();
     let neighbours: Vec<char> = [before, after]

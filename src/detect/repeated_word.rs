@@ -60,6 +60,8 @@ fn repeat_at(cs: &[char], ws: &[Word<'_>], i: usize) -> Option<(usize, Hit)> {
         && !gap.contains('\n')
         && DOUBLING_OK.binary_search(&lower.as_str()).is_err()
         && !(gap.trim() == "," && is_capital_name(first.text))
+        // "great, great" / "big, big": a short word repeated after a comma is emphasis.
+        && !(gap.trim() == "," && lower.chars().count() <= 5)
         && !is_capital_name_pair(first.text, second.text)
     {
         let message = format!(
@@ -168,6 +170,7 @@ mod tests {
     fn leaves_legitimate_reduplication() {
         for text in [
             "It was very, very cold.",
+            "A great, great day.",
             "She had had enough.",
             "He said that that was fine.",
             "Bye bye, they said.",
