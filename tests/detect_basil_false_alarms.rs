@@ -37,12 +37,18 @@ fn basil_false_alarms_per_10k_words() {
         eprintln!("skipping: {} is absent", root.display());
         return;
     };
-    let mut dirs: Vec<PathBuf> = events.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    let mut dirs: Vec<PathBuf> = events
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
     dirs.sort();
     let mut words = 0usize;
     let mut alarms = [0usize; 4];
     for dir in dirs {
-        let Ok(files) = std::fs::read_dir(&dir) else { continue };
+        let Ok(files) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         let mut paths: Vec<PathBuf> = files
             .flatten()
             .map(|e| e.path())
@@ -72,22 +78,32 @@ fn basil_false_alarms_per_10k_words() {
             })
             .collect();
         words += articles.iter().map(Article::word_count).sum::<usize>();
-        let cmp = storydiff::compare(articles, Vec::new(), &CompareOptions::default(), &mut |_| {});
+        let cmp = storydiff::compare(
+            articles,
+            Vec::new(),
+            &CompareOptions::default(),
+            &mut |_| {},
+        );
         for f in &cmp.findings {
-            if let Some(k) = KINDS.iter().position(|&k| k == f.kind) {
-                alarms[k] += 1;
+            if let Some(count) = KINDS
+                .iter()
+                .zip(alarms.iter_mut())
+                .find(|(k, _)| **k == f.kind)
+                .map(|(_, c)| c)
+            {
+                *count += 1;
                 eprintln!("  {} in {}: {:?}", f.kind.as_str(), dir.display(), f.text);
             }
         }
     }
     assert!(words > 0, "no BASIL words read");
     let mut over = Vec::new();
-    for (k, kind) in KINDS.iter().enumerate() {
-        let per_10k = alarms[k] as f64 * 10_000.0 / words as f64;
+    for (kind, count) in KINDS.iter().zip(alarms) {
+        let per_10k = count as f64 * 10_000.0 / words as f64;
         println!(
             "BASIL {:<14} {} false alarms in {words} words = {per_10k:.2} per 10,000 words",
             kind.as_str(),
-            alarms[k]
+            count
         );
         if per_10k > CEILING {
             over.push(format!("{}: {per_10k:.2}", kind.as_str()));

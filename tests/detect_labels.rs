@@ -54,10 +54,13 @@ fn label_span(para: &str, label: &Label) -> Option<(usize, usize)> {
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // Reason: one linear measuring loop reads best in one piece.
 fn detectors_meet_the_hand_labels() {
     let mut failures = Vec::new();
     for (kind, min_p, min_r) in KINDS {
-        let path = root().join("tests/labels").join(format!("{}.json", kind.as_str()));
+        let path = root()
+            .join("tests/labels")
+            .join(format!("{}.json", kind.as_str()));
         let Ok(json) = std::fs::read_to_string(&path) else {
             eprintln!("skipping {}: no label file", kind.as_str());
             continue;
@@ -71,7 +74,11 @@ fn detectors_meet_the_hand_labels() {
         for case in &cases {
             let files: Vec<PathBuf> = case.files.iter().map(|f| root().join(f)).collect();
             if let Some(missing) = files.iter().find(|f| !Path::new(f).exists()) {
-                eprintln!("skipping case {}: {} is absent", case.name, missing.display());
+                eprintln!(
+                    "skipping case {}: {} is absent",
+                    case.name,
+                    missing.display()
+                );
                 continue;
             }
             let options = CompareOptions {
@@ -84,7 +91,10 @@ fn detectors_meet_the_hand_labels() {
                 ext == a.format.as_str() || !matches!(ext, "html" | "md" | "json")
             });
             if !formats_match || cmp.articles.len() != files.len() {
-                eprintln!("skipping case {}: a file was not read in its own format", case.name);
+                eprintln!(
+                    "skipping case {}: a file was not read in its own format",
+                    case.name
+                );
                 continue;
             }
             let spans: Vec<(usize, usize, usize, usize)> = case

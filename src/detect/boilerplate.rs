@@ -430,7 +430,11 @@ fn strip_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while !rest.is_empty() {
-        let url = rest.find("http://").into_iter().chain(rest.find("https://")).min();
+        let url = rest
+            .find("http://")
+            .into_iter()
+            .chain(rest.find("https://"))
+            .min();
         let tag = rest.find('<').filter(|&i| {
             rest.get(i + 1..)
                 .and_then(|r| r.chars().next())
@@ -494,8 +498,7 @@ fn lead_cue(folded: &str, shape: &Shape) -> bool {
             // Verbs that also open story sentences: need a colon, a title-case rest or nothing.
             "related" | "recommended" | "trending" | "subscribe" | "sign up" | "comments"
             | "sponsored" | "posted in" | "more from" | "download the" => {
-                shape.words.len() <= 12
-                    && rest.is_empty()
+                shape.words.len() <= 12 && rest.is_empty()
                     || rest.starts_with(':')
                     || rest.starts_with('|')
                     || !shape.sentence_end
@@ -593,10 +596,7 @@ fn judge_sentence(text: &str) -> Option<Why> {
         "this article was produced",
         "summary was generated",
     ];
-    strong
-        .iter()
-        .any(|c| f.contains(c))
-        .then_some(Why::Phrase)
+    strong.iter().any(|c| f.contains(c)).then_some(Why::Phrase)
 }
 
 /// True when the passage is (mostly) a quotation, which is story text.
@@ -610,7 +610,10 @@ fn is_date_line(shape: &Shape, folded: &str) -> bool {
         .words
         .iter()
         .any(|w| MONTHS.binary_search(&w.to_lowercase().as_str()).is_ok());
-    let has_number = shape.words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()));
+    let has_number = shape
+        .words
+        .iter()
+        .any(|w| w.chars().all(|c| c.is_ascii_digit()));
     let has_age = has_number
         && shape.words.iter().any(|w| {
             matches!(
@@ -626,9 +629,15 @@ fn is_date_line(shape: &Shape, folded: &str) -> bool {
         || folded.contains(" am")
         || folded.contains(" pm");
     let byline = folded.starts_with("by ") && shape.capitalised + 1 >= shape.words.len();
-    let dated = ["published", "updated", "posted", "first published", "last updated"]
-        .iter()
-        .any(|c| folded.starts_with(c));
+    let dated = [
+        "published",
+        "updated",
+        "posted",
+        "first published",
+        "last updated",
+    ]
+    .iter()
+    .any(|c| folded.starts_with(c));
     (has_month && has_year_or_time) || byline || dated || (has_age && shape.words.len() <= 8)
 }
 
@@ -669,6 +678,7 @@ pub(crate) fn looks_like_boilerplate(text: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::detect::text_util::test_support::comparison_of;
@@ -713,12 +723,7 @@ mod tests {
         let got: Vec<(usize, &str)> = f.iter().map(|f| (f.paragraph, f.text.as_str())).collect();
         assert_eq!(
             got,
-            [
-                (1, paras[1]),
-                (4, paras[4]),
-                (5, paras[5]),
-                (7, paras[7])
-            ]
+            [(1, paras[1]), (4, paras[4]), (5, paras[5]), (7, paras[7])]
         );
         assert!(f[0].message.contains("not part of the story"));
         assert_eq!((f[0].start, f[0].end), (0, 45));

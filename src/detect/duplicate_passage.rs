@@ -255,6 +255,7 @@ fn single_sentence(para_chars: &[Vec<char>], q: usize) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::detect::text_util::test_support::comparison_of;

@@ -1,11 +1,11 @@
 //! Detector for `glued_words` findings: two words run together where a link or heading
-//! ended ("WednesdayShe", "SeaTaiwan", "Ukrainein").
+//! ended (`WednesdayShe`, `SeaTaiwan`, `Ukrainein`).
 //!
 //! Rules, precision first:
-//! - a lower→upper boundary inside a word ("WednesdayShe") is glue when the right part is
+//! - a lower→upper boundary inside a word (`WednesdayShe`) is glue when the right part is
 //!   a common sentence-start function word, or when both parts occur as words of their
 //!   own elsewhere in the comparison; name prefixes (Mc, Mac, Di, De, La, O'), short
-//!   brand shapes (iPhone, eBay, PhD) and a handful of well-known camel-case brands are
+//!   brand shapes (`iPhone`, `eBay`, `PhD`) and a handful of well-known camel-case brands are
 //!   left alone;
 //! - an all-lowercase join ("Ukrainein", "portin") is glue only when another article of
 //!   the comparison writes the two words apart, or when a capitalised word that occurs on
@@ -78,7 +78,7 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
     out
 }
 
-/// The word's letters up to a possessive or other non-letter tail ("TikTok's" → "TikTok").
+/// The word's letters up to a possessive or other non-letter tail (`TikTok's` → `TikTok`).
 fn letters_part(word: &str) -> &str {
     let end = word
         .char_indices()
@@ -91,7 +91,10 @@ fn letters_part(word: &str) -> &str {
 fn camel_glue(vocab: &Vocabulary, article: usize, word: &str, start: usize) -> Option<Hit> {
     let core = letters_part(word);
     let cs: Vec<char> = core.chars().collect();
-    if CAMEL_NAMES.binary_search(&core.to_lowercase().as_str()).is_ok() {
+    if CAMEL_NAMES
+        .binary_search(&core.to_lowercase().as_str())
+        .is_ok()
+    {
         return None;
     }
     // Boundaries: lower-case letter followed by an upper-case one.
@@ -133,7 +136,10 @@ fn camel_glue(vocab: &Vocabulary, article: usize, word: &str, start: usize) -> O
     }
     // A spelling used as such in several articles, or several times, is a name
     // ("MoveOn"), not an accident.
-    if vocab.other_articles_with_word(article, &core.to_lowercase()).next().is_some()
+    if vocab
+        .other_articles_with_word(article, &core.to_lowercase())
+        .next()
+        .is_some()
         || vocab.exact_count(core) >= 2
     {
         return None;
@@ -173,7 +179,11 @@ fn lower_glue(
     }
     let lower = core.to_lowercase();
     // A word another article also uses is a real word.
-    if vocab.other_articles_with_word(article, &lower).next().is_some() {
+    if vocab
+        .other_articles_with_word(article, &lower)
+        .next()
+        .is_some()
+    {
         return None;
     }
     let capitalised = cs.first().is_some_and(|c| c.is_uppercase());
@@ -225,6 +235,7 @@ fn lower_glue(
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::detect::text_util::test_support::comparison_of;

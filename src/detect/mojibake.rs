@@ -59,33 +59,40 @@ struct Run {
     repaired: String,
 }
 
-/// The code pages tried, in order of preference, with whether a single sequence suffices.
-fn code_pages() -> &'static [(&'static Encoding, HashMap<char, u8>, bool)] {
-    static PAGES: OnceLock<Vec<(&'static Encoding, HashMap<char, u8>, bool)>> = OnceLock::new();
+/// A code page, its character → byte table, and whether one sequence alone suffices.
+type CodePage = (&'static Encoding, HashMap<char, u8>, bool);
+
+/// The code pages tried, in order of preference.
+fn code_pages() -> &'static [CodePage] {
+    static PAGES: OnceLock<Vec<CodePage>> = OnceLock::new();
     PAGES.get_or_init(|| {
-        [(WINDOWS_1252, true), (WINDOWS_1250, false), (MACINTOSH, false)]
-            .into_iter()
-            .map(|(enc, single_ok)| {
-                let mut table = HashMap::new();
-                for b in 0x80u8..=0xFF {
-                    let bytes = [b];
-                    let (decoded, _, had_errors) = enc.decode(&bytes);
-                    if had_errors {
-                        continue;
-                    }
-                    if let Some(c) = decoded.chars().next() {
-                        table.insert(c, b);
-                    }
+        [
+            (WINDOWS_1252, true),
+            (WINDOWS_1250, false),
+            (MACINTOSH, false),
+        ]
+        .into_iter()
+        .map(|(enc, single_ok)| {
+            let mut table = HashMap::new();
+            for b in 0x80u8..=0xFF {
+                let bytes = [b];
+                let (decoded, _, had_errors) = enc.decode(&bytes);
+                if had_errors {
+                    continue;
                 }
-                if enc == WINDOWS_1252 {
-                    // Latin-1: the C1 controls stand for their own byte.
-                    for b in 0x80u8..=0x9F {
-                        table.entry(char::from(b)).or_insert(b);
-                    }
+                if let Some(c) = decoded.chars().next() {
+                    table.insert(c, b);
                 }
-                (enc, table, single_ok)
-            })
-            .collect()
+            }
+            if enc == WINDOWS_1252 {
+                // Latin-1: the C1 controls stand for their own byte.
+                for b in 0x80u8..=0x9F {
+                    table.entry(char::from(b)).or_insert(b);
+                }
+            }
+            (enc, table, single_ok)
+        })
+        .collect()
     })
 }
 
@@ -100,9 +107,10 @@ fn find_runs(cs: &[char]) -> Vec<Run> {
                 .filter(|(_, r)| r.start < run.end && run.start < r.end)
                 .map(|(i, _)| i)
                 .collect();
-            let longer = overlapping
-                .iter()
-                .all(|&i| runs.get(i).is_some_and(|r| run.end - run.start > r.end - r.start));
+            let longer = overlapping.iter().all(|&i| {
+                runs.get(i)
+                    .is_some_and(|r| run.end - run.start > r.end - r.start)
+            });
             if longer {
                 for i in overlapping.into_iter().rev() {
                     runs.remove(i);
@@ -324,6 +332,7 @@ fn is_odd(c: char) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::detect::text_util::test_support::comparison_of;

@@ -17,9 +17,36 @@ const DOUBLING_OK: [&str; 30] = [
 /// Words that English legitimately joins to themselves with "and"/"or": intensifying
 /// adverbs and quantity words (sorted). Comparatives ending in "-er" are allowed by rule.
 const AND_OK: [&str; 30] = [
-    "again", "ages", "around", "back", "by", "days", "dozens", "down", "far", "forth", "hours",
-    "hundreds", "less", "miles", "millions", "months", "more", "on", "out", "over", "round",
-    "thousands", "through", "time", "times", "tons", "up", "weeks", "worse", "years",
+    "again",
+    "ages",
+    "around",
+    "back",
+    "by",
+    "days",
+    "dozens",
+    "down",
+    "far",
+    "forth",
+    "hours",
+    "hundreds",
+    "less",
+    "miles",
+    "millions",
+    "months",
+    "more",
+    "on",
+    "out",
+    "over",
+    "round",
+    "thousands",
+    "through",
+    "time",
+    "times",
+    "tons",
+    "up",
+    "weeks",
+    "worse",
+    "years",
 ];
 
 /// Finds `repeated_word` in the comparison.
@@ -133,6 +160,7 @@ fn is_capital_name_pair(first: &str, second: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::detect::text_util::test_support::comparison_of;

@@ -275,6 +275,7 @@ fn merge(flagged: &[(usize, Reason)]) -> Vec<(usize, usize, Reason)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::detect::text_util::test_support::comparison_of;

@@ -40,7 +40,9 @@ pub(crate) fn chars(text: &str) -> Vec<char> {
 pub(crate) fn slice(chars: &[char], start: usize, end: usize) -> String {
     let end = end.min(chars.len());
     let start = start.min(end);
-    chars.get(start..end).map_or_else(String::new, |s| s.iter().collect())
+    chars
+        .get(start..end)
+        .map_or_else(String::new, |s| s.iter().collect())
 }
 
 /// What a detector found, before it is tied to an article.
@@ -216,14 +218,8 @@ pub(crate) fn at_sentence_start(chars: &[char], index: usize) -> bool {
                 | '\''
                 | '('
                 | '['
-                | '\u{2010}'..='\u{2015}'
-                | '-'
-                | '\u{2022}'
-                | '|'
-                | '*'
-                | '\u{2026}'
-                | '>'
-                | '/'
+                | '\u{2010}'
+                ..='\u{2015}' | '-' | '\u{2022}' | '|' | '*' | '\u{2026}' | '>' | '/'
         );
     }
     true
@@ -255,7 +251,11 @@ pub(crate) mod test_support {
                     .collect(),
             })
             .collect();
-        let longest = articles.iter().map(|a| a.paragraphs.len()).max().unwrap_or(0);
+        let longest = articles
+            .iter()
+            .map(|a| a.paragraphs.len())
+            .max()
+            .unwrap_or(0);
         let rows = (0..longest)
             .map(|r| Row {
                 cells: articles
@@ -284,6 +284,7 @@ pub(crate) mod test_support {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

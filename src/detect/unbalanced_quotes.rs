@@ -90,8 +90,10 @@ fn marks(cs: &[char]) -> Vec<(usize, Dir)> {
                 if before.is_some_and(|b| b.is_ascii_digit()) {
                     continue; // inches
                 }
-                let space_before = before.is_none_or(|b| b.is_whitespace() || "([{\u{2014}\u{2013}-/".contains(b));
-                let space_after = after.is_none_or(|b| b.is_whitespace() || ".,;:!?)]}\u{2014}\u{2013}".contains(b));
+                let space_before =
+                    before.is_none_or(|b| b.is_whitespace() || "([{\u{2014}\u{2013}-/".contains(b));
+                let space_after = after
+                    .is_none_or(|b| b.is_whitespace() || ".,;:!?)]}\u{2014}\u{2013}".contains(b));
                 match (space_before, space_after) {
                     (true, false) => Dir::Open,
                     (false, true) => Dir::Close,
@@ -132,6 +134,7 @@ fn unpaired(cs: &[char]) -> Vec<(usize, Dir)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::detect::text_util::test_support::comparison_of;
