@@ -74,8 +74,7 @@ const LEAD_CUES: [&str; 50] = [
 ];
 
 /// Phrases that mark page text wherever they occur in a passage of up to 45 words.
-const STRONG_PHRASES: [&str; 26] = [
-    "\u{a9}",
+const STRONG_PHRASES: [&str; 25] = [
     "accept cookies",
     "ai-generated summary",
     "all rights reserved",
@@ -527,7 +526,10 @@ fn judge(original: &str, context: Context) -> Option<Why> {
     if n <= 40 && lead_cue(&f, &shape) {
         return Some(Why::Lead);
     }
-    if n <= 45 && STRONG_PHRASES.iter().any(|c| f.contains(c)) && !quoted(text) {
+    if n <= 45
+        && (STRONG_PHRASES.iter().any(|c| f.contains(c)) || has_copyright_sign(&f))
+        && !quoted(text)
+    {
         return Some(Why::Phrase);
     }
     let not_sentence = !shape.sentence_end || shape.function_words == 0;
@@ -597,6 +599,19 @@ fn judge_sentence(text: &str) -> Option<Why> {
         "summary was generated",
     ];
     strong.iter().any(|c| f.contains(c)).then_some(Why::Phrase)
+}
+
+/// A copyright sign that is not part of a word ("© 2026", "/© Reuters/"); inside a word
+/// it is more likely mojibake ("cafÃ©s").
+fn has_copyright_sign(folded: &str) -> bool {
+    let mut prev: Option<char> = None;
+    for c in folded.chars() {
+        if c == '\u{a9}' && !prev.is_some_and(char::is_alphabetic) {
+            return true;
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 /// True when the passage is (mostly) a quotation, which is story text.
@@ -765,6 +780,7 @@ mod tests {
             "\u{201C}Subscribe to our values or leave,\u{201D} the union leader told members.",
             "The company will share the cost with the port authority, it said on Monday.",
             "Readers of the newsletter were told in March that the talks had failed.",
+            "The waterfront caf\u{C3}\u{A9}s and restaurants were among the most affected.",
             STORY[1],
             STORY[2],
             STORY[3],
