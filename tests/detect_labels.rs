@@ -29,13 +29,13 @@ struct Label {
 
 /// Kinds this file measures, with the precision/recall floors asserted.
 const KINDS: [(FindingKind, f64, f64); 7] = [
-    (FindingKind::DuplicatePassage, 0.75, 0.7),
-    (FindingKind::Boilerplate, 0.8, 0.7),
-    (FindingKind::GluedWords, 0.8, 0.7),
-    (FindingKind::StrayCapital, 0.8, 0.6),
-    (FindingKind::Mojibake, 0.8, 0.7),
-    (FindingKind::RepeatedWord, 0.8, 0.7),
-    (FindingKind::UnbalancedQuotes, 0.8, 0.7),
+    (FindingKind::DuplicatePassage, 0.9, 0.8),
+    (FindingKind::Boilerplate, 0.9, 0.8),
+    (FindingKind::GluedWords, 0.9, 0.8),
+    (FindingKind::StrayCapital, 0.9, 0.8),
+    (FindingKind::Mojibake, 0.9, 0.8),
+    (FindingKind::RepeatedWord, 0.9, 0.8),
+    (FindingKind::UnbalancedQuotes, 0.9, 0.8),
 ];
 
 fn root() -> PathBuf {
