@@ -1,4 +1,4 @@
-//! Align + diff throughput on large documents built from the OneStopEnglish corpus
+//! Align + diff throughput on large documents built from the `OneStopEnglish` corpus
 //! (`../shared/corpora/onestop`, paragraphs shuffled and edited with a fixed seed), or from a
 //! generated vocabulary when the corpus is absent.
 //!
@@ -7,7 +7,12 @@
 //! the same process: a plain `similar` word diff of the two 100 KB texts concatenated.
 //!
 //! Run: `cargo bench --no-default-features --bench engine`.
-#![allow(clippy::indexing_slicing, clippy::unwrap_used, missing_docs)]
+#![allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::cast_possible_truncation,
+    missing_docs
+)]
 
 use std::hint::black_box;
 use std::path::Path;
@@ -19,7 +24,7 @@ use storydiff::{align, diff};
 
 struct Rng(u64);
 impl Rng {
-    fn next(&mut self) -> u64 {
+    fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -27,7 +32,7 @@ impl Rng {
         z ^ (z >> 31)
     }
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 { 0 } else { (self.next_u64() % n as u64) as usize }
     }
 }
 

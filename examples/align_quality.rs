@@ -1,4 +1,4 @@
-//! Alignment quality on the OneStopEnglish corpus (`../shared/corpora/onestop`).
+//! Alignment quality on the `OneStopEnglish` corpus (`../shared/corpora/onestop`).
 //!
 //! Each story exists at three reading levels; people aligned sentence pairs between levels
 //! (`gold-*.txt`). The measure is the share of gold pairs whose two sentences land in the
@@ -7,7 +7,12 @@
 //! row tightness (paragraphs per cell) so that lumping cannot buy a score.
 //!
 //! Run: `cargo run --release --no-default-features --example align_quality`.
-#![allow(clippy::indexing_slicing, clippy::unwrap_used, missing_docs)]
+#![allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::cast_possible_truncation,
+    missing_docs
+)]
 
 use std::path::{Path, PathBuf};
 
@@ -140,11 +145,11 @@ pub fn locate(article: &Article, sentence: &str) -> Option<usize> {
     if best.0 >= 0.5 { best.1 } else { None }
 }
 
-/// A small seeded generator (SplitMix64).
+/// A small seeded generator (`SplitMix64`).
 pub struct Rng(pub u64);
 
 impl Rng {
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -155,11 +160,11 @@ impl Rng {
         if n == 0 {
             0
         } else {
-            (self.next() % n as u64) as usize
+            (self.next_u64() % n as u64) as usize
         }
     }
     pub fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
+        self.next_u64() % 100 < percent
     }
 }
 

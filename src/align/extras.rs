@@ -13,6 +13,9 @@ const EXTRA_THRESHOLD: f32 = 0.3;
 /// A leftover paragraph: article, paragraph.
 type Node = (usize, usize);
 
+/// Sort key of an extra row: anchor row, offset after it, smallest paragraph, members.
+type Key = (Option<usize>, usize, usize, Vec<Node>);
+
 /// Builds the rows of unclaimed paragraphs, each with the reference row it follows
 /// (`None`: before the first). `placed[k][j]` is the reference row holding paragraph `j` of
 /// article `k` and whether it was moved there.
@@ -75,7 +78,6 @@ pub(super) fn extra_rows(
             groups.extend(members.into_iter().map(|n| vec![n]));
         }
     }
-    type Key = (Option<usize>, usize, usize, Vec<Node>);
     let mut keyed: Vec<(Key, AlignedRow)> = groups
         .into_iter()
         .map(|members| {
@@ -134,7 +136,7 @@ fn best_matches(
             let s = f.dice(k, j..j + 1, l, jl..jl + 1);
             let better = match best {
                 None => true,
-                Some((bj, bs)) => s > bs || (s == bs && jl < bj),
+                Some((bj, bs)) => s > bs || (s.total_cmp(&bs).is_eq() && jl < bj),
             };
             if better {
                 best = Some((jl, s));

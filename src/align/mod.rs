@@ -144,7 +144,7 @@ fn join_via_others(
                         continue;
                     }
                     let s = f.dice(k, j..j + 1, l, p..p + 1);
-                    if s >= JOIN_THRESHOLD && best.is_none_or(|(bg, bs)| s > bs || (s == bs && g < bg)) {
+                    if s >= JOIN_THRESHOLD && best.is_none_or(|(bg, bs)| s > bs || (s.total_cmp(&bs).is_eq() && g < bg)) {
                         best = Some((g, s));
                     }
                 }

@@ -159,32 +159,32 @@ fn chain(cand: &Candidates, n: usize) -> Vec<(usize, usize)> {
     let mut tree: Vec<(f32, usize)> = vec![(0.0, usize::MAX); n];
     let mut best_score = vec![0.0f32; pairs.len()];
     let mut parent = vec![usize::MAX; pairs.len()];
-    for (p, &(_, j, s)) in pairs.iter().enumerate() {
-        let mut k = j;
+    for (p, &(_, j, sim)) in pairs.iter().enumerate() {
+        let mut node = j;
         let mut best = (0.0f32, usize::MAX);
-        while k > 0 {
-            if let Some(&t) = tree.get(k - 1)
-                && t.0 > best.0
+        while node > 0 {
+            if let Some(&entry) = tree.get(node - 1)
+                && entry.0 > best.0
             {
-                best = t;
+                best = entry;
             }
-            k &= k - 1;
+            node &= node - 1;
         }
-        let score = best.0 + s;
+        let score = best.0 + sim;
         if let Some(b) = best_score.get_mut(p) {
             *b = score;
         }
         if let Some(par) = parent.get_mut(p) {
             *par = best.1;
         }
-        let mut k = j + 1;
-        while k <= n {
-            if let Some(t) = tree.get_mut(k - 1)
-                && score > t.0
+        let mut node = j + 1;
+        while node <= n {
+            if let Some(entry) = tree.get_mut(node - 1)
+                && score > entry.0
             {
-                *t = (score, p);
+                *entry = (score, p);
             }
-            k += k & k.wrapping_neg();
+            node += node & node.wrapping_neg();
         }
     }
     let mut end = None;
@@ -267,11 +267,11 @@ fn band_dp(view: &View, band: &Band) -> Vec<Match> {
                 f32::NEG_INFINITY
             };
             let mut arg = u8::MAX;
-            for (k, &(a, b)) in MOVES.iter().enumerate() {
-                if a > i || b > j {
+            for (mv, &(da, db)) in MOVES.iter().enumerate() {
+                if da > i || db > j {
                     continue;
                 }
-                let (pi, pj) = (i - a, j - b);
+                let (pi, pj) = (i - da, j - db);
                 let prev = if pi == i {
                     row_score
                         .get(pj.wrapping_sub(lo))
@@ -283,7 +283,7 @@ fn band_dp(view: &View, band: &Band) -> Vec<Match> {
                 let Some(prev) = prev else {
                     continue;
                 };
-                let gain = if a == 0 || b == 0 {
+                let gain = if da == 0 || db == 0 {
                     0.0
                 } else {
                     let (Some(rr), Some(oo)) = (
@@ -299,7 +299,7 @@ fn band_dp(view: &View, band: &Band) -> Vec<Match> {
                 };
                 if prev + gain > best {
                     best = prev + gain;
-                    arg = u8::try_from(k).unwrap_or(u8::MAX);
+                    arg = u8::try_from(mv).unwrap_or(u8::MAX);
                 }
             }
             if let Some(s) = row_score.get_mut(j - lo) {
@@ -319,17 +319,17 @@ fn band_dp(view: &View, band: &Band) -> Vec<Match> {
         let Some((lo, _)) = band.range(i) else {
             break;
         };
-        let Some(&k) = back.get(i).and_then(|row| row.get(j.wrapping_sub(lo))) else {
+        let Some(&mv) = back.get(i).and_then(|row| row.get(j.wrapping_sub(lo))) else {
             break;
         };
-        let Some(&(a, b)) = MOVES.get(usize::from(k)) else {
+        let Some(&(da, db)) = MOVES.get(usize::from(mv)) else {
             break;
         };
-        if a > 0
-            && b > 0
+        if da > 0
+            && db > 0
             && let (Some(rr), Some(oo)) = (
-                View::original(view.rmap, i - a, i),
-                View::original(view.omap, j - b, j),
+                View::original(view.rmap, i - da, i),
+                View::original(view.omap, j - db, j),
             )
         {
             out.push(Match {
@@ -338,8 +338,8 @@ fn band_dp(view: &View, band: &Band) -> Vec<Match> {
                 moved: false,
             });
         }
-        i -= a;
-        j -= b;
+        i -= da;
+        j -= db;
     }
     out.reverse();
     out

@@ -1,10 +1,332 @@
-//! Detector for `duplicate_passage` findings.
+//! Detector for `duplicate_passage` findings: the same or nearly the same passage twice
+//! in one article (a caption printed twice, a paragraph duplicated by a scraper, a
+//! repeated sentence).
+//!
+//! Paragraphs are compared on their normalised words (case, punctuation and spacing
+//! folded): equal word sequences are found with a hash map, near-equal ones through an
+//! index of three-word shingles (each paragraph is compared only with the earlier
+//! paragraphs it shares shingles with), so the cost stays near linear in the text.
+//! Sentences of eight words or more repeated elsewhere are found the same way. Short
+//! generic repeats and page boilerplate ("Advertisement", "Read more") are left to the
+//! boilerplate detector. The later copy is flagged; `related` points at the earlier one.
 
-use crate::model::{Comparison, Finding};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::Hasher as _;
+
+use super::boilerplate::looks_like_boilerplate;
+use super::text_util::{Hit, chars, finding};
+use crate::model::{Comparison, Finding, FindingKind, Location};
+use crate::normalize::words;
+
+/// Fewest words a paragraph needs to count as a passage.
+const MIN_PARAGRAPH_WORDS: usize = 8;
+/// Fewest words a sentence needs to count as a repeated passage.
+const MIN_SENTENCE_WORDS: usize = 8;
+/// Shingle width in words.
+const SHINGLE: usize = 3;
+/// Shingles shared by more paragraphs than this are too common to index.
+const MAX_POSTINGS: usize = 32;
+/// Dice overlap of shingle sets above which two paragraphs are near-duplicates.
+const NEAR: f64 = 0.7;
 
 /// Finds `duplicate_passage` in the comparison.
 #[must_use]
 pub fn detect(comparison: &Comparison) -> Vec<Finding> {
-    let _ = comparison;
-    Vec::new()
+    let mut out = Vec::new();
+    for (a, article) in comparison.articles.iter().enumerate() {
+        let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        out.extend(detect_article(a, &texts));
+    }
+    out
+}
+
+/// The trimmed extent of a paragraph in chars.
+fn trimmed_span(cs: &[char]) -> (usize, usize) {
+    let start = cs.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
+    let end = cs
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(start, |i| i + 1);
+    (start, end)
+}
+
+fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// Duplicates inside one article.
+fn detect_article(article: usize, paras: &[&str]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut exact: HashMap<u64, usize> = HashMap::new();
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut shingle_sets: Vec<HashSet<u64>> = Vec::with_capacity(paras.len());
+    let mut flagged_paras: HashSet<usize> = HashSet::new();
+    let para_chars: Vec<Vec<char>> = paras.iter().map(|t| chars(t)).collect();
+    for (p, text) in paras.iter().enumerate() {
+        let tokens: Vec<String> = words(text).iter().map(|w| w.text.to_lowercase()).collect();
+        let shingles: HashSet<u64> = tokens.windows(SHINGLE).map(hash_of).collect();
+        let eligible = tokens.len() >= MIN_PARAGRAPH_WORDS && !looks_like_boilerplate(text);
+        let mut earlier: Option<(usize, bool)> = None;
+        if eligible {
+            let key = hash_of(&tokens);
+            if let Some(&q) = exact.get(&key) {
+                earlier = Some((q, true));
+            } else {
+                exact.insert(key, p);
+                earlier = near_duplicate(&shingles, &postings, &shingle_sets).map(|q| (q, false));
+            }
+        }
+        if let (Some((q, same)), Some(cs)) = (earlier, para_chars.get(p)) {
+            let (start, end) = trimmed_span(cs);
+            let (q_start, q_end) = para_chars.get(q).map_or((0, 0), |c| trimmed_span(c));
+            let message = if same {
+                format!(
+                    "This paragraph repeats paragraph {} word for word; one copy is probably left over from the page (a caption or link printed twice, or a scraper duplicate).",
+                    q + 1
+                )
+            } else {
+                format!(
+                    "This paragraph nearly repeats paragraph {}; one copy is probably left over from the page (a caption or link printed twice, or a scraper duplicate).",
+                    q + 1
+                )
+            };
+            out.push(finding(
+                FindingKind::DuplicatePassage,
+                article,
+                p,
+                cs,
+                Hit {
+                    start,
+                    end,
+                    message,
+                    suggestion: None,
+                    related: vec![Location {
+                        article,
+                        paragraph: q,
+                        start: q_start,
+                        end: q_end,
+                    }],
+                },
+            ));
+            flagged_paras.insert(p);
+        }
+        for &s in &shingles {
+            let list = postings.entry(s).or_default();
+            if list.len() <= MAX_POSTINGS {
+                list.push(p);
+            }
+        }
+        shingle_sets.push(shingles);
+    }
+    out.extend(repeated_sentences(article, &para_chars, &flagged_paras));
+    out
+}
+
+/// The earlier paragraph whose shingles overlap this one's by at least [`NEAR`].
+fn near_duplicate(
+    shingles: &HashSet<u64>,
+    postings: &HashMap<u64, Vec<usize>>,
+    sets: &[HashSet<u64>],
+) -> Option<usize> {
+    if shingles.len() < 3 {
+        return None;
+    }
+    let mut shared: HashMap<usize, usize> = HashMap::new();
+    for s in shingles {
+        for &q in postings.get(s).map_or(&[][..], Vec::as_slice) {
+            *shared.entry(q).or_default() += 1;
+        }
+    }
+    shared
+        .into_iter()
+        .filter_map(|(q, n)| {
+            let other = sets.get(q)?.len();
+            let dice = 2.0 * n as f64 / (shingles.len() + other) as f64;
+            (dice >= NEAR).then_some((q, dice))
+        })
+        .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
+        .map(|(q, _)| q)
+}
+
+/// Sentence spans (char offsets) of a paragraph: split after `.`, `!`, `?` (and a
+/// closing quote) followed by a space.
+fn sentences(cs: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs.get(i).copied().unwrap_or(' ');
+        if matches!(c, '.' | '!' | '?') {
+            let mut end = i + 1;
+            while cs
+                .get(end)
+                .is_some_and(|c| matches!(c, '"' | '\u{201D}' | '\u{2019}' | ')'))
+            {
+                end += 1;
+            }
+            if cs.get(end).is_none_or(|c| c.is_whitespace()) {
+                out.push((start, end));
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < cs.len() {
+        out.push((start, cs.len()));
+    }
+    out.into_iter()
+        .filter_map(|(s, e)| {
+            let part = cs.get(s..e)?;
+            let (ts, te) = trimmed_span(part);
+            (te > ts).then_some((s + ts, s + te))
+        })
+        .collect()
+}
+
+/// Sentences of [`MIN_SENTENCE_WORDS`] words or more that occur twice, outside
+/// paragraphs already flagged as a whole.
+fn repeated_sentences(
+    article: usize,
+    para_chars: &[Vec<char>],
+    flagged: &HashSet<usize>,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut seen: HashMap<u64, (usize, usize, usize)> = HashMap::new();
+    for (p, cs) in para_chars.iter().enumerate() {
+        // A paragraph that is a single sentence is handled as a paragraph.
+        let whole: String = cs.iter().collect();
+        if looks_like_boilerplate(&whole) {
+            continue;
+        }
+        let spans = sentences(cs);
+        let whole_paragraph = spans.len() <= 1;
+        for (s, e) in spans {
+            let text: String = cs.get(s..e).unwrap_or_default().iter().collect();
+            let tokens: Vec<String> = words(&text).iter().map(|w| w.text.to_lowercase()).collect();
+            if tokens.len() < MIN_SENTENCE_WORDS || looks_like_boilerplate(&text) {
+                continue;
+            }
+            let key = hash_of(&tokens);
+            match seen.get(&key) {
+                Some(&(q, qs, qe)) => {
+                    let both_whole = whole_paragraph && q != p && single_sentence(para_chars, q);
+                    if flagged.contains(&p) || both_whole {
+                        continue;
+                    }
+                    out.push(finding(
+                        FindingKind::DuplicatePassage,
+                        article,
+                        p,
+                        cs,
+                        Hit {
+                            start: s,
+                            end: e,
+                            message: format!(
+                                "This sentence already appears in paragraph {}; one copy is probably left over from the page or a scraper.",
+                                q + 1
+                            ),
+                            suggestion: None,
+                            related: vec![Location {
+                                article,
+                                paragraph: q,
+                                start: qs,
+                                end: qe,
+                            }],
+                        },
+                    ));
+                }
+                None => {
+                    seen.insert(key, (p, s, e));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// True when paragraph `q` is one sentence.
+fn single_sentence(para_chars: &[Vec<char>], q: usize) -> bool {
+    para_chars.get(q).is_some_and(|cs| sentences(cs).len() <= 1)
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::detect::text_util::test_support::comparison_of;
+
+    const CAPTION: &str =
+        "Container ships wait at anchor off the port during the strike. (Photo: Example Press)";
+
+    #[test]
+    fn flags_the_later_copy_of_a_repeated_caption() {
+        let paras = [
+            "Dockers voted to end the strike on Sunday.",
+            CAPTION,
+            "Container ships wait at anchor off the port during the strike.  (Photo: Example Press)",
+            "The deal runs for four years.",
+        ];
+        let f = detect(&comparison_of(&[&paras]));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].paragraph, 2);
+        assert_eq!((f[0].start, f[0].end), (0, 86));
+        assert_eq!(f[0].text, paras[2]);
+        assert_eq!(
+            f[0].related,
+            vec![Location {
+                article: 0,
+                paragraph: 1,
+                start: 0,
+                end: 85
+            }]
+        );
+        assert!(f[0].message.contains("paragraph 2"));
+    }
+
+    #[test]
+    fn flags_near_duplicates_with_small_edits() {
+        let paras = [
+            "The minister visited the harbour office on Friday and met the union leaders for an hour.",
+            "Weather was calm.",
+            "The minister visited the harbour office on Friday, and met union leaders for an hour.",
+        ];
+        let f = detect(&comparison_of(&[&paras]));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].paragraph, 2);
+        assert!(f[0].message.contains("nearly"));
+    }
+
+    #[test]
+    fn flags_a_repeated_sentence_inside_a_paragraph() {
+        let paras = [
+            "The strike lasted nineteen days at the port of Saltmere. Talks resumed.",
+            "Unions cheered the result and ferry operators said sailings resume by Monday. The strike lasted nineteen days at the port of Saltmere.",
+        ];
+        let f = detect(&comparison_of(&[&paras]));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].paragraph, 1);
+        assert_eq!(f[0].start, 78);
+        assert_eq!(
+            f[0].text,
+            "The strike lasted nineteen days at the port of Saltmere."
+        );
+    }
+
+    #[test]
+    fn leaves_short_and_boilerplate_repeats() {
+        let paras = [
+            "Advertisement",
+            "Ships are waiting.",
+            "Advertisement",
+            "Ships are waiting.",
+            "Sign up for our newsletter to get the news first every day",
+            "Sign up for our newsletter to get the news first every day",
+        ];
+        assert!(detect(&comparison_of(&[&paras])).is_empty());
+    }
 }

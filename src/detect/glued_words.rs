@@ -1,10 +1,306 @@
-//! Detector for `glued_words` findings.
+//! Detector for `glued_words` findings: two words run together where a link or heading
+//! ended (`WednesdayShe`, `SeaTaiwan`, `Ukrainein`).
+//!
+//! Rules, precision first:
+//! - a lower→upper boundary inside a word (`WednesdayShe`) is glue when the right part is
+//!   a common sentence-start function word, or when both parts occur as words of their
+//!   own elsewhere in the comparison; name prefixes (Mc, Mac, Di, De, La, O'), short
+//!   brand shapes (`iPhone`, `eBay`, `PhD`) and a handful of well-known camel-case brands are
+//!   left alone;
+//! - an all-lowercase join ("Ukrainein", "portin") is glue only when another article of
+//!   the comparison writes the two words apart, or when a capitalised word that occurs on
+//!   its own elsewhere has a common function word ("in", "and", "the", ...) glued on.
 
-use crate::model::{Comparison, Finding};
+use super::text_util::{Hit, Vocabulary, chars, finding, is_capitalised, is_function_word};
+use crate::model::{Comparison, Finding, FindingKind};
+use crate::normalize::words;
+
+/// Surname and particle prefixes written with a capital after them (sorted).
+const NAME_PREFIXES: [&str; 14] = [
+    "al", "d", "da", "de", "del", "della", "di", "du", "el", "fitz", "la", "le", "mac", "mc",
+];
+
+/// Well-known camel-case names whose parts are ordinary words (lower case, sorted).
+const CAMEL_NAMES: [&str; 24] = [
+    "blackberry",
+    "blackrock",
+    "deepmind",
+    "facetime",
+    "fedex",
+    "github",
+    "gofundme",
+    "harpercollins",
+    "javascript",
+    "linkedin",
+    "mastercard",
+    "openai",
+    "paypal",
+    "playstation",
+    "powerpoint",
+    "smartphone",
+    "softbank",
+    "spacex",
+    "tiktok",
+    "wechat",
+    "whatsapp",
+    "wordpress",
+    "youtube",
+    "yougov",
+];
+
+/// Function words that get glued onto the end of a name when a link ends (sorted).
+const GLUED_TAILS: [&str; 13] = [
+    "and", "as", "at", "by", "for", "from", "in", "of", "on", "the", "to", "was", "with",
+];
 
 /// Finds `glued_words` in the comparison.
 #[must_use]
 pub fn detect(comparison: &Comparison) -> Vec<Finding> {
-    let _ = comparison;
-    Vec::new()
+    let vocab = Vocabulary::build(comparison);
+    let mut out = Vec::new();
+    for (a, article) in comparison.articles.iter().enumerate() {
+        for (p, para) in article.paragraphs.iter().enumerate() {
+            let cs = chars(&para.text);
+            for w in words(&para.text) {
+                let before = w.start.checked_sub(1).and_then(|i| cs.get(i));
+                if before.is_some_and(|c| matches!(c, '@' | '#' | '/' | '.' | '_')) {
+                    continue; // handles, hashtags, addresses
+                }
+                if let Some(hit) = camel_glue(&vocab, a, w.text, w.start)
+                    .filter(|_| vocab.exact_count(w.text) < 2)
+                    .or_else(|| lower_glue(&vocab, comparison, a, w.text, w.start))
+                {
+                    out.push(finding(FindingKind::GluedWords, a, p, &cs, hit));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The word's letters up to a possessive or other non-letter tail (`TikTok's` → `TikTok`).
+fn letters_part(word: &str) -> &str {
+    let end = word
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(word.len(), |(i, _)| i);
+    word.get(..end).unwrap_or(word)
+}
+
+/// A lower→upper join inside the word.
+fn camel_glue(vocab: &Vocabulary, article: usize, word: &str, start: usize) -> Option<Hit> {
+    let core = letters_part(word);
+    let cs: Vec<char> = core.chars().collect();
+    if CAMEL_NAMES
+        .binary_search(&core.to_lowercase().as_str())
+        .is_ok()
+    {
+        return None;
+    }
+    // Boundaries: lower-case letter followed by an upper-case one.
+    let bounds: Vec<usize> = (1..cs.len())
+        .filter(|&i| {
+            cs.get(i - 1).is_some_and(|c| c.is_lowercase())
+                && cs.get(i).is_some_and(|c| c.is_uppercase())
+        })
+        .collect();
+    // Judge the last boundary: the glued-on word follows it.
+    let &at = bounds.last()?;
+    let left: String = cs.get(..at)?.iter().collect();
+    let right: String = cs.get(at..)?.iter().collect();
+    let left_len = left.chars().count();
+    let right_len = right.chars().count();
+    let left_lower = left.to_lowercase();
+    let right_lower = right.to_lowercase();
+    if left_len < 2 || right_len < 2 {
+        return None; // iPhone, eBay, PhD
+    }
+    if NAME_PREFIXES.binary_search(&left_lower.as_str()).is_ok() {
+        return None; // McCain, MacArthur, DiCaprio, LaGuardia
+    }
+    // The right part must look like one word: capitalised (not "iOS" / "PhD").
+    if !is_capitalised(&right) {
+        return None;
+    }
+    // A left part that is a short lower-case stem ("eBay", "iPad") is a brand shape.
+    if left.chars().next().is_some_and(char::is_lowercase) && left_len < 3 {
+        return None;
+    }
+    let function_tail = is_function_word(&right_lower) && left_len >= 3;
+    let both_seen = vocab.exact_count(&left) > 0
+        && vocab.exact_count(&right) > 0
+        && left_len >= 3
+        && right_len >= 3;
+    if !(function_tail || both_seen) {
+        return None;
+    }
+    // A spelling used as such in several articles, or several times, is a name
+    // ("MoveOn"), not an accident.
+    if vocab
+        .other_articles_with_word(article, &core.to_lowercase())
+        .next()
+        .is_some()
+        || vocab.exact_count(core) >= 2
+    {
+        return None;
+    }
+    let split = format!("{left} {right}");
+    let pair = format!("{left_lower} {right_lower}");
+    let message = match vocab.other_article_with_pair(article, &pair) {
+        Some(other) => format!(
+            "\u{201C}{left}\u{201D} and \u{201C}{right}\u{201D} are run together without a space; article {} writes them apart.",
+            other + 1
+        ),
+        None => format!(
+            "\u{201C}{left}\u{201D} and \u{201C}{right}\u{201D} are run together without a space (a link or heading probably ended here)."
+        ),
+    };
+    Some(Hit {
+        start,
+        end: start + cs.len(),
+        message,
+        suggestion: Some(split),
+        related: Vec::new(),
+    })
+}
+
+/// An all-lower-case join after the first letter ("Ukrainein", "portin").
+fn lower_glue(
+    vocab: &Vocabulary,
+    comparison: &Comparison,
+    article: usize,
+    word: &str,
+    start: usize,
+) -> Option<Hit> {
+    let core = letters_part(word);
+    let cs: Vec<char> = core.chars().collect();
+    if cs.len() < 5 || cs.iter().skip(1).any(|c| c.is_uppercase()) {
+        return None;
+    }
+    let lower = core.to_lowercase();
+    // A word another article also uses is a real word.
+    if vocab
+        .other_articles_with_word(article, &lower)
+        .next()
+        .is_some()
+    {
+        return None;
+    }
+    let capitalised = cs.first().is_some_and(|c| c.is_uppercase());
+    let several = comparison.articles.len() > 1;
+    for at in (2..cs.len() - 1).rev() {
+        let left: String = cs.get(..at)?.iter().collect();
+        let right: String = cs.get(at..)?.iter().collect();
+        let left_lower = left.to_lowercase();
+        let pair = format!("{left_lower} {right}");
+        // Only a function word run onto a content word ("portin", "Ukrainein"):
+        // compounds such as "pullout" or "longtime" are written both ways in real text.
+        if several
+            && GLUED_TAILS.binary_search(&right.as_str()).is_ok()
+            && left.chars().count() >= 3
+            && !is_function_word(&left_lower)
+            && let Some(other) = vocab.other_article_with_pair(article, &pair)
+        {
+            return Some(Hit {
+                start,
+                end: start + cs.len(),
+                message: format!(
+                    "\u{201C}{left}\u{201D} and \u{201C}{right}\u{201D} are run together without a space; article {} writes them apart.",
+                    other + 1
+                ),
+                suggestion: Some(format!("{left} {right}")),
+                related: Vec::new(),
+            });
+        }
+        // A capitalised name seen on its own, with a function word glued on.
+        if capitalised
+            && GLUED_TAILS.binary_search(&right.as_str()).is_ok()
+            && left.chars().count() >= 4
+            && vocab.exact_count(&left) > 0
+            && vocab.lower_count(&left_lower) == 0
+            && vocab.exact_count(core) == 1
+        {
+            return Some(Hit {
+                start,
+                end: start + cs.len(),
+                message: format!(
+                    "The name \u{201C}{left}\u{201D} appears on its own elsewhere; here \u{201C}{right}\u{201D} is run onto it without a space."
+                ),
+                suggestion: Some(format!("{left} {right}")),
+                related: Vec::new(),
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::detect::text_util::test_support::comparison_of;
+
+    fn found(articles: &[&[&str]]) -> Vec<(usize, String, String)> {
+        detect(&comparison_of(articles))
+            .into_iter()
+            .map(|f| (f.article, f.text, f.suggestion.unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn flags_a_sentence_start_glued_to_a_word() {
+        let f = detect(&comparison_of(&[&[
+            "The talks broke downThe previous contract had expired.",
+        ]]));
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].start, f[0].end), (16, 23));
+        assert_eq!(f[0].text, "downThe");
+        assert_eq!(f[0].suggestion.as_deref(), Some("down The"));
+        assert!(f[0].message.contains("without a space"));
+    }
+
+    #[test]
+    fn flags_two_known_words_run_together() {
+        let paras: &[&str] = &[
+            "Ships sailed to Greyhaven and the Northern Sea.",
+            "Ships avoided the Northern SeaGreyhaven route.",
+        ];
+        assert_eq!(
+            found(&[paras]),
+            [(0, "SeaGreyhaven".to_string(), "Sea Greyhaven".to_string())]
+        );
+    }
+
+    #[test]
+    fn flags_a_function_word_glued_onto_a_name() {
+        let paras: &[&str] = &[
+            "Ships went to Port Lannock.",
+            "Costs rose at Lannockat the quay.",
+        ];
+        assert_eq!(
+            found(&[paras]),
+            [(0, "Lannockat".to_string(), "Lannock at".to_string())]
+        );
+    }
+
+    #[test]
+    fn uses_another_article_with_the_split_form() {
+        let a: &[&str] = &["The war in Ukrainein its third year."];
+        let b: &[&str] = &["The war in Ukraine in its third year."];
+        let f = detect(&comparison_of(&[a, b]));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text, "Ukrainein");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Ukraine in"));
+        assert!(f[0].message.contains("article 2"));
+    }
+
+    #[test]
+    fn leaves_brands_and_names_alone() {
+        let paras: &[&str] = &[
+            "TikTok, iPhone, YouTube, McDonald's, PayPal, JavaScript, LinkedIn and WhatsApp.",
+            "eBay, iOS, a PhD, McCain, MacArthur, DiCaprio, O'Neill and LaGuardia.",
+            "Berlin, Martin, Clinton, within, into and protein.",
+        ];
+        assert!(found(&[paras]).is_empty());
+    }
 }

@@ -12,6 +12,7 @@ pub mod quote_mismatch;
 pub mod repeated_word;
 pub mod spelling_variant;
 pub mod stray_capital;
+mod text_util;
 pub mod unbalanced_quotes;
 pub mod unique_passage;
 

@@ -1,10 +1,337 @@
-//! Detector for `stray_capital` findings.
+//! Detector for `stray_capital` findings: capitalised words mid-sentence where link or
+//! heading text was pasted in ("Russia And Its invasion", "preserving it Lines of
+//! communication").
+//!
+//! Rules:
+//! - a capitalised function word (And, Its, The, With, ...) that is not at a sentence
+//!   start, unless it sits inside a title or name ("Bank Of America", "The Hague");
+//! - a capitalised ordinary word between two lower-case words, when the comparison writes
+//!   the same word in lower case elsewhere, or when its ending marks an abstract noun
+//!   ("-tion", "-ment", "-ness") and it is capitalised nowhere else.
+//!
+//! Sentence starts, words after colons, quotes and dashes, headline-style paragraphs,
+//! acronyms and names (words never written in lower case) are left alone.
 
-use crate::model::{Comparison, Finding};
+use super::text_util::{
+    Hit, Vocabulary, at_sentence_start, chars, finding, is_capitalised, is_function_word,
+    is_lowercase_word, slice,
+};
+use crate::model::{Comparison, Finding, FindingKind};
+use crate::normalize::{Word, words};
+
+/// Function words that are also common names or months, never judged (sorted).
+const AMBIGUOUS: [&str; 6] = ["a", "i", "may", "might", "us", "will"];
+
+/// Determiners and possessives before which a capitalised noun is usually a name or an
+/// institution ("the Senate", "his Excellency") (sorted).
+const DETERMINERS: [&str; 12] = [
+    "a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "this", "your",
+];
+
+/// Pronouns and forms of "be" (sorted).
+const PRONOUN_LIKE: [&str; 12] = [
+    "are", "be", "been", "he", "is", "it", "she", "they", "was", "we", "were", "you",
+];
+
+/// Endings of abstract nouns, which are rarely names.
+const NOUN_ENDINGS: [&str; 6] = ["tion", "tions", "ment", "ments", "ness", "sion"];
 
 /// Finds `stray_capital` in the comparison.
 #[must_use]
 pub fn detect(comparison: &Comparison) -> Vec<Finding> {
-    let _ = comparison;
-    Vec::new()
+    let vocab = Vocabulary::build(comparison);
+    let mut out = Vec::new();
+    for (a, article) in comparison.articles.iter().enumerate() {
+        for (p, para) in article.paragraphs.iter().enumerate() {
+            let cs = chars(&para.text);
+            let ws = words(&para.text);
+            if is_headline(&ws) {
+                continue;
+            }
+            let flagged = flag_words(&cs, &ws, &vocab);
+            for (first, last, reason) in merge(&flagged) {
+                let (Some(w0), Some(w1)) = (ws.get(first), ws.get(last)) else {
+                    continue;
+                };
+                let text = slice(&cs, w0.start, w1.end);
+                let message = match reason {
+                    Reason::Function => format!(
+                        "\u{201C}{text}\u{201D} is capitalised in the middle of a sentence, as if link or heading text was pasted in; words like this are normally lower case."
+                    ),
+                    Reason::LowerElsewhere => format!(
+                        "\u{201C}{text}\u{201D} is capitalised in the middle of a sentence although the text writes it in lower case elsewhere; link or heading text was probably pasted in."
+                    ),
+                    Reason::Ending => format!(
+                        "\u{201C}{text}\u{201D} is an ordinary noun capitalised in the middle of a sentence; link or heading text was probably pasted in."
+                    ),
+                };
+                out.push(finding(
+                    FindingKind::StrayCapital,
+                    a,
+                    p,
+                    &cs,
+                    Hit {
+                        start: w0.start,
+                        end: w1.end,
+                        message,
+                        suggestion: Some(text.to_lowercase()),
+                        related: Vec::new(),
+                    },
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Why a word was flagged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reason {
+    Function,
+    LowerElsewhere,
+    Ending,
+}
+
+/// The word's letters without a possessive or contraction tail.
+fn core(word: &str) -> &str {
+    let end = word
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(word.len(), |(i, _)| i);
+    word.get(..end).unwrap_or(word)
+}
+
+/// A paragraph in headline style: most words capitalised.
+fn is_headline(ws: &[Word<'_>]) -> bool {
+    let letters: Vec<&Word<'_>> = ws
+        .iter()
+        .filter(|w| w.text.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    if letters.len() < 3 {
+        return true;
+    }
+    let capitals = letters
+        .iter()
+        .filter(|w| w.text.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    capitals * 10 >= letters.len() * 6
+}
+
+/// True when only spaces separate words `i` and `i + 1`.
+fn joined(cs: &[char], ws: &[Word<'_>], i: usize) -> bool {
+    match (ws.get(i), ws.get(i + 1)) {
+        (Some(a), Some(b)) => slice(cs, a.end, b.start)
+            .chars()
+            .all(|c| c == ' ' || c == '\u{A0}'),
+        _ => false,
+    }
+}
+
+/// True when the word starts with an upper-case letter.
+fn starts_upper(w: &Word<'_>) -> bool {
+    w.text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The flagged word indices with their reason.
+fn flag_words(cs: &[char], ws: &[Word<'_>], vocab: &Vocabulary) -> Vec<(usize, Reason)> {
+    let mut flagged = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let word = core(w.text);
+        if !is_capitalised(word) || word.chars().count() < 2 || at_sentence_start(cs, w.start) {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if AMBIGUOUS.binary_search(&lower.as_str()).is_ok() {
+            continue;
+        }
+        if is_function_word(&lower) {
+            if function_is_stray(cs, ws, vocab, i, &lower) {
+                flagged.push((i, Reason::Function));
+                // A pasted link's content words that follow ("With Powers to").
+                let mut j = i + 1;
+                while joined(cs, ws, j - 1) && ws.get(j).is_some_and(starts_upper) {
+                    flagged.push((j, Reason::Function));
+                    j += 1;
+                }
+            }
+            continue;
+        }
+        if let Some(reason) = content_is_stray(cs, ws, vocab, i, &lower) {
+            flagged.push((i, reason));
+        }
+    }
+    flagged.sort_by_key(|&(i, _)| i);
+    flagged.dedup_by_key(|&mut (i, _)| i);
+    flagged
+}
+
+/// A capitalised function word at `i`: stray unless inside a title or name.
+fn function_is_stray(
+    cs: &[char],
+    ws: &[Word<'_>],
+    vocab: &Vocabulary,
+    i: usize,
+    lower: &str,
+) -> bool {
+    // The run of capitalised words around it, joined by spaces only.
+    let mut run_start = i;
+    while run_start > 0
+        && joined(cs, ws, run_start - 1)
+        && ws.get(run_start - 1).is_some_and(starts_upper)
+    {
+        run_start -= 1;
+    }
+    let mut run_end = i;
+    while joined(cs, ws, run_end) && ws.get(run_end + 1).is_some_and(starts_upper) {
+        run_end += 1;
+    }
+    let Some(last) = ws.get(run_end) else {
+        return false;
+    };
+    let last_lower = core(last.text).to_lowercase();
+    if is_function_word(&last_lower) {
+        // "Russia And Its invasion": the run ends in a function word — no title does.
+        // But a function word closing the sentence ("what it is For.") is left alone.
+        return ws.get(run_end + 1).is_some() && joined(cs, ws, run_end);
+    }
+    if run_start < i {
+        return false; // "Bank Of America", "Gone With The Wind"
+    }
+    if matches!(lower, "the" | "a" | "an") {
+        return false; // "The Hague", "The Associated Press"
+    }
+    // "With Powers to stop": the following capitalised words are ordinary words the
+    // text writes in lower case elsewhere, and lower-case text follows.
+    let next_lower = ws
+        .get(run_end + 1)
+        .is_some_and(|w| is_lowercase_word(w.text))
+        && joined(cs, ws, run_end);
+    next_lower
+        && ((i + 1)..=run_end).all(|j| {
+            ws.get(j)
+                .is_some_and(|w| vocab.lower_count(&core(w.text).to_lowercase()) > 0)
+        })
+}
+
+/// A capitalised ordinary word at `i` between lower-case words.
+fn content_is_stray(
+    cs: &[char],
+    ws: &[Word<'_>],
+    vocab: &Vocabulary,
+    i: usize,
+    lower: &str,
+) -> Option<Reason> {
+    let prev = ws.get(i.checked_sub(1)?)?;
+    let next = ws.get(i + 1)?;
+    if !joined(cs, ws, i - 1) || !joined(cs, ws, i) {
+        return None;
+    }
+    if !is_lowercase_word(prev.text) || !is_lowercase_word(next.text) {
+        return None;
+    }
+    if DETERMINERS
+        .binary_search(&prev.text.to_lowercase().as_str())
+        .is_ok()
+    {
+        return None;
+    }
+    // Inside a name: "Department of Justice", "Secretary of State".
+    if i >= 2 && ws.get(i - 2).is_some_and(starts_upper) {
+        return None;
+    }
+    let prev_lower = prev.text.to_lowercase();
+    // "preserving it Lines of communication": a pronoun or a form of "be" is never
+    // followed by a capitalised common word in edited text.
+    if PRONOUN_LIKE.binary_search(&prev_lower.as_str()).is_ok()
+        && vocab.lower_count(lower) > 0
+        && vocab.capital_count(lower) <= 2
+    {
+        return Some(Reason::LowerElsewhere);
+    }
+    // "human rights Production and export": an abstract noun after a content word.
+    if !is_function_word(&prev_lower)
+        && lower.chars().count() >= 8
+        && NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
+        && vocab.capital_count(lower) == 1
+    {
+        return Some(Reason::Ending);
+    }
+    None
+}
+
+/// Groups consecutive flagged words into spans (first, last, reason of the first).
+fn merge(flagged: &[(usize, Reason)]) -> Vec<(usize, usize, Reason)> {
+    let mut out: Vec<(usize, usize, Reason)> = Vec::new();
+    for &(i, reason) in flagged {
+        if let Some(last) = out.last_mut()
+            && last.1 + 1 == i
+        {
+            last.1 = i;
+            continue;
+        }
+        out.push((i, i, reason));
+    }
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::detect::text_util::test_support::comparison_of;
+
+    fn found(paras: &[&str]) -> Vec<(usize, String)> {
+        detect(&comparison_of(&[paras]))
+            .into_iter()
+            .map(|f| (f.paragraph, f.text))
+            .collect()
+    }
+
+    #[test]
+    fn flags_capitalised_function_words_mid_sentence() {
+        let f = detect(&comparison_of(&[&[
+            "The port authority And The company Kestrel Ocean Lines agreed on pay.",
+        ]]));
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].start, f[0].end), (19, 26));
+        assert_eq!(f[0].text, "And The");
+        assert_eq!(f[0].suggestion.as_deref(), Some("and the"));
+        assert!(f[0].message.contains("middle of a sentence"));
+        assert_eq!(
+            found(&["Support for Saltmere And Its harbour grew."]),
+            [(0, "And Its".to_string())]
+        );
+    }
+
+    #[test]
+    fn flags_pasted_link_with_ordinary_words() {
+        let paras = [
+            "The council has the powers to act.",
+            "A board was named by the authority, With Powers to stop work.",
+        ];
+        assert_eq!(found(&paras), [(1, "With Powers".to_string())]);
+    }
+
+    #[test]
+    fn flags_ordinary_word_written_lower_case_elsewhere() {
+        let paras = [
+            "They kept the lines of contact open.",
+            "Both sides want to keep it Lines of contact are open.",
+        ];
+        assert_eq!(found(&paras), [(1, "Lines".to_string())]);
+    }
+
+    #[test]
+    fn leaves_sentence_starts_names_titles_and_headlines() {
+        let paras = [
+            "He said: The deal holds. \u{201C}And then?\u{201D} she asked.",
+            "She works at Bank Of America and read Gone With The Wind.",
+            "A reporter told The Associated Press in May that it will end.",
+            "Dock Workers And Owners Agree Deal",
+            "The Department of Justice said the justice system is slow.",
+            "Workers in Saltmere met the NATO envoy.",
+            "The lines held; the Senate met and the senate staff left.",
+        ];
+        assert!(found(&paras).is_empty(), "{:?}", found(&paras));
+    }
 }
