@@ -61,7 +61,7 @@ fn story(n: usize, seed: u64) -> Vec<Article> {
     let mut rng = Rng(seed);
     let base: Vec<String> = (0..2 + rng.below(10))
         .map(|_| {
-            (0..1 + rng.below(14))
+            (0..=rng.below(14))
                 .map(|_| VOCAB[rng.below(VOCAB.len())])
                 .collect::<Vec<_>>()
                 .join(" ")

@@ -292,6 +292,7 @@ fn place_article(
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::model::{Format, Paragraph};
@@ -376,7 +377,7 @@ mod tests {
         assert!(row.cells[0].is_empty());
         assert_eq!(row.cells[2], vec![2]);
         let position = rows.iter().position(|r| r.cells[1].contains(&1));
-        assert!(position.is_some_and(|p| p >= 1 && p <= 2), "{rows:?}");
+        assert!(position.is_some_and(|p| (1..=2).contains(&p)), "{rows:?}");
     }
 
     #[test]

@@ -440,6 +440,7 @@ fn merge_ops(ops: Vec<Op>) -> Vec<Op> {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::model::{Format, Granularity, Paragraph};

@@ -117,6 +117,7 @@ fn key(piece: &str, kind: Kind, options: &CompareOptions) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 
