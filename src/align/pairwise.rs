@@ -49,34 +49,38 @@ type Candidates = HashMap<(usize, usize), f32>;
 
 /// Aligns article `o` to the reference article `r`.
 pub(crate) fn align_pair(f: &Features, r: usize, o: usize) -> Vec<Match> {
-    let m = f.len(r);
-    let n = f.len(o);
+    let ref_len = f.len(r);
+    let oth_len = f.len(o);
     let mut cand: Candidates = HashMap::new();
-    for j in 0..n {
+    for j in 0..oth_len {
         for i in f.candidates(o, j, r) {
             cand.entry((i, j))
                 .or_insert_with(|| f.dice(r, i..i + 1, o, j..j + 1));
         }
     }
-    for i in 0..m {
+    for i in 0..ref_len {
         for j in f.candidates(r, i, o) {
             cand.entry((i, j))
                 .or_insert_with(|| f.dice(r, i..i + 1, o, j..j + 1));
         }
     }
-    let rmap: Vec<usize> = (0..m).collect();
-    let omap: Vec<usize> = (0..n).collect();
+    let rmap: Vec<usize> = (0..ref_len).collect();
+    let omap: Vec<usize> = (0..oth_len).collect();
     let mut matches = monotone(f, r, o, &cand, &rmap, &omap, MATCH_THRESHOLD);
     // A second monotone pass over what is left on both sides finds blocks moved as a whole
     // (and split or merged on the way).
-    let mut r_used = vec![false; m];
-    let mut o_used = vec![false; n];
+    let mut r_used = vec![false; ref_len];
+    let mut o_used = vec![false; oth_len];
     for mt in &matches {
         mark(&mut r_used, mt.r.clone());
         mark(&mut o_used, mt.o.clone());
     }
-    let rmap: Vec<usize> = (0..m).filter(|&i| !r_used.get(i).copied().unwrap_or(true)).collect();
-    let omap: Vec<usize> = (0..n).filter(|&j| !o_used.get(j).copied().unwrap_or(true)).collect();
+    let rmap: Vec<usize> = (0..ref_len)
+        .filter(|&i| !r_used.get(i).copied().unwrap_or(true))
+        .collect();
+    let omap: Vec<usize> = (0..oth_len)
+        .filter(|&j| !o_used.get(j).copied().unwrap_or(true))
+        .collect();
     if !rmap.is_empty() && !omap.is_empty() {
         let second = monotone(f, r, o, &cand, &rmap, &omap, MOVED_THRESHOLD);
         let first = matches.clone();
@@ -90,8 +94,16 @@ pub(crate) fn align_pair(f: &Features, r: usize, o: usize) -> Vec<Match> {
 
 /// True when `mt` sits between the matches of `first` that surround it in reference order.
 fn in_order(first: &[Match], mt: &Match) -> bool {
-    let before = first.iter().filter(|x| x.r.end <= mt.r.start).map(|x| x.o.end).max();
-    let after = first.iter().filter(|x| x.r.start >= mt.r.end).map(|x| x.o.start).min();
+    let before = first
+        .iter()
+        .filter(|x| x.r.end <= mt.r.start)
+        .map(|x| x.o.end)
+        .max();
+    let after = first
+        .iter()
+        .filter(|x| x.r.start >= mt.r.end)
+        .map(|x| x.o.start)
+        .min();
     before.is_none_or(|b| b <= mt.o.start) && after.is_none_or(|a| mt.o.end <= a)
 }
 
@@ -378,10 +390,10 @@ fn moved_pass(
     cand: &Candidates,
     mut matches: Vec<Match>,
 ) -> Vec<Match> {
-    let m = f.len(r);
-    let n = f.len(o);
-    let mut r_used = vec![false; m];
-    let mut o_used = vec![false; n];
+    let ref_len = f.len(r);
+    let oth_len = f.len(o);
+    let mut r_used = vec![false; ref_len];
+    let mut o_used = vec![false; oth_len];
     for mt in &matches {
         mark(&mut r_used, mt.r.clone());
         mark(&mut o_used, mt.o.clone());
