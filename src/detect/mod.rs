@@ -14,6 +14,7 @@ pub mod spelling_variant;
 pub mod stray_capital;
 pub mod unbalanced_quotes;
 pub mod unique_passage;
+mod xref_util;
 
 use crate::model::{Comparison, Finding};
 
