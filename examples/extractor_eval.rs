@@ -33,9 +33,21 @@ fn prf(got: &str, truth: &str) -> (f64, f64, f64) {
         .map(|(w, n)| (*n).min(t.get(w).copied().unwrap_or(0)))
         .sum();
     let (gn, tn): (usize, usize) = (g.values().sum(), t.values().sum());
-    let p = if gn == 0 { 0.0 } else { overlap as f64 / gn as f64 };
-    let r = if tn == 0 { 0.0 } else { overlap as f64 / tn as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if gn == 0 {
+        0.0
+    } else {
+        overlap as f64 / gn as f64
+    };
+    let r = if tn == 0 {
+        0.0
+    } else {
+        overlap as f64 / tn as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
@@ -63,7 +75,10 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/aeb");
     let dirs = pages(&root);
     if dirs.is_empty() {
-        eprintln!("no benchmark pages under {}; nothing to measure", root.display());
+        eprintln!(
+            "no benchmark pages under {}; nothing to measure",
+            root.display()
+        );
         return;
     }
     // Rows: each extractor alone, then each with the other as fallback when it finds nothing.
@@ -92,9 +107,15 @@ fn main() {
         };
         counted += 1;
         let mut line = String::new();
-        let truth_paras = truth.split("\n\n").filter(|p| !p.trim().is_empty()).count().max(1);
-        for (((_, extractor, fallback), sum), ratio) in
-            configs.iter().zip(sums.iter_mut()).zip(para_ratio.iter_mut())
+        let truth_paras = truth
+            .split("\n\n")
+            .filter(|p| !p.trim().is_empty())
+            .count()
+            .max(1);
+        for (((_, extractor, fallback), sum), ratio) in configs
+            .iter()
+            .zip(sums.iter_mut())
+            .zip(para_ratio.iter_mut())
         {
             let mut got = html::extract_with(&page, *extractor);
             if got.is_none() && *fallback {

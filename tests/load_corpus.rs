@@ -185,5 +185,8 @@ fn aeb_pages_load_and_extraction_stays_accurate() {
     assert!(scores.len() >= 30, "only {} pages found", scores.len());
     let mean = scores.iter().sum::<f64>() / scores.len() as f64;
     eprintln!("aeb mean word F1 over {} pages: {mean:.4}", scores.len());
-    assert!(mean >= AEB_F1_FLOOR, "mean word F1 {mean:.4} below {AEB_F1_FLOOR}");
+    assert!(
+        mean >= AEB_F1_FLOOR,
+        "mean word F1 {mean:.4} below {AEB_F1_FLOOR}"
+    );
 }

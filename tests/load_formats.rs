@@ -62,7 +62,10 @@ fn one_paragraph_per_line_strips_bom_and_trailing_spaces() {
             "\u{201c}We know this is a nuisance,\u{201d} said the head librarian, \u{201c}but the roof has leaked for years.\u{201d}"
         )
     );
-    assert_eq!(t.get(3).copied(), Some("The work is expected to cost \u{a3}240,000."));
+    assert_eq!(
+        t.get(3).copied(),
+        Some("The work is expected to cost \u{a3}240,000.")
+    );
 }
 
 #[test]
@@ -96,10 +99,19 @@ fn html_page_body_without_navigation_or_footer() {
         "\u{201c}We had to send for more cups twice,\u{201d} said one volunteer, who has helped at the festival for thirty years.",
         "The organisers said the money raised would pay for new trees to replace those lost in last year\u{2019}s storms.",
     ] {
-        assert!(t.contains(&expected), "missing paragraph {expected:?} in {t:?}");
+        assert!(
+            t.contains(&expected),
+            "missing paragraph {expected:?} in {t:?}"
+        );
     }
     let all = t.join("\n");
-    for junk in ["Subscribe today", "Privacy notice", "Cookie settings", "Most read", "Council tax"] {
+    for junk in [
+        "Subscribe today",
+        "Privacy notice",
+        "Cookie settings",
+        "Most read",
+        "Council tax",
+    ] {
         assert!(!all.contains(junk), "boilerplate {junk:?} kept: {t:?}");
     }
 }
@@ -176,7 +188,10 @@ fn json_array_opens_each_article() {
     assert_eq!(first.path, format!("{}#1", path.display()));
     assert_eq!(second.path, format!("{}#2", path.display()));
     assert_eq!(first.title, "First Story");
-    assert_eq!(texts(first), ["Alpha paragraph one.", "Alpha paragraph two."]);
+    assert_eq!(
+        texts(first),
+        ["Alpha paragraph one.", "Alpha paragraph two."]
+    );
     assert_eq!(texts(second), ["Beta only paragraph."]);
 }
 
@@ -189,7 +204,10 @@ fn json_lines_opens_each_line() {
     let last = articles.get(2).unwrap();
     assert_eq!(last.path, format!("{}#3", path.display()));
     assert_eq!(last.outlet.as_deref(), Some("Wire"));
-    assert_eq!(texts(articles.get(1).unwrap()), ["Delta text.", "Epsilon text."]);
+    assert_eq!(
+        texts(articles.get(1).unwrap()),
+        ["Delta text.", "Epsilon text."]
+    );
 }
 
 #[test]

@@ -11,7 +11,7 @@
 
 use std::collections::HashSet;
 
-use super::xref_util::{aligned_pairs, finding, loc, name_of, para_text, tokens, Tok};
+use super::xref_util::{Tok, aligned_pairs, finding, loc, name_of, para_text, tokens};
 use crate::model::{Comparison, Finding, FindingKind};
 use crate::normalize::char_slice;
 
@@ -208,9 +208,10 @@ fn numbers(c: &Comparison, article: usize, toks: &[Tok]) -> Vec<Num> {
         let mut unit = Unit::None;
         let mut start = first_tok.start;
         // Currency sign right before the number ("$95", "US$ 5", "€3").
-        let before: Vec<char> = char_slice(text, first_tok.start.saturating_sub(2), first_tok.start)
-            .chars()
-            .collect();
+        let before: Vec<char> =
+            char_slice(text, first_tok.start.saturating_sub(2), first_tok.start)
+                .chars()
+                .collect();
         if let Some(&sym) = before
             .iter()
             .rev()
@@ -239,9 +240,7 @@ fn numbers(c: &Comparison, article: usize, toks: &[Tok]) -> Vec<Num> {
                 year = false;
                 end = n.end;
                 i += 1;
-            } else if n.lower == "per"
-                && toks.get(i + 1).is_some_and(|m| m.lower == "cent")
-            {
+            } else if n.lower == "per" && toks.get(i + 1).is_some_and(|m| m.lower == "cent") {
                 unit = Unit::Percent;
                 year = false;
                 end = toks.get(i + 1).map_or(end, |m| m.end);
@@ -285,7 +284,10 @@ fn numbers(c: &Comparison, article: usize, toks: &[Tok]) -> Vec<Num> {
 /// A crude stem so "workers"/"worker", "ships"/"ship" share context.
 fn stem(w: &str) -> String {
     let w = w.trim_end_matches("'s");
-    w.strip_suffix('s').filter(|s| s.len() >= 3).unwrap_or(w).to_string()
+    w.strip_suffix('s')
+        .filter(|s| s.len() >= 3)
+        .unwrap_or(w)
+        .to_string()
 }
 
 fn same_para_near(a: &Tok, b: &Tok) -> bool {
@@ -327,8 +329,7 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
                 })
                 .or_else(|| {
                     ref_nums.iter().enumerate().find(|(j, r)| {
-                        !ref_used.get(*j).copied().unwrap_or(true)
-                            && same_value(r.value, n.value)
+                        !ref_used.get(*j).copied().unwrap_or(true) && same_value(r.value, n.value)
                     })
                 });
             if let Some((j, _)) = exact {
@@ -419,13 +420,21 @@ mod tests {
     fn nums_of(text: &str) -> Vec<(f64, Unit)> {
         let c = parallel(vec![article("a", &[text])]);
         let toks = tokens(&c, 0, &[0]);
-        numbers(&c, 0, &toks).iter().map(|n| (n.value, n.unit)).collect()
+        numbers(&c, 0, &toks)
+            .iter()
+            .map(|n| (n.value, n.unit))
+            .collect()
     }
 
     #[test]
     fn equivalent_forms_parse_to_equal_values() {
         let dollar = Unit::Currency('$');
-        for text in ["$95 billion", "$95bn", "95 billion dollars", "$95,000,000,000"] {
+        for text in [
+            "$95 billion",
+            "$95bn",
+            "95 billion dollars",
+            "$95,000,000,000",
+        ] {
             assert_eq!(nums_of(text), vec![(95e9, dollar)], "{text}");
         }
         for text in ["5%", "five percent", "5 per cent"] {
@@ -457,7 +466,7 @@ mod tests {
         assert_eq!(f.text, "$90 million");
         assert_eq!((f.article, f.paragraph, f.start, f.end), (1, 0, 2, 13));
         assert_eq!(f.suggestion.as_deref(), Some("$95 million"));
-        assert_eq!((f.related[0].start, f.related[0].end), (18, 29));
+        assert_eq!((f.related[0].start, f.related[0].end), (21, 32));
         assert!(f.message.contains("wire.txt"), "{}", f.message);
     }
 
@@ -489,5 +498,14 @@ mod tests {
         let wire = article("a", &["The longest strike since 1998 held 84 ships."]);
         let other = article("b", &["The strike held 84 ships, the most in 26 years."]);
         assert!(detect(&parallel(vec![wire, other])).is_empty());
+    }
+
+    #[test]
+    fn fixture_through_the_pipeline() {
+        let c = super::super::xref_util::testing::fixture("number_mismatch");
+        let f = detect(&c);
+        let got: Vec<(usize, &str)> = f.iter().map(|f| (f.article, f.text.as_str())).collect();
+        assert_eq!(got, vec![(1, "19,000")], "{f:?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("18,000"));
     }
 }

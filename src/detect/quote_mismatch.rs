@@ -60,7 +60,8 @@ fn quotes_in(article: usize, para: usize, text: &str) -> Vec<Quote> {
             i += 1;
             continue;
         }
-        let Some(close) = (i + 1..chars.len()).find(|&k| chars.get(k).is_some_and(|&d| closes(c, d)))
+        let Some(close) =
+            (i + 1..chars.len()).find(|&k| chars.get(k).is_some_and(|&d| closes(c, d)))
         else {
             break;
         };
@@ -107,9 +108,7 @@ fn all_quotes(c: &Comparison, article: usize) -> Vec<Quote> {
         return Vec::new();
     };
     (0..a.paragraphs.len())
-        .flat_map(|p| {
-            para_text(c, article, p).map_or_else(Vec::new, |t| quotes_in(article, p, t))
-        })
+        .flat_map(|p| para_text(c, article, p).map_or_else(Vec::new, |t| quotes_in(article, p, t)))
         .collect()
 }
 
@@ -253,21 +252,25 @@ mod tests {
         let f = detect(&parallel(vec![wire, other]));
         assert_eq!(f.len(), 1, "{f:?}");
         let f = &f[0];
-        assert_eq!((f.article, f.paragraph, f.start, f.end), (1, 0, 0, 53));
+        assert_eq!((f.article, f.paragraph, f.start, f.end), (1, 0, 0, 51));
         assert!(f.text.starts_with('\u{201C}') && f.text.ends_with('\u{201D}'));
         assert!(
-            f.message.contains("\u{2018}prefer\u{2019} instead of \u{2018}would rather\u{2019}"),
+            f.message
+                .contains("\u{2018}prefer to\u{2019} instead of \u{2018}would rather\u{2019}"),
             "{}",
             f.message
         );
         assert_eq!(f.related[0].article, 0);
-        assert_eq!((f.related[0].start, f.related[0].end), (0, 53));
+        assert_eq!((f.related[0].start, f.related[0].end), (0, 54));
     }
 
     #[test]
     fn quote_style_case_and_punctuation_do_not_count() {
         let wire = article("a", &["\"Our first task is to clear the backlog safely.\""]);
-        let other = article("b", &["\u{201C}our first task is to clear the backlog safely\u{201D}"]);
+        let other = article(
+            "b",
+            &["\u{201C}our first task is to clear the backlog safely\u{201D}"],
+        );
         assert!(detect(&parallel(vec![wire, other])).is_empty());
     }
 
@@ -277,7 +280,10 @@ mod tests {
             "a",
             &["\"It is a deal both sides can live with, and we will sign it today,\" she said."],
         );
-        let other = article("b", &["\"It is a deal both sides can live with,\" she said."]);
+        let other = article(
+            "b",
+            &["\"It is a deal both sides can live with,\" she said."],
+        );
         assert!(detect(&parallel(vec![wire, other])).is_empty());
     }
 
@@ -285,19 +291,29 @@ mod tests {
     fn quote_cut_with_an_ellipsis_is_not_a_mismatch() {
         let wire = article(
             "a",
-            &["\"If you help me win, you may have someone with your voice ... on the committee,\" he said."],
+            &[
+                "\"If you help me win, you may have someone with your voice ... on the committee,\" he said.",
+            ],
         );
         let other = article(
             "b",
-            &["\"Put plainly, if you help me win you may have someone with your voice, someone who fought for years, on the committee,\" he said."],
+            &[
+                "\"Put plainly, if you help me win you may have someone with your voice, someone who fought for years, on the committee,\" he said.",
+            ],
         );
         assert!(detect(&parallel(vec![wire, other])).is_empty());
     }
 
     #[test]
     fn unrelated_quotes_do_not_pair() {
-        let wire = article("a", &["\"The port will reopen on Thursday morning,\" he said."]);
-        let other = article("b", &["\"We intend to stay here for many years,\" she said."]);
+        let wire = article(
+            "a",
+            &["\"The port will reopen on Thursday morning,\" he said."],
+        );
+        let other = article(
+            "b",
+            &["\"We intend to stay here for many years,\" she said."],
+        );
         assert!(detect(&parallel(vec![wire, other])).is_empty());
     }
 
@@ -312,11 +328,32 @@ mod tests {
         );
         let other = article(
             "b",
-            &["\"Saltmere is our only gateway to the north,\" he said.", "Intro text here."],
+            &[
+                "\"Saltmere is our only gateway to the north,\" he said.",
+                "Intro text here.",
+            ],
         );
         let f = detect(&parallel(vec![wire, other]));
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].related[0].paragraph, 1);
-        assert!(f[0].message.contains("adds \u{2018}only\u{2019}"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("adds \u{2018}only\u{2019}"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn fixture_through_the_pipeline() {
+        let c = super::super::xref_util::testing::fixture("quote_mismatch");
+        let f = detect(&c);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].article, 1);
+        assert!(
+            f[0].text.starts_with("\"We can no longer sell"),
+            "{}",
+            f[0].text
+        );
+        assert!(f[0].message.contains("no longer sell"), "{}", f[0].message);
     }
 }

@@ -53,15 +53,33 @@ pub(crate) fn variant_key(word: &str) -> String {
     if w.len() >= 5
         && let Some(i) = w.rfind("our")
         && i > 0
-        && !matches!(w.as_bytes().get(i - 1), Some(b'f' | b'y' | b'c' | b'j' | b's' | b'h' | b'p' | b't'))
+        && !matches!(
+            w.as_bytes().get(i - 1),
+            Some(b'f' | b'y' | b'c' | b'j' | b's' | b'h' | b'p' | b't')
+        )
     {
         let after = &w[i + 3..];
         if matches!(
             after,
-            "" | "s" | "ed" | "ing" | "ite" | "ites" | "able" | "ably" | "er" | "ers" | "ful"
-                | "hood" | "hoods" | "less" | "ism" | "ist" | "ists" | "ous" | "ary"
-        ) && !(i == 0)
-        {
+            "" | "s"
+                | "ed"
+                | "ing"
+                | "ite"
+                | "ites"
+                | "able"
+                | "ably"
+                | "er"
+                | "ers"
+                | "ful"
+                | "hood"
+                | "hoods"
+                | "less"
+                | "ism"
+                | "ist"
+                | "ists"
+                | "ous"
+                | "ary"
+        ) {
             w = format!("{}or{after}", &w[..i]);
         }
     }
@@ -157,13 +175,18 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
                 continue;
             }
             let key = variant_key(&t.lower);
-            groups.entry(key).or_default().entry(t.lower).or_default().push(Occ {
-                article: a,
-                para: t.para,
-                start: t.start,
-                end: t.end,
-                capital,
-            });
+            groups
+                .entry(key)
+                .or_default()
+                .entry(t.lower)
+                .or_default()
+                .push(Occ {
+                    article: a,
+                    para: t.para,
+                    start: t.start,
+                    end: t.end,
+                    capital,
+                });
         }
     }
     let reference = comparison.options.reference;
@@ -203,7 +226,12 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
         for a in 0..comparison.articles.len() {
             let mut used: Vec<(&String, Vec<&Occ>)> = spellings
                 .iter()
-                .map(|(s, occs)| (s, occs.iter().filter(|o| o.article == a).collect::<Vec<_>>()))
+                .map(|(s, occs)| {
+                    (
+                        s,
+                        occs.iter().filter(|o| o.article == a).collect::<Vec<_>>(),
+                    )
+                })
                 .filter(|(_, o)| !o.is_empty())
                 .collect();
             if used.len() < 2 {
@@ -261,7 +289,12 @@ fn flag(c: &Comparison, o: &Occ, other: &str, message: String, other_occ: &Occ) 
         o.end,
         message,
         Some(suggestion),
-        vec![loc(other_occ.article, other_occ.para, other_occ.start, other_occ.end)],
+        vec![loc(
+            other_occ.article,
+            other_occ.para,
+            other_occ.start,
+            other_occ.end,
+        )],
     )
 }
 
@@ -309,8 +342,14 @@ mod tests {
 
     #[test]
     fn flags_the_non_reference_spelling_with_suggestion() {
-        let wire = article("wire.txt", &["Talks over a new labour agreement broke down."]);
-        let other = article("copy.html", &["Talks over a new labor agreement broke down."]);
+        let wire = article(
+            "wire.txt",
+            &["Talks over a new labour agreement broke down."],
+        );
+        let other = article(
+            "copy.html",
+            &["Talks over a new labor agreement broke down."],
+        );
         let f = detect(&parallel(vec![wire, other]));
         assert_eq!(f.len(), 1, "{f:?}");
         let f = &f[0];
@@ -343,5 +382,13 @@ mod tests {
         let a = article("a", &["He joined the Labour Party in May."]);
         let b = article("b", &["He joined the labor movement in May."]);
         assert!(detect(&parallel(vec![a, b])).is_empty());
+    }
+
+    #[test]
+    fn fixture_through_the_pipeline() {
+        let c = super::super::xref_util::testing::fixture("spelling_variant");
+        let f = detect(&c);
+        let got: Vec<(usize, &str)> = f.iter().map(|f| (f.article, f.text.as_str())).collect();
+        assert_eq!(got, vec![(1, "favor"), (1, "harbor")], "{f:?}");
     }
 }

@@ -142,4 +142,13 @@ mod tests {
         let c = comparison(vec![a, b, c3], &[vec![vec![0], vec![0], vec![]]]);
         assert!(detect(&c).is_empty());
     }
+
+    #[test]
+    fn fixture_through_the_pipeline() {
+        let c = super::super::xref_util::testing::fixture("unique_passage");
+        let f = detect(&c);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].article, 1);
+        assert!(f[0].text.starts_with("A local school"), "{}", f[0].text);
+    }
 }

@@ -62,8 +62,6 @@ pub(crate) fn tokens(c: &Comparison, article: usize, paras: &[usize]) -> Vec<Tok
 /// One aligned pair of cells: the reference article's paragraphs and another article's.
 #[derive(Debug, Clone)]
 pub(crate) struct CellPair {
-    /// Row index.
-    pub row: usize,
     /// The non-reference article.
     pub article: usize,
     /// Reference paragraphs of the row.
@@ -76,7 +74,7 @@ pub(crate) struct CellPair {
 pub(crate) fn aligned_pairs(c: &Comparison) -> Vec<CellPair> {
     let reference = c.options.reference;
     let mut out = Vec::new();
-    for (r, row) in c.rows.iter().enumerate() {
+    for row in &c.rows {
         let Some(Some(ref_cell)) = row.cells.get(reference) else {
             continue;
         };
@@ -86,7 +84,6 @@ pub(crate) fn aligned_pairs(c: &Comparison) -> Vec<CellPair> {
             }
             if let Some(cell) = cell {
                 out.push(CellPair {
-                    row: r,
                     article: a,
                     ref_paras: ref_cell.paragraphs.clone(),
                     paras: cell.paragraphs.clone(),
@@ -186,9 +183,10 @@ pub(crate) fn loc(article: usize, paragraph: usize, start: usize, end: usize) ->
 
 /// The article's short display name.
 pub(crate) fn name_of(c: &Comparison, article: usize) -> String {
-    c.articles
-        .get(article)
-        .map_or_else(|| format!("article {}", article + 1), crate::model::Article::short_name)
+    c.articles.get(article).map_or_else(
+        || format!("article {}", article + 1),
+        crate::model::Article::short_name,
+    )
 }
 
 /// True when the word starts with an upper-case letter and has a lower-case one.
@@ -200,9 +198,7 @@ pub(crate) fn is_capitalised(word: &str) -> bool {
 /// Test helpers: hand-built comparisons.
 #[cfg(test)]
 pub(crate) mod testing {
-    use crate::model::{
-        Article, Cell, CompareOptions, Comparison, Format, Paragraph, Row,
-    };
+    use crate::model::{Article, Cell, CompareOptions, Comparison, Format, Paragraph, Row};
 
     /// An article from paragraph texts.
     pub(crate) fn article(name: &str, paras: &[&str]) -> Article {
@@ -252,14 +248,37 @@ pub(crate) mod testing {
         }
     }
 
+    /// The comparison of `tests/fixtures/detect/<kind>/a.txt` (reference) and `b.txt`
+    /// through the whole pipeline (real loader, aligner and diff).
+    pub(crate) fn fixture(kind: &str) -> Comparison {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/detect")
+            .join(kind);
+        crate::compare_files(
+            &[dir.join("a.txt"), dir.join("b.txt")],
+            &CompareOptions::default(),
+            &mut |_| {},
+        )
+    }
+
     /// A comparison aligning paragraph i of every article with paragraph i of the others.
     pub(crate) fn parallel(articles: Vec<Article>) -> Comparison {
-        let longest = articles.iter().map(|a| a.paragraphs.len()).max().unwrap_or(0);
+        let longest = articles
+            .iter()
+            .map(|a| a.paragraphs.len())
+            .max()
+            .unwrap_or(0);
         let rows: Vec<Vec<Vec<usize>>> = (0..longest)
             .map(|i| {
                 articles
                     .iter()
-                    .map(|a| if i < a.paragraphs.len() { vec![i] } else { vec![] })
+                    .map(|a| {
+                        if i < a.paragraphs.len() {
+                            vec![i]
+                        } else {
+                            vec![]
+                        }
+                    })
                     .collect()
             })
             .collect();
@@ -272,8 +291,7 @@ pub(crate) mod testing {
 pub(crate) fn is_sentence_start(text: &str, start: usize) -> bool {
     let before: Vec<char> = text.chars().take(start).collect();
     for c in before.iter().rev() {
-        if normalize::is_space(*c) || matches!(normalize::fold_quote(*c), '"' | '\'' | '(' | '[')
-        {
+        if normalize::is_space(*c) || matches!(normalize::fold_quote(*c), '"' | '\'' | '(' | '[') {
             continue;
         }
         return matches!(c, '.' | '!' | '?' | ':' | '—' | '–' | '-');

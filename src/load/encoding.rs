@@ -200,7 +200,13 @@ mod tests {
 
     fn encode_utf16(text: &str, little: bool) -> Vec<u8> {
         text.encode_utf16()
-            .flat_map(|u| if little { u.to_le_bytes() } else { u.to_be_bytes() })
+            .flat_map(|u| {
+                if little {
+                    u.to_le_bytes()
+                } else {
+                    u.to_be_bytes()
+                }
+            })
             .collect()
     }
 
@@ -250,9 +256,15 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0", None), Err(NotText::Binary));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0", None),
+            Err(NotText::Binary)
+        );
         assert_eq!(decode(b"%PDF-1.7\n", None), Err(NotText::Binary));
-        assert_eq!(decode(b"abc\0\x01\x02\x03def\0", None), Err(NotText::Binary));
+        assert_eq!(
+            decode(b"abc\0\x01\x02\x03def\0", None),
+            Err(NotText::Binary)
+        );
         let controls: Vec<u8> = (1u8..32).cycle().take(300).collect();
         assert_eq!(decode(&controls, None), Err(NotText::Binary));
     }

@@ -167,7 +167,10 @@ mod tests {
     #[test]
     fn title_and_site_name_are_taken() {
         let page = extract(PAGE).unwrap();
-        assert_eq!(page.title.as_deref(), Some("Bridge Reopens After Two Years"));
+        assert_eq!(
+            page.title.as_deref(),
+            Some("Bridge Reopens After Two Years")
+        );
         assert_eq!(page.outlet.as_deref(), Some("The Valley Courier"));
     }
 

@@ -35,9 +35,8 @@ pub fn load_path(path: &Path) -> Result<Vec<Article>, LoadError> {
     let format = by_extension.unwrap_or_else(|| sniff::sniff_format(&first.text));
     let decoded = if format == Format::Html {
         match encoding::html_declared_charset(&bytes) {
-            Some(declared) => {
-                encoding::decode(&bytes, Some(declared)).map_err(|_| LoadError::Binary(path.into()))?
-            }
+            Some(declared) => encoding::decode(&bytes, Some(declared))
+                .map_err(|_| LoadError::Binary(path.into()))?,
             None => first,
         }
     } else {

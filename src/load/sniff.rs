@@ -37,7 +37,11 @@ pub fn looks_like_html(text: &str) -> bool {
     if !t.starts_with('<') {
         return false;
     }
-    let head: String = t.chars().take(2048).collect::<String>().to_ascii_lowercase();
+    let head: String = t
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
     [
         "<!doctype html",
         "<html",
@@ -60,10 +64,19 @@ mod tests {
 
     #[test]
     fn extensions() {
-        assert_eq!(format_from_extension(Path::new("a/b.TXT")), Some(Format::Txt));
+        assert_eq!(
+            format_from_extension(Path::new("a/b.TXT")),
+            Some(Format::Txt)
+        );
         assert_eq!(format_from_extension(Path::new("x.md")), Some(Format::Md));
-        assert_eq!(format_from_extension(Path::new("x.htm")), Some(Format::Html));
-        assert_eq!(format_from_extension(Path::new("x.jsonl")), Some(Format::Json));
+        assert_eq!(
+            format_from_extension(Path::new("x.htm")),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            format_from_extension(Path::new("x.jsonl")),
+            Some(Format::Json)
+        );
         assert_eq!(format_from_extension(Path::new("x.dat")), None);
         assert_eq!(format_from_extension(Path::new("noext")), None);
     }
@@ -74,7 +87,10 @@ mod tests {
             sniff_format("<!DOCTYPE html><html><body><p>x</p></body></html>"),
             Format::Html
         );
-        assert_eq!(sniff_format("  {\"title\": \"a\", \"body\": \"b\"}"), Format::Json);
+        assert_eq!(
+            sniff_format("  {\"title\": \"a\", \"body\": \"b\"}"),
+            Format::Json
+        );
         assert_eq!(sniff_format("{not json at all"), Format::Txt);
         assert_eq!(sniff_format("<3 is a heart, not markup."), Format::Txt);
         assert_eq!(sniff_format("Plain words."), Format::Txt);

@@ -141,7 +141,11 @@ mod tests {
         assert_eq!(parts.title, None);
         assert_eq!(
             parts.paragraphs,
-            ["First paragraph here, quite long.", "Second one.", "Third one."]
+            [
+                "First paragraph here, quite long.",
+                "Second one.",
+                "Third one."
+            ]
         );
     }
 
@@ -184,7 +188,10 @@ mod tests {
         let text = "This is a sentence.\n\nAnother sentence.\n";
         let parts = parse(text);
         assert_eq!(parts.title, None);
-        assert_eq!(parts.paragraphs, ["This is a sentence.", "Another sentence."]);
+        assert_eq!(
+            parts.paragraphs,
+            ["This is a sentence.", "Another sentence."]
+        );
     }
 
     #[test]

@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use storydiff::model::{Comparison, Finding, FindingKind};
 use storydiff::CompareOptions;
+use storydiff::model::{Comparison, Finding, FindingKind};
 
 /// One labelled instance.
 #[derive(Debug, Clone, Deserialize)]
@@ -67,13 +67,21 @@ impl Score {
     /// Findings that match a label, over all findings (1.0 when there are none).
     #[must_use]
     pub fn precision(&self) -> f64 {
-        if self.findings == 0 { 1.0 } else { self.tp as f64 / self.findings as f64 }
+        if self.findings == 0 {
+            1.0
+        } else {
+            self.tp as f64 / self.findings as f64
+        }
     }
 
     /// Labels found, over all labels (1.0 when there are none).
     #[must_use]
     pub fn recall(&self) -> f64 {
-        if self.labels == 0 { 1.0 } else { self.found as f64 / self.labels as f64 }
+        if self.labels == 0 {
+            1.0
+        } else {
+            self.found as f64 / self.labels as f64
+        }
     }
 }
 
@@ -87,7 +95,9 @@ pub struct Evaluation {
 }
 
 fn char_find(hay: &str, needle: &str) -> Option<usize> {
-    hay.find(needle).map(|b| hay[..b].chars().count())
+    hay.find(needle)
+        .and_then(|b| hay.get(..b))
+        .map(|h| h.chars().count())
 }
 
 /// Where a label sits: (paragraph, start, end) in chars.
@@ -125,7 +135,12 @@ fn overlaps(f: &Finding, article: usize, span: (usize, usize, usize)) -> bool {
 /// A message when a label file cannot be read or parsed.
 pub fn evaluate(root: &Path, labels_dir: &Path) -> Result<Evaluation, String> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(labels_dir)
-        .map_err(|e| format!("cannot read the labels folder: {e}: {}", labels_dir.display()))?
+        .map_err(|e| {
+            format!(
+                "cannot read the labels folder: {e}: {}",
+                labels_dir.display()
+            )
+        })?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
@@ -138,8 +153,13 @@ pub fn evaluate(root: &Path, labels_dir: &Path) -> Result<Evaluation, String> {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let kind: FindingKind = serde_json::from_value(serde_json::Value::String(kind_name.clone()))
-            .map_err(|_| format!("label file is not named after a finding kind: {}", file.display()))?;
+        let kind: FindingKind =
+            serde_json::from_value(serde_json::Value::String(kind_name.clone())).map_err(|_| {
+                format!(
+                    "label file is not named after a finding kind: {}",
+                    file.display()
+                )
+            })?;
         let text = std::fs::read_to_string(&file)
             .map_err(|e| format!("cannot read label file: {e}: {}", file.display()))?;
         let cases: Vec<Case> = serde_json::from_str(&text)
@@ -198,7 +218,11 @@ pub fn evaluate(root: &Path, labels_dir: &Path) -> Result<Evaluation, String> {
                         l.article,
                         l.paragraph,
                         l.text,
-                        if s.is_none() { " (text not found in the article)" } else { "" }
+                        if s.is_none() {
+                            " (text not found in the article)"
+                        } else {
+                            ""
+                        }
                     ));
                 }
             }
