@@ -257,6 +257,7 @@ struct Spelling {
 
 /// Finds `name_variant` in the comparison.
 #[must_use]
+#[allow(clippy::too_many_lines)] // Reason: one linear pipeline (collect, index, pair, flag).
 pub fn detect(comparison: &Comparison) -> Vec<Finding> {
     let rows = row_of(comparison);
     let mut lower_words: HashSet<String> = HashSet::new();
@@ -467,6 +468,7 @@ fn neighbours_are_variants(a: &HashSet<String>, b: &HashSet<String>) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::super::xref_util::testing::{article, parallel};
     use super::*;

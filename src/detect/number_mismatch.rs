@@ -147,6 +147,7 @@ const STOP: &[&str] = &[
 ];
 
 /// Parses every figure in a token list.
+#[allow(clippy::too_many_lines)] // Reason: one left-to-right scan of the tokens.
 fn numbers(c: &Comparison, article: usize, toks: &[Tok]) -> Vec<Num> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -304,6 +305,7 @@ fn units_compatible(a: &Num, b: &Num) -> bool {
 
 /// Finds `number_mismatch` in the comparison.
 #[must_use]
+#[allow(clippy::too_many_lines)] // Reason: one linear pipeline per cell pair.
 pub fn detect(comparison: &Comparison) -> Vec<Finding> {
     let reference = comparison.options.reference;
     let mut out = Vec::new();
@@ -413,6 +415,7 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::super::xref_util::testing::{article, parallel};
     use super::*;

@@ -372,7 +372,7 @@ fn class_word(c: Class) -> &'static str {
     }
 }
 
-/// A pronoun occurrence, possibly glued to the previous word ("WednesdayShe").
+/// A pronoun occurrence, possibly glued to the previous word (`WednesdayShe`).
 #[derive(Debug, Clone)]
 struct Pron {
     text: String,
@@ -477,7 +477,48 @@ enum Entity {
 }
 
 /// Genders of people named in the comparison, keyed by every part of their names.
-fn people(c: &Comparison) -> HashMap<String, Option<Class>> {
+/// Words marking a run of capitalised words as an organisation, not a person.
+const ORG_WORDS: &[&str] = &[
+    "union",
+    "party",
+    "ministry",
+    "committee",
+    "council",
+    "department",
+    "house",
+    "senate",
+    "congress",
+    "court",
+    "company",
+    "authority",
+    "bank",
+    "association",
+    "agency",
+    "university",
+    "times",
+    "news",
+    "post",
+    "press",
+    "office",
+    "board",
+    "group",
+    "port",
+    "street",
+    "news24",
+    "states",
+    "nations",
+    "republic",
+    "guard",
+    "forces",
+    "police",
+    "commission",
+    "school",
+];
+
+/// Genders of people named in the comparison (keyed by surname), and every word that
+/// ends a multi-word personal name (a surname, known gender or not).
+fn people(c: &Comparison) -> (HashMap<String, Option<Class>>, HashSet<String>) {
+    let mut surnames: HashSet<String> = HashSet::new();
     let mut map: HashMap<String, Option<Class>> = HashMap::new();
     let mut add = |key: &str, g: Option<Class>| {
         let e = map.entry(key.to_string()).or_insert(g);
@@ -497,7 +538,7 @@ fn people(c: &Comparison) -> HashMap<String, Option<Class>> {
                 && (j == i
                     || toks
                         .get(j - 1)
-                        .is_some_and(|p| p.para == t.para && t.start <= p.end + 1))
+                        .is_some_and(|p| p.para == t.para && t.start <= p.end + 2))
             {
                 j += 1;
             }
@@ -509,6 +550,12 @@ fn people(c: &Comparison) -> HashMap<String, Option<Class>> {
                 .get(i..j)
                 .map(|r| r.iter().collect())
                 .unwrap_or_default();
+            if run.len() >= 2
+                && !run.iter().any(|t| ORG_WORDS.contains(&t.lower.as_str()))
+                && let Some(last) = run.last()
+            {
+                surnames.insert(strip(&last.text).to_string());
+            }
             let mut gender = None;
             let mut names_start = 0;
             for (k, t) in run.iter().enumerate() {
@@ -528,14 +575,15 @@ fn people(c: &Comparison) -> HashMap<String, Option<Class>> {
                 }
             }
             if gender.is_some() {
-                for t in run.iter().skip(names_start) {
+                // The surname (last word of the run) stands for the person later on.
+                if let Some(t) = run.last().filter(|_| names_start < run.len()) {
                     add(strip(&t.text), gender);
                 }
             }
             i = j;
         }
     }
-    map
+    (map, surnames)
 }
 
 fn strip(w: &str) -> &str {
@@ -598,13 +646,8 @@ fn quoted(text: &str) -> Vec<(usize, usize)> {
     let mut open: Option<usize> = None;
     for (i, c) in text.chars().enumerate() {
         match (c, open) {
-            ('\u{201C}', _) => open = Some(i),
-            ('\u{201D}', Some(s)) => {
-                out.push((s, i));
-                open = None;
-            }
-            ('"', None) => open = Some(i),
-            ('"', Some(s)) => {
+            ('\u{201C}', _) | ('"', None) => open = Some(i),
+            ('\u{201D}' | '"', Some(s)) => {
                 out.push((s, i));
                 open = None;
             }
@@ -638,8 +681,9 @@ fn sentence_starts(text: &str, prons: &[Pron]) -> Vec<usize> {
 }
 
 /// Female pronouns for men or countries, male pronouns for women, within each article.
+#[allow(clippy::too_many_lines)] // Reason: one pass over each article, clearer unsplit.
 fn within(c: &Comparison) -> Vec<Finding> {
-    let people = people(c);
+    let (people, surnames) = people(c);
     let mut out = Vec::new();
     for (a, article) in c.articles.iter().enumerate() {
         let paras: Vec<usize> = (0..article.paragraphs.len()).collect();
@@ -695,14 +739,47 @@ fn within(c: &Comparison) -> Vec<Finding> {
             if window.iter().any(|m| m.2 == Entity::Person(Some(pr.class))) {
                 continue;
             }
-            let antecedent = if pr.initial || before_in_sentence.is_empty() {
-                prev.and_then(|pv| in_range(pv, cur).next())
-            } else {
-                before_in_sentence.first().copied()
+            // Only subject pronouns: "her"/"him"/"his" often point at someone else.
+            if !matches!(pr.text.to_lowercase().as_str(), "she" | "he") {
+                continue;
+            }
+            let is_person = |m: &(usize, usize, Entity, &Tok)| matches!(m.2, Entity::Person(_));
+            // Only a pronoun opening a sentence is resolved: mid-sentence pronouns in
+            // native text too often point past the subject.
+            if !pr.initial {
+                continue;
+            }
+            let Some(pv) = prev else { continue };
+            // The subject of the previous sentence: a named entity among its first three
+            // words, when that sentence names no other person (a country must share it
+            // with no person at all).
+            let prev_mentions: Vec<_> = in_range(pv, cur).collect();
+            let persons = prev_mentions.iter().filter(|m| is_person(m)).count();
+            let lo = toks.partition_point(|t| (t.para, t.start) < pv);
+            let third = toks
+                .get(lo + 2)
+                .map_or((usize::MAX, usize::MAX), |t| (t.para, t.start));
+            let antecedent = match prev_mentions.first().copied() {
+                Some(m) if (m.0, m.1) > third => None,
+                Some(m) if m.2 == Entity::Country => (persons == 0).then_some(m),
+                Some(m) if persons == 1 => Some(m),
+                _ => None,
             };
             let Some((_, _, entity, tok)) = antecedent else {
                 continue;
             };
+            // Another personal name (known gender or not) in the window: ambiguous.
+            let from = pv;
+            let lo = toks.partition_point(|t| (t.para, t.start) < from);
+            let hi = toks.partition_point(|t| (t.para, t.start) < (pr.para, pr.start));
+            let antecedent_name = strip(&tok.text);
+            let other_name = toks.get(lo..hi.max(lo)).unwrap_or(&[]).iter().any(|t| {
+                let name = strip(&t.text);
+                name != antecedent_name && surnames.contains(name)
+            });
+            if other_name {
+                continue;
+            }
             let why = match (*entity, pr.class) {
                 (Entity::Country, Class::Female) => format!(
                     "\u{2018}{}\u{2019} seems to refer to {}, a country: a feminine pronoun for a country is a mark of translation from a gendered language; \u{2018}it\u{2019} is meant.",
@@ -727,8 +804,7 @@ fn within(c: &Comparison) -> Vec<Finding> {
                 (_, "her") => "his",
                 (_, "herself") => "himself",
                 (_, "he") => "she",
-                (_, "him") => "her",
-                (_, "his") => "her",
+                (_, "him" | "his") => "her",
                 (_, "himself") => "herself",
                 _ => continue,
             };
@@ -759,6 +835,7 @@ fn within(c: &Comparison) -> Vec<Finding> {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::super::xref_util::testing::{article, parallel};
     use super::*;

@@ -76,8 +76,10 @@ fn quotes_in(article: usize, para: usize, text: &str) -> Vec<Quote> {
                 words: ws
                     .iter()
                     .map(|w| {
+                        // "F.B.I." and "FBI" are one word.
                         w.text
                             .chars()
+                            .filter(|c| *c != '.')
                             .map(normalize::fold_quote)
                             .flat_map(char::to_lowercase)
                             .collect()
@@ -235,6 +237,7 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::super::xref_util::testing::{article, parallel};
     use super::*;

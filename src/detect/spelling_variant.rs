@@ -156,6 +156,7 @@ struct Occ {
 
 /// Finds `spelling_variant` in the comparison.
 #[must_use]
+#[allow(clippy::too_many_lines)] // Reason: one linear pipeline (collect, group, flag).
 pub fn detect(comparison: &Comparison) -> Vec<Finding> {
     // key → spelling → occurrences (in text order).
     let mut groups: HashMap<String, BTreeMap<String, Vec<Occ>>> = HashMap::new();
@@ -299,6 +300,7 @@ fn flag(c: &Comparison, o: &Occ, other: &str, message: String, other_occ: &Occ) 
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::super::xref_util::testing::{article, parallel};
     use super::*;

@@ -90,6 +90,7 @@ fn trailing_punct(text: &str, end: usize) -> usize {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::super::xref_util::testing::{article, comparison};
     use super::*;

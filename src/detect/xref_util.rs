@@ -195,6 +195,27 @@ pub(crate) fn is_capitalised(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
+/// True when the word at char offset `start` of `text` begins a sentence: nothing
+/// but opening quotes/brackets between it and the paragraph start or a `.`, `!`, `?`, `:`.
+pub(crate) fn is_sentence_start(text: &str, start: usize) -> bool {
+    let before: Vec<char> = text.chars().take(start).collect();
+    for c in before.iter().rev() {
+        if normalize::is_space(*c) || matches!(normalize::fold_quote(*c), '"' | '\'' | '(' | '[') {
+            continue;
+        }
+        return matches!(c, '.' | '!' | '?' | ':' | '—' | '–' | '-');
+    }
+    true
+}
+
+/// `word` with its first letter upper-cased.
+pub(crate) fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |f| {
+        f.to_uppercase().chain(chars).collect::<String>()
+    })
+}
+
 /// Test helpers: hand-built comparisons.
 #[cfg(test)]
 pub(crate) mod testing {
@@ -284,25 +305,4 @@ pub(crate) mod testing {
             .collect();
         comparison(articles, &rows)
     }
-}
-
-/// True when the word at char offset `start` of `text` begins a sentence: nothing
-/// but opening quotes/brackets between it and the paragraph start or a `.`, `!`, `?`, `:`.
-pub(crate) fn is_sentence_start(text: &str, start: usize) -> bool {
-    let before: Vec<char> = text.chars().take(start).collect();
-    for c in before.iter().rev() {
-        if normalize::is_space(*c) || matches!(normalize::fold_quote(*c), '"' | '\'' | '(' | '[') {
-            continue;
-        }
-        return matches!(c, '.' | '!' | '?' | ':' | '—' | '–' | '-');
-    }
-    true
-}
-
-/// `word` with its first letter upper-cased.
-pub(crate) fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |f| {
-        f.to_uppercase().chain(chars).collect::<String>()
-    })
 }
