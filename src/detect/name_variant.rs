@@ -454,11 +454,20 @@ fn deletions(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// "Russia"/"Russian", "Korea"/"Koreas": one is the other plus an inflection or demonym ending.
+/// "Russia"/"Russian", "Korea"/"Koreas", "Americas"/"American": both are one stem plus
+/// nothing or an inflection or demonym ending.
 fn is_inflection(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    long.strip_prefix(short)
-        .is_some_and(|rest| matches!(rest, "s" | "n" | "an" | "ns" | "i" | "ese" | "es" | "e"))
+    const ENDINGS: [&str; 9] = ["", "s", "n", "an", "ns", "es", "ese", "i", "ia"];
+    let prefix = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    let (Some(ta), Some(tb)) = (a.get(prefix..), b.get(prefix..)) else {
+        return false;
+    };
+    prefix >= 4 && ENDINGS.contains(&ta) && ENDINGS.contains(&tb)
 }
 
 /// Neighbour sets that are themselves spelling variants of each other ("Anthony" vs "Antony").
@@ -522,6 +531,7 @@ mod tests {
             &[
                 "Blinken met Wang Yi and then Wang Xiaohong.",
                 "Austria and Australia signed. Iran and Iraq did not. Russia and Russian troops.",
+                "The Bolivias and Bolivian farmers; the Americas and American trade.",
                 "Kristen Marsh met Kirsten Lowe.",
             ],
         );

@@ -268,6 +268,13 @@ fn numbers(c: &Comparison, article: usize, toks: &[Tok]) -> Vec<Num> {
             })
             .map(|w| stem(&w))
             .collect();
+        // "2m", "10k" without a currency sign may be metres or kilograms: too ambiguous.
+        let short_scale = first_tok
+            .lower
+            .trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == ',' || ch == '.');
+        if matches!(short_scale, "m" | "k") && !matches!(unit, Unit::Currency(_)) {
+            continue;
+        }
         out.push(Num {
             value,
             unit,
@@ -308,8 +315,25 @@ fn units_compatible(a: &Num, b: &Num) -> bool {
 #[allow(clippy::too_many_lines)] // Reason: one linear pipeline per cell pair.
 pub fn detect(comparison: &Comparison) -> Vec<Finding> {
     let reference = comparison.options.reference;
+    // Every value each article gives anywhere: a figure found elsewhere in the other
+    // article was moved or merged, not changed.
+    let all_values: Vec<Vec<f64>> = comparison
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(a, article)| {
+            let paras: Vec<usize> = (0..article.paragraphs.len()).collect();
+            numbers(comparison, a, &tokens(comparison, a, &paras))
+                .iter()
+                .map(|n| n.value)
+                .collect()
+        })
+        .collect();
+    let empty = Vec::new();
+    let ref_values = all_values.get(reference).unwrap_or(&empty);
     let mut out = Vec::new();
     for pair in aligned_pairs(comparison) {
+        let other_values = all_values.get(pair.article).unwrap_or(&empty);
         let ref_toks = tokens(comparison, reference, &pair.ref_paras);
         let toks = tokens(comparison, pair.article, &pair.paras);
         let ref_nums = numbers(comparison, reference, &ref_toks);
@@ -349,14 +373,14 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
             .filter(|&j| {
                 ref_nums
                     .get(j)
-                    .is_some_and(|r| !nums.iter().any(|n| same_value(n.value, r.value)))
+                    .is_some_and(|r| !other_values.iter().any(|v| same_value(*v, r.value)))
             })
             .collect();
         let free: Vec<usize> = (0..nums.len())
             .filter(|&i| !used.get(i).copied().unwrap_or(true))
             .filter(|&i| {
                 nums.get(i)
-                    .is_some_and(|n| !ref_nums.iter().any(|r| same_value(n.value, r.value)))
+                    .is_some_and(|n| !ref_values.iter().any(|v| same_value(n.value, *v)))
             })
             .collect();
         let mut taken: HashSet<usize> = HashSet::new();
@@ -443,9 +467,12 @@ mod tests {
         for text in ["5%", "five percent", "5 per cent"] {
             assert_eq!(nums_of(text), vec![(5.0, Unit::Percent)], "{text}");
         }
-        for text in ["1 million", "one million", "1m"] {
+        for text in ["1 million", "one million"] {
             assert_eq!(nums_of(text), vec![(1e6, Unit::None)], "{text}");
         }
+        assert_eq!(nums_of("$1m"), vec![(1e6, dollar)]);
+        // A bare "2m" may be two metres: not read as a figure.
+        assert!(nums_of("rose 2m").is_empty());
         assert_eq!(nums_of("1,200 workers"), nums_of("1200 workers"));
         assert_eq!(nums_of("a rate of 12,5"), vec![(12.5, Unit::None)]);
         assert_eq!(nums_of("twenty-five ships"), vec![(25.0, Unit::None)]);
@@ -494,6 +521,26 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].text, "1,300");
         assert_eq!(f[0].suggestion.as_deref(), Some("1,200"));
+    }
+
+    #[test]
+    fn figures_moved_elsewhere_and_ambiguous_units_are_not_flagged() {
+        let wire = article(
+            "a",
+            &[
+                "Six people were kidnapped, two of them Britons.",
+                "Five were killed; the bag weighed 10kg and rose 2m.",
+            ],
+        );
+        let other = article(
+            "b",
+            &[
+                "Six people were kidnapped and five were killed.",
+                "The bag weighed 10kg and rose two metres.",
+            ],
+        );
+        let f = detect(&parallel(vec![wire, other]));
+        assert!(f.is_empty(), "{f:?}");
     }
 
     #[test]

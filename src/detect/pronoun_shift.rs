@@ -416,13 +416,20 @@ fn across(c: &Comparison) -> Vec<Finding> {
             if has_inner_name(c, reference, rs) || has_inner_name(c, pair.article, os) {
                 continue;
             }
+            // Pronouns inside quotations belong to the speaker's wording, not the report's.
+            let outside = |article: usize, t: &Tok| {
+                para_text(c, article, t.para)
+                    .is_none_or(|p| !quoted(p).iter().any(|(s, e)| t.start > *s && t.start < *e))
+            };
+            let rs: Vec<&Tok> = rs.iter().filter(|t| outside(reference, t)).collect();
+            let os: Vec<&Tok> = os.iter().filter(|t| outside(pair.article, t)).collect();
             let rp: Vec<(&Tok, Class)> = rs
                 .iter()
-                .filter_map(|t| class_of(&t.lower).map(|k| (t, k)))
+                .filter_map(|t| class_of(&t.lower).map(|k| (*t, k)))
                 .collect();
             let op: Vec<(&Tok, Class)> = os
                 .iter()
-                .filter_map(|t| class_of(&t.lower).map(|k| (t, k)))
+                .filter_map(|t| class_of(&t.lower).map(|k| (*t, k)))
                 .collect();
             let ([(r, rc)], [(o, oc)]) = (rp.as_slice(), op.as_slice()) else {
                 continue;
@@ -553,6 +560,7 @@ fn people(c: &Comparison) -> (HashMap<String, Option<Class>>, HashSet<String>) {
             if run.len() >= 2
                 && !run.iter().any(|t| ORG_WORDS.contains(&t.lower.as_str()))
                 && let Some(last) = run.last()
+                && class_of(&last.lower).is_none()
             {
                 surnames.insert(strip(&last.text).to_string());
             }
@@ -775,7 +783,10 @@ fn within(c: &Comparison) -> Vec<Finding> {
             let antecedent_name = strip(&tok.text);
             let other_name = toks.get(lo..hi.max(lo)).unwrap_or(&[]).iter().any(|t| {
                 let name = strip(&t.text);
-                name != antecedent_name && surnames.contains(name)
+                name != antecedent_name
+                    && class_of(&t.lower).is_none()
+                    && !COUNTRIES.contains(&t.lower.as_str())
+                    && surnames.contains(name)
             });
             if other_name {
                 continue;
