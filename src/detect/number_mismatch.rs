@@ -29,6 +29,8 @@ struct Num {
     value: f64,
     unit: Unit,
     year: bool,
+    /// Written as a word below twenty ("five"): paraphrases change these freely.
+    spelled_small: bool,
     para: usize,
     start: usize,
     end: usize,
@@ -276,6 +278,8 @@ fn numbers(c: &Comparison, article: usize, toks: &[Tok]) -> Vec<Num> {
             continue;
         }
         out.push(Num {
+            spelled_small: !first_tok.lower.starts_with(|ch: char| ch.is_ascii_digit())
+                && value < 20.0,
             value,
             unit,
             year,
@@ -404,6 +408,10 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
             let Some((j, r, score)) = best else { continue };
             let lone = candidates.len() == 1 && others_same_kind == 1;
             if score == 0 && !lone {
+                continue;
+            }
+            if (n.spelled_small || r.spelled_small) && n.unit == Unit::None {
+                // "five" vs "two" in reworded text: too often a different count.
                 continue;
             }
             if score == 0 && n.unit == Unit::None && !n.year {

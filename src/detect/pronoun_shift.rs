@@ -437,6 +437,11 @@ fn across(c: &Comparison) -> Vec<Finding> {
             if rc == oc || !matches!(oc, Class::Male | Class::Female) {
                 continue;
             }
+            // "their" → "his" is often a rewrite naming one person of a group: only a
+            // subject pronoun counts when the reference's was plural.
+            if *rc == Class::Plural && !matches!(o.lower.as_str(), "she" | "he") {
+                continue;
+            }
             let message = format!(
                 "\u{2018}{}\u{2019} is {}, but the aligned passage in {} has \u{2018}{}\u{2019} ({}): the pronoun changed gender or number.",
                 o.text,
