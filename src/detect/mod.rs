@@ -15,6 +15,7 @@ pub mod stray_capital;
 mod text_util;
 pub mod unbalanced_quotes;
 pub mod unique_passage;
+mod xref_util;
 
 use crate::model::{Comparison, Finding};
 

@@ -1,10 +1,569 @@
-//! Detector for `name_variant` findings.
+//! Detector for `name_variant` findings: one name spelled two ways, within or across
+//! articles ("Anthony"/"Antony Blinken", "Zelensky"/"Zelenskyy", "Kiev"/"Kyiv",
+//! "Katharina"/"Katarina").
+//!
+//! Candidate names are capitalised words that never occur in lower case anywhere in
+//! the comparison (so sentence-initial common words drop out). Each is reduced to a
+//! transliteration key (lower case; `th`→`t`, `ph`→`f`, `c`/`ck`→`k`, `yi`/`ie`/`iy`/`y`→`i`,
+//! doubled letters single). Two spellings are variants when their keys are equal, or
+//! differ by one edit (for names of five letters or more, same first letter) and the
+//! two spellings also share context: the same neighbouring name ("Blinken") or
+//! aligned rows of different articles. Spellings whose neighbouring names disagree
+//! (Wang Yi / Wang Xiaohong) or that are both known countries (Austria / Australia,
+//! Iran / Iraq) are kept apart. The rarer spelling — or the one the reference does
+//! not use — is flagged at each occurrence.
 
-use crate::model::{Comparison, Finding};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::xref_util::{finding, is_capitalised, loc, name_of, row_of, tokens};
+use crate::model::{Comparison, Finding, FindingKind};
+
+/// Countries and a few large regions, lower case (to keep Austria/Australia, Iran/Iraq apart).
+pub(crate) const COUNTRIES: &[&str] = &[
+    "afghanistan",
+    "albania",
+    "algeria",
+    "angola",
+    "argentina",
+    "armenia",
+    "australia",
+    "austria",
+    "azerbaijan",
+    "bahrain",
+    "bangladesh",
+    "belarus",
+    "belgium",
+    "bolivia",
+    "bosnia",
+    "brazil",
+    "bulgaria",
+    "cambodia",
+    "cameroon",
+    "canada",
+    "chad",
+    "chile",
+    "china",
+    "colombia",
+    "congo",
+    "croatia",
+    "cuba",
+    "cyprus",
+    "czechia",
+    "denmark",
+    "ecuador",
+    "egypt",
+    "eritrea",
+    "estonia",
+    "ethiopia",
+    "finland",
+    "france",
+    "gabon",
+    "gambia",
+    "georgia",
+    "germany",
+    "ghana",
+    "greece",
+    "guatemala",
+    "guinea",
+    "haiti",
+    "honduras",
+    "hungary",
+    "iceland",
+    "india",
+    "indonesia",
+    "iran",
+    "iraq",
+    "ireland",
+    "israel",
+    "italy",
+    "jamaica",
+    "japan",
+    "jordan",
+    "kazakhstan",
+    "kenya",
+    "korea",
+    "kosovo",
+    "kuwait",
+    "laos",
+    "latvia",
+    "lebanon",
+    "liberia",
+    "libya",
+    "lithuania",
+    "malaysia",
+    "mali",
+    "malta",
+    "mexico",
+    "moldova",
+    "mongolia",
+    "montenegro",
+    "morocco",
+    "mozambique",
+    "myanmar",
+    "namibia",
+    "nepal",
+    "netherlands",
+    "nicaragua",
+    "niger",
+    "nigeria",
+    "norway",
+    "oman",
+    "pakistan",
+    "palestine",
+    "panama",
+    "paraguay",
+    "peru",
+    "philippines",
+    "poland",
+    "portugal",
+    "qatar",
+    "romania",
+    "russia",
+    "rwanda",
+    "senegal",
+    "serbia",
+    "singapore",
+    "slovakia",
+    "slovenia",
+    "somalia",
+    "spain",
+    "sudan",
+    "sweden",
+    "switzerland",
+    "syria",
+    "taiwan",
+    "tajikistan",
+    "tanzania",
+    "thailand",
+    "tunisia",
+    "turkey",
+    "turkmenistan",
+    "uganda",
+    "ukraine",
+    "uruguay",
+    "uzbekistan",
+    "venezuela",
+    "vietnam",
+    "yemen",
+    "zambia",
+    "zimbabwe",
+    "britain",
+    "england",
+    "scotland",
+    "wales",
+    "america",
+    "europe",
+    "africa",
+    "asia",
+];
+
+/// Capitalised function words and titles that are not names even when never lower-cased.
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "president",
+    "minister",
+    "secretary",
+    "senator",
+    "governor",
+    "chief",
+    "general",
+];
+
+/// The transliteration key of a name.
+#[must_use]
+pub(crate) fn name_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let mut s = lower
+        .replace("th", "t")
+        .replace("ph", "f")
+        .replace("ck", "k")
+        .replace('c', "k")
+        .replace("kh", "k")
+        .replace("yi", "i")
+        .replace("iy", "i")
+        .replace("ie", "i")
+        .replace('y', "i");
+    // Doubled letters single.
+    let mut out = String::with_capacity(s.len());
+    let mut prev = None;
+    for c in s.drain(..) {
+        if Some(c) != prev {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// True when `a` and `b` differ by at most one insertion, deletion or substitution.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        short.get(prefix + 1..) == long.get(prefix + 1..)
+    } else {
+        short.get(prefix..) == long.get(prefix + 1..)
+    }
+}
+
+/// One occurrence of a candidate name.
+#[derive(Debug, Clone, Copy)]
+struct Occ {
+    article: usize,
+    para: usize,
+    start: usize,
+    end: usize,
+}
+
+/// What is known about one spelling.
+#[derive(Debug, Default)]
+struct Spelling {
+    occs: Vec<Occ>,
+    /// Capitalised words right before or after it (other parts of the same name).
+    neighbours: HashSet<String>,
+    /// Rows (of the alignment) with an occurrence, with the article.
+    rows: HashSet<(usize, usize)>,
+}
 
 /// Finds `name_variant` in the comparison.
 #[must_use]
+#[allow(clippy::too_many_lines)] // Reason: one linear pipeline (collect, index, pair, flag).
 pub fn detect(comparison: &Comparison) -> Vec<Finding> {
-    let _ = comparison;
-    Vec::new()
+    let rows = row_of(comparison);
+    let mut lower_words: HashSet<String> = HashSet::new();
+    let mut spellings: BTreeMap<String, Spelling> = BTreeMap::new();
+    for (a, article) in comparison.articles.iter().enumerate() {
+        let paras: Vec<usize> = (0..article.paragraphs.len()).collect();
+        let toks = tokens(comparison, a, &paras);
+        for (i, t) in toks.iter().enumerate() {
+            if !t.text.starts_with(char::is_uppercase) {
+                lower_words.insert(t.lower.clone());
+                continue;
+            }
+            let name = strip_possessive(&t.text);
+            if name.chars().count() < 4
+                || !is_capitalised(name)
+                || !name.chars().all(char::is_alphabetic)
+                || name.chars().skip(1).any(char::is_uppercase)
+            {
+                continue;
+            }
+            let entry = spellings.entry(name.to_string()).or_default();
+            let len = name.chars().count();
+            entry.occs.push(Occ {
+                article: a,
+                para: t.para,
+                start: t.start,
+                end: t.start + len,
+            });
+            if let Some(&r) = rows.get(&(a, t.para)) {
+                entry.rows.insert((r, a));
+            }
+            for n in [i.checked_sub(1).and_then(|k| toks.get(k)), toks.get(i + 1)]
+                .into_iter()
+                .flatten()
+            {
+                if n.para == t.para
+                    && is_capitalised(&n.text)
+                    && (n.end + 1 >= t.start && n.start <= t.end + 1)
+                {
+                    entry
+                        .neighbours
+                        .insert(strip_possessive(&n.text).to_string());
+                }
+            }
+        }
+    }
+    spellings.retain(|s, _| {
+        let l = s.to_lowercase();
+        !lower_words.contains(&l) && !NOT_NAMES.contains(&l.as_str())
+    });
+    // Index keys and one-deletion variants of keys.
+    let keys: BTreeMap<&str, String> = spellings
+        .keys()
+        .map(|s| (s.as_str(), name_key(s)))
+        .collect();
+    let mut by_key: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut by_deletion: HashMap<String, Vec<&str>> = HashMap::new();
+    for (s, k) in &keys {
+        by_key.entry(k.as_str()).or_default().push(*s);
+        if k.chars().count() >= 5 {
+            for d in deletions(k) {
+                by_deletion.entry(d).or_default().push(*s);
+            }
+            by_deletion.entry(k.clone()).or_default().push(*s);
+        }
+    }
+    let mut pairs: BTreeMap<(&str, &str), bool> = BTreeMap::new(); // (a, b) → same key
+    for group in by_key.values() {
+        for (i, a) in group.iter().enumerate() {
+            for b in group.iter().skip(i + 1) {
+                pairs.insert(ordered(a, b), true);
+            }
+        }
+    }
+    for group in by_deletion.values() {
+        if group.len() > 20 {
+            continue;
+        }
+        for (i, a) in group.iter().enumerate() {
+            for b in group.iter().skip(i + 1) {
+                if a == b {
+                    continue;
+                }
+                let (ka, kb) = (keys.get(a), keys.get(b));
+                if let (Some(ka), Some(kb)) = (ka, kb)
+                    && ka != kb
+                    && within_one_edit(ka, kb)
+                    && ka.chars().next() == kb.chars().next()
+                {
+                    pairs.entry(ordered(a, b)).or_insert(false);
+                }
+            }
+        }
+    }
+    let reference = comparison.options.reference;
+    let mut out = Vec::new();
+    let mut flagged: HashSet<(usize, usize, usize)> = HashSet::new();
+    for ((a, b), same_key) in pairs {
+        let (Some(sa), Some(sb)) = (spellings.get(a), spellings.get(b)) else {
+            continue;
+        };
+        let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+        if COUNTRIES.contains(&la.as_str()) && COUNTRIES.contains(&lb.as_str()) {
+            continue;
+        }
+        if is_inflection(&la, &lb) {
+            continue;
+        }
+        let shared_neighbour = !sa.neighbours.is_disjoint(&sb.neighbours);
+        let aligned = sa
+            .rows
+            .iter()
+            .any(|(r, art)| sb.rows.iter().any(|(r2, art2)| r == r2 && art != art2));
+        let conflict = !sa.neighbours.is_empty()
+            && !sb.neighbours.is_empty()
+            && !shared_neighbour
+            && !neighbours_are_variants(&sa.neighbours, &sb.neighbours);
+        if conflict && !aligned {
+            continue;
+        }
+        if !same_key && !shared_neighbour && !aligned {
+            continue;
+        }
+        // Which spelling to flag: the one the reference lacks, else the rarer.
+        let in_ref = |s: &Spelling| s.occs.iter().any(|o| o.article == reference);
+        let (bad, good, bad_s, good_s) = match (in_ref(sa), in_ref(sb)) {
+            (true, false) => (b, a, sb, sa),
+            (false, true) => (a, b, sa, sb),
+            _ if sa.occs.len() < sb.occs.len() => (a, b, sa, sb),
+            _ if sb.occs.len() < sa.occs.len() => (b, a, sb, sa),
+            _ => continue,
+        };
+        // Prefer a related occurrence in the same article, else the reference, else any.
+        for o in &bad_s.occs {
+            if !flagged.insert((o.article, o.para, o.start)) {
+                continue;
+            }
+            let rel = good_s
+                .occs
+                .iter()
+                .find(|g| g.article == o.article)
+                .or_else(|| good_s.occs.iter().find(|g| g.article == reference))
+                .or_else(|| good_s.occs.first());
+            let Some(rel) = rel else { continue };
+            let where_ = if rel.article == o.article {
+                "elsewhere in this article".to_string()
+            } else {
+                format!("in {}", name_of(comparison, rel.article))
+            };
+            let message = format!(
+                "\u{2018}{bad}\u{2019} looks like the same name as \u{2018}{good}\u{2019} {where_} ({} vs {} occurrence{}); one spelling should be used.",
+                bad_s.occs.len(),
+                good_s.occs.len(),
+                if good_s.occs.len() == 1 { "" } else { "s" }
+            );
+            out.extend(finding(
+                comparison,
+                FindingKind::NameVariant,
+                o.article,
+                o.para,
+                o.start,
+                o.end,
+                message,
+                Some(good.to_string()),
+                vec![loc(rel.article, rel.para, rel.start, rel.end)],
+            ));
+        }
+    }
+    out
+}
+
+fn ordered<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
+    if a <= b { (a, b) } else { (b, a) }
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .unwrap_or(w)
+}
+
+/// All strings made by deleting one character.
+fn deletions(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    (0..chars.len())
+        .map(|i| {
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != i)
+                .map(|(_, c)| *c)
+                .collect()
+        })
+        .collect()
+}
+
+/// "Russia"/"Russian", "Korea"/"Koreas", "Americas"/"American": both are one stem plus
+/// nothing or an inflection or demonym ending.
+fn is_inflection(a: &str, b: &str) -> bool {
+    const ENDINGS: [&str; 9] = ["", "s", "n", "an", "ns", "es", "ese", "i", "ia"];
+    let prefix = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    let (Some(ta), Some(tb)) = (a.get(prefix..), b.get(prefix..)) else {
+        return false;
+    };
+    prefix >= 4 && ENDINGS.contains(&ta) && ENDINGS.contains(&tb)
+}
+
+/// Neighbour sets that are themselves spelling variants of each other ("Anthony" vs "Antony").
+fn neighbours_are_variants(a: &HashSet<String>, b: &HashSet<String>) -> bool {
+    a.iter()
+        .any(|x| b.iter().any(|y| name_key(x) == name_key(y)))
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::super::xref_util::testing::{article, parallel};
+    use super::*;
+
+    #[test]
+    fn keys_fold_transliteration_patterns() {
+        assert_eq!(name_key("Zelensky"), name_key("Zelenskyy"));
+        assert_eq!(name_key("Zelenskiy"), name_key("Zelensky"));
+        assert_eq!(name_key("Kiev"), name_key("Kyiv"));
+        assert_eq!(name_key("Katharina"), name_key("Katarina"));
+        assert_eq!(name_key("Anthony"), name_key("Antony"));
+        assert_ne!(name_key("Austria"), name_key("Australia"));
+        assert!(within_one_edit("olsberg", "olsburg"));
+        assert!(!within_one_edit("austria", "australia"));
+    }
+
+    #[test]
+    fn flags_rarer_first_name_with_same_surname() {
+        let a = article(
+            "seed",
+            &[
+                "Secretary of State Anthony Blinken met Xi.",
+                "Antony Blinken left Beijing on Friday.",
+                "Antony Blinken, left, speaks with Wang Yi.",
+            ],
+        );
+        let f = detect(&parallel(vec![a]));
+        assert_eq!(f.len(), 1, "{f:?}");
+        let f = &f[0];
+        assert_eq!((f.paragraph, f.start, f.end), (0, 19, 26));
+        assert_eq!(f.text, "Anthony");
+        assert_eq!(f.suggestion.as_deref(), Some("Antony"));
+        assert_eq!(f.related[0].paragraph, 1);
+        assert!(f.message.contains("Antony"), "{}", f.message);
+    }
+
+    #[test]
+    fn flags_the_spelling_the_reference_does_not_use() {
+        let wire = article("wire", &["Katharina Olsberg, chief executive, spoke."]);
+        let other = article("copy", &["Katarina Olsberg, chief executive, spoke."]);
+        let f = detect(&parallel(vec![wire, other]));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].article, f[0].text.as_str()), (1, "Katarina"));
+        assert_eq!(f[0].related[0].article, 0);
+    }
+
+    #[test]
+    fn keeps_different_people_and_countries_apart() {
+        let a = article(
+            "a",
+            &[
+                "Blinken met Wang Yi and then Wang Xiaohong.",
+                "Austria and Australia signed. Iran and Iraq did not. Russia and Russian troops.",
+                "The Bolivias and Bolivian farmers; the Americas and American trade.",
+                "Kristen Marsh met Kirsten Lowe.",
+            ],
+        );
+        let f = detect(&parallel(vec![a]));
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        let a = article(
+            "a",
+            &["These were hard days. There were many.", "there and these."],
+        );
+        assert!(detect(&parallel(vec![a])).is_empty());
+    }
+
+    #[test]
+    fn aligned_rows_link_variants_across_articles() {
+        let a = article("a", &["Zelensky spoke in Kyiv on Monday."]);
+        let b = article("b", &["Zelenskyy spoke in Kyiv on Monday."]);
+        let f = detect(&parallel(vec![a, b]));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].article, f[0].text.as_str()), (1, "Zelenskyy"));
+        assert_eq!(f[0].suggestion.as_deref(), Some("Zelensky"));
+    }
+
+    #[test]
+    fn fixture_through_the_pipeline() {
+        let c = super::super::xref_util::testing::fixture("name_variant");
+        let f = detect(&c);
+        let got: Vec<(usize, &str)> = f.iter().map(|f| (f.article, f.text.as_str())).collect();
+        assert_eq!(got, vec![(1, "Zelenskyy")], "{f:?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Zelensky"));
+    }
 }

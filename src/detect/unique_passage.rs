@@ -1,10 +1,155 @@
-//! Detector for `unique_passage` findings.
+//! Detector for `unique_passage` findings: a passage only one article carries.
+//!
+//! A row of the alignment where exactly one article has a cell (and the comparison
+//! holds at least two articles) is what only that outlet reports. Very short lines
+//! (fewer than four words: datelines, bylines, stray menu items) are skipped.
 
-use crate::model::{Comparison, Finding};
+use super::xref_util::{finding, name_of, para_text};
+use crate::model::{Comparison, Finding, FindingKind};
+use crate::normalize;
+
+/// Fewest words a paragraph needs to be reported as a unique passage.
+const MIN_WORDS: usize = 4;
 
 /// Finds `unique_passage` in the comparison.
 #[must_use]
 pub fn detect(comparison: &Comparison) -> Vec<Finding> {
-    let _ = comparison;
-    Vec::new()
+    let n = comparison.articles.len();
+    if n < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for row in &comparison.rows {
+        let others = n - 1;
+        let mut present = row
+            .cells
+            .iter()
+            .enumerate()
+            .filter_map(|(a, c)| c.as_ref().map(|c| (a, c)));
+        let (Some((article, cell)), None) = (present.next(), present.next()) else {
+            continue;
+        };
+        for &p in &cell.paragraphs {
+            let Some(text) = para_text(comparison, article, p) else {
+                continue;
+            };
+            let words = normalize::words(text);
+            let (Some(first), Some(last)) = (words.first(), words.last()) else {
+                continue;
+            };
+            if words.len() < MIN_WORDS {
+                continue;
+            }
+            let message = format!(
+                "Only {} carries this passage; none of the other {} article{} has anything aligned with it.",
+                name_of(comparison, article),
+                others,
+                if others == 1 { "" } else { "s" },
+            );
+            // From the first word (with any opening mark) to the last word's trailing punctuation.
+            let end = text
+                .chars()
+                .count()
+                .min(last.end + trailing_punct(text, last.end));
+            out.extend(finding(
+                comparison,
+                FindingKind::UniquePassage,
+                article,
+                p,
+                leading_start(text, first.start),
+                end,
+                message,
+                None,
+                Vec::new(),
+            ));
+        }
+    }
+    out
+}
+
+/// Start of the passage: the first word, or an opening quote or bracket right before it.
+fn leading_start(text: &str, first: usize) -> usize {
+    let before: Vec<char> = text.chars().take(first).collect();
+    let mut start = first;
+    while start > 0
+        && before
+            .get(start - 1)
+            .is_some_and(|c| !normalize::is_space(*c))
+    {
+        start -= 1;
+    }
+    start
+}
+
+/// Number of non-space characters right after offset `end`.
+fn trailing_punct(text: &str, end: usize) -> usize {
+    text.chars()
+        .skip(end)
+        .take_while(|c| !normalize::is_space(*c))
+        .count()
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::super::xref_util::testing::{article, comparison};
+    use super::*;
+
+    #[test]
+    fn flags_a_row_only_one_article_has() {
+        let a = article(
+            "wire.txt",
+            &["The port reopened on Monday after talks.", "Ships queued."],
+        );
+        let b = article(
+            "rewrite.md",
+            &[
+                "The port reopened on Monday after long talks.",
+                "The 1998 stoppage lasted 26 days and ended with a mediator.",
+            ],
+        );
+        let c = comparison(
+            vec![a, b],
+            &[
+                vec![vec![0], vec![0]],
+                vec![vec![], vec![1]],
+                vec![vec![1], vec![]],
+            ],
+        );
+        let f = detect(&c);
+        // Row 2 ("Ships queued.") is under four words: skipped.
+        assert_eq!(f.len(), 1, "{f:?}");
+        let f = &f[0];
+        assert_eq!((f.article, f.paragraph, f.start), (1, 1, 0));
+        assert_eq!(
+            f.text,
+            "The 1998 stoppage lasted 26 days and ended with a mediator."
+        );
+        assert!(f.message.contains("rewrite.md"), "{}", f.message);
+    }
+
+    #[test]
+    fn single_article_has_nothing_unique() {
+        let a = article("wire.txt", &["The port reopened on Monday after talks."]);
+        let c = comparison(vec![a], &[vec![vec![0]]]);
+        assert!(detect(&c).is_empty());
+    }
+
+    #[test]
+    fn rows_shared_by_two_articles_are_not_unique() {
+        let a = article("a", &["One two three four five."]);
+        let b = article("b", &["One two three four six."]);
+        let c3 = article("c", &["Something else entirely here today."]);
+        let c = comparison(vec![a, b, c3], &[vec![vec![0], vec![0], vec![]]]);
+        assert!(detect(&c).is_empty());
+    }
+
+    #[test]
+    fn fixture_through_the_pipeline() {
+        let c = super::super::xref_util::testing::fixture("unique_passage");
+        let f = detect(&c);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].article, 1);
+        assert!(f[0].text.starts_with("A local school"), "{}", f[0].text);
+    }
 }

@@ -1,0 +1,36 @@
+//! Scores the detectors against the hand labels in `tests/labels/*.json`.
+//!
+//! `cargo run --release --example evaluate [-- --verbose]` prints, per kind: labels,
+//! findings, true positives, precision and recall, then totals. `--verbose` also lists
+//! every false alarm and missed label.
+
+#[path = "../tests/common/eval.rs"]
+mod eval;
+
+use std::path::Path;
+
+fn main() {
+    let verbose = std::env::args().any(|a| a == "--verbose" || a == "-v");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let result = match eval::evaluate(root, &root.join("tests/labels")) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
+    };
+    for s in &result.skipped {
+        println!("skipped {s}");
+    }
+    print!("{}", eval::table(&result));
+    if verbose {
+        for k in &result.scores {
+            if !k.details.is_empty() {
+                println!("{}:", k.kind);
+                for d in &k.details {
+                    println!("{d}");
+                }
+            }
+        }
+    }
+}
