@@ -246,7 +246,7 @@ impl FindingKind {
         Self::UniquePassage,
     ];
 
-    /// The snake_case name used in JSON.
+    /// The `snake_case` name used in JSON.
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {

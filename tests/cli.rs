@@ -30,7 +30,10 @@ fn json_report_has_the_documented_fields() {
     assert_eq!(v["reference"], 0);
     let articles = v["articles"].as_array().expect("articles");
     assert_eq!(articles.len(), 3);
-    let formats: Vec<_> = articles.iter().map(|a| a["format"].as_str().unwrap_or("")).collect();
+    let formats: Vec<_> = articles
+        .iter()
+        .map(|a| a["format"].as_str().unwrap_or(""))
+        .collect();
     assert_eq!(formats, ["txt", "html", "md"]);
     for a in articles {
         assert!(a["path"].is_string() && a["title"].is_string() && a["encoding"] == "UTF-8");
@@ -62,7 +65,12 @@ fn json_report_has_the_documented_fields() {
 #[test]
 fn every_paragraph_lands_in_exactly_one_row() {
     let v = report_json(&[WIRE, REPUBLISHED, REWRITE]);
-    for (ai, article) in v["articles"].as_array().expect("articles").iter().enumerate() {
+    for (ai, article) in v["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .enumerate()
+    {
         let n = article["paragraphs"].as_array().expect("paragraphs").len();
         let mut seen = vec![0usize; n];
         for row in v["rows"].as_array().expect("rows") {
@@ -92,17 +100,30 @@ fn same_inputs_give_byte_identical_json() {
 #[test]
 fn a_missing_file_is_reported_and_the_rest_still_compared() {
     let out = storydiff()
-        .args(["report", "--format", "json", WIRE, "no/such/file.txt", REWRITE])
+        .args([
+            "report",
+            "--format",
+            "json",
+            WIRE,
+            "no/such/file.txt",
+            REWRITE,
+        ])
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("not found") && stderr.contains("no/such/file.txt"), "{stderr}");
+    assert!(
+        stderr.contains("not found") && stderr.contains("no/such/file.txt"),
+        "{stderr}"
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["articles"].as_array().map(Vec::len), Some(2));
     assert_eq!(v["errors"][0]["path"], "no/such/file.txt");
     let message = v["errors"][0]["message"].as_str().expect("message");
-    assert!(message.ends_with("no/such/file.txt"), "path last: {message}");
+    assert!(
+        message.ends_with("no/such/file.txt"),
+        "path last: {message}"
+    );
 }
 
 #[test]
@@ -129,7 +150,12 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn ignore_options_are_accepted_and_recorded() {
-    let v = report_json(&["--ignore", "case,punctuation,quotes,whitespace", WIRE, REWRITE]);
+    let v = report_json(&[
+        "--ignore",
+        "case,punctuation,quotes,whitespace",
+        WIRE,
+        REWRITE,
+    ]);
     let ignore: Vec<_> = v["options"]["ignore"]
         .as_array()
         .expect("ignore")
@@ -147,7 +173,13 @@ fn reference_option_picks_the_reference() {
     for row in v["rows"].as_array().expect("rows") {
         if let Some(cell) = row["cells"][1].as_object() {
             assert_eq!(cell["similarity"], 1.0);
-            assert!(cell["ops"].as_array().expect("ops").iter().all(|o| o["tag"] == "equal"));
+            assert!(
+                cell["ops"]
+                    .as_array()
+                    .expect("ops")
+                    .iter()
+                    .all(|o| o["tag"] == "equal")
+            );
         }
     }
 }

@@ -24,7 +24,10 @@ fn compare(files: &[&str], options: &CompareOptions) -> storydiff::Comparison {
 #[test]
 fn small_json_report() {
     let c = compare(
-        &["tests/fixtures/report/wire.txt", "tests/fixtures/report/copy.txt"],
+        &[
+            "tests/fixtures/report/wire.txt",
+            "tests/fixtures/report/copy.txt",
+        ],
         &CompareOptions::default(),
     );
     insta::assert_snapshot!("small_json", report::json::to_json(&c));
@@ -32,9 +35,15 @@ fn small_json_report() {
 
 #[test]
 fn small_json_report_ignoring_quote_style() {
-    let options = CompareOptions { ignore_quotes: true, ..CompareOptions::default() };
+    let options = CompareOptions {
+        ignore_quotes: true,
+        ..CompareOptions::default()
+    };
     let c = compare(
-        &["tests/fixtures/report/wire.txt", "tests/fixtures/report/copy.txt"],
+        &[
+            "tests/fixtures/report/wire.txt",
+            "tests/fixtures/report/copy.txt",
+        ],
         &options,
     );
     let json: serde_json::Value =
@@ -47,11 +56,13 @@ fn small_json_report_ignoring_quote_style() {
         .find(|r| r["cells"][0]["paragraphs"] == serde_json::json!([1]))
         .expect("the quotation row");
     assert_eq!(quote_row["cells"][1]["similarity"], 1.0);
-    assert!(quote_row["cells"][1]["ops"]
-        .as_array()
-        .expect("ops")
-        .iter()
-        .all(|o| o["tag"] == "equal"));
+    assert!(
+        quote_row["cells"][1]["ops"]
+            .as_array()
+            .expect("ops")
+            .iter()
+            .all(|o| o["tag"] == "equal")
+    );
 }
 
 #[test]

@@ -48,6 +48,12 @@ pub fn to_text(c: &Comparison) -> String {
             out.push('\n');
         }
     }
+    write_rows(&mut out, c);
+    write_findings(&mut out, c);
+    out
+}
+
+fn write_rows(out: &mut String, c: &Comparison) {
     let changed = c
         .rows
         .iter()
@@ -98,6 +104,9 @@ pub fn to_text(c: &Comparison) -> String {
             );
         }
     }
+}
+
+fn write_findings(out: &mut String, c: &Comparison) {
     if !c.findings.is_empty() {
         let _ = writeln!(out, "\nFindings: {}", c.findings.len());
         for kind in FindingKind::ALL {
@@ -124,5 +133,4 @@ pub fn to_text(c: &Comparison) -> String {
             }
         }
     }
-    out
 }
