@@ -731,7 +731,7 @@ impl StorydiffApp {
         let mut commands = Vec::new();
         self.keyboard(&ctx, &mut commands);
         let dropped: Vec<PathBuf> =
-            ctx.input(|i| i.raw.dropped_files.iter().filter_map(|f| f.path.clone()).collect());
+            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
         if !dropped.is_empty() {
             commands.push(Command::AddFiles(dropped));
         }

@@ -53,7 +53,7 @@ impl Styled {
         for (range, format) in &self.sections {
             job.sections.push(egui::text::LayoutSection {
                 leading_space: 0.0,
-                byte_range: range.clone(),
+                byte_range: egui::text::ByteIndex(range.start)..egui::text::ByteIndex(range.end),
                 format: format.clone(),
             });
         }

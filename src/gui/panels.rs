@@ -229,7 +229,7 @@ fn drop_overlay(ui: &egui::Ui) {
         let rect = ui.max_rect();
         let painter = ui.ctx().layer_painter(egui::LayerId::new(
             egui::Order::Foreground,
-            egui::Id::new("drop"),
+            egui::Id::unique("storydiff-drop-overlay"),
         ));
         painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
         painter.text(

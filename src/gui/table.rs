@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use egui::{Align2, Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
+use egui::{Align2, FontId, Galley, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
 use super::app::{Command, StorydiffApp};
 use super::bidi;
@@ -331,7 +331,6 @@ fn draw_rows(
     let mut laid_out = 0;
     let mut height_changed = false;
     let small = FontId::proportional((app.settings.font_size - 3.0).max(9.0));
-    let reference = comparison.options.reference;
     let mut idx = first;
     while let Some(item) = app.items.get(idx).copied() {
         let top = app.cache.item_top(idx);
@@ -362,7 +361,7 @@ fn draw_rows(
                     continue;
                 };
                 let selected = app.selected == Some(r);
-                let response = ui.interact(row_rect, ui.id().with(("row", r)), Sense::click());
+                let response = ui.interact(row_rect, ui.scope_id().with(("row", r)), Sense::click());
                 if response.clicked() {
                     commands.push(Command::SelectRow(r));
                 }
@@ -410,17 +409,7 @@ fn draw_rows(
                         l
                     };
                     max_h = max_h.max(layout.height);
-                    draw_cell(
-                        ui,
-                        app,
-                        comparison,
-                        cell_rect,
-                        &layout,
-                        cell,
-                        a == reference,
-                        &pal,
-                        (r, a),
-                    );
+                    draw_cell(ui, comparison, cell_rect, &layout, cell, &pal, (r, a));
                 }
                 let painter = ui.painter();
                 painter.hline(
@@ -487,15 +476,12 @@ fn draw_missing(ui: &egui::Ui, rect: Rect, pal: &Palette, font: &FontId) {
     );
 }
 
-#[allow(clippy::too_many_arguments)]
 fn draw_cell(
     ui: &egui::Ui,
-    app: &StorydiffApp,
     comparison: &Comparison,
     rect: Rect,
     layout: &CellLayout,
     cell: &Cell,
-    is_reference: bool,
     pal: &Palette,
     id: (usize, usize),
 ) {
@@ -529,7 +515,7 @@ fn draw_cell(
             .filter_map(|i| comparison.findings.get(*i))
             .map(|f| format!("{}: {} “{}”", f.kind.label(), f.message, f.text))
             .collect();
-        let response = ui.interact(badge, ui.id().with(("badge", id)), Sense::hover());
+        let response = ui.interact(badge, ui.scope_id().with(("badge", id)), Sense::hover());
         let n = messages.len();
         response
             .on_hover_text(messages.join("\n"))
