@@ -102,7 +102,7 @@ impl FileBrowser {
                         for (name, is_dir) in &self.entries {
                             let path = self.dir.join(name);
                             if *is_dir {
-                                if ui.button(format!("📁 {name}")).clicked() {
+                                if ui.button(format!("{name}/")).clicked() {
                                     go_to = Some(path);
                                 }
                                 continue;

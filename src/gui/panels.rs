@@ -146,20 +146,20 @@ fn menu(app: &StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         });
         ui.separator();
         if ui
-            .button("⬇ Next change")
+            .button("Next change")
             .on_hover_text("Alt+Down")
             .clicked()
         {
             commands.push(Command::NextChange);
         }
         if ui
-            .button("⬆ Previous change")
+            .button("Previous change")
             .on_hover_text("Alt+Up")
             .clicked()
         {
             commands.push(Command::PrevChange);
         }
-        if ui.button("🔍 Find").on_hover_text("Ctrl+F").clicked() {
+        if ui.button("Find").on_hover_text("Ctrl+F").clicked() {
             commands.push(Command::OpenSearch);
         }
     });
