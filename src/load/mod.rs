@@ -1,6 +1,15 @@
 //! Loading articles from files: one module per format, plus encoding detection.
 //!
-//! Entry point: [`load_path`]. Every article keeps its display text exactly as in the file.
+//! Entry point: [`load_path`]. Every article keeps its display text exactly as in the
+//! file (after decoding): paragraphs are trimmed at their ends only, and hard-wrapped
+//! lines of plain text are joined with a space.
+
+pub mod encoding;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod sniff;
+pub mod txt;
 
 use std::path::Path;
 
@@ -9,41 +18,190 @@ use crate::model::{Article, Format, Paragraph};
 
 /// Loads one file as one or more articles (a JSON array or JSON Lines file may hold several).
 ///
+/// The format comes from the extension (`.txt`, `.md`, `.html`/`.htm`, `.json`/`.jsonl`);
+/// any other file is sniffed: HTML if it looks like markup, JSON if it parses as JSON,
+/// else plain text.
+///
 /// # Errors
 /// A [`LoadError`] naming the file and the reason: not found, a directory, permission
 /// denied, binary, empty, no article text in a page, malformed JSON.
 pub fn load_path(path: &Path) -> Result<Vec<Article>, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => LoadError::NotFound(path.to_path_buf()),
-        std::io::ErrorKind::PermissionDenied => LoadError::PermissionDenied(path.to_path_buf()),
-        _ if path.is_dir() => LoadError::IsDirectory(path.to_path_buf()),
-        _ => LoadError::Io {
-            path: path.to_path_buf(),
-            source: e,
-        },
-    })?;
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    let paragraphs: Vec<Paragraph> = text
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| Paragraph {
-            text: p.to_string(),
-        })
-        .collect();
-    if paragraphs.is_empty() {
-        return Err(LoadError::Empty(path.to_path_buf()));
+    let bytes = read(path)?;
+    let by_extension = sniff::format_from_extension(path);
+    let first = encoding::decode(&bytes, None).map_err(|_| LoadError::Binary(path.into()))?;
+    if first.text.trim().is_empty() {
+        return Err(LoadError::Empty(path.into()));
     }
-    Ok(vec![Article {
+    let format = by_extension.unwrap_or_else(|| sniff::sniff_format(&first.text));
+    let decoded = if format == Format::Html {
+        match encoding::html_declared_charset(&bytes) {
+            Some(declared) => encoding::decode(&bytes, Some(declared))
+                .map_err(|_| LoadError::Binary(path.into()))?,
+            None => first,
+        }
+    } else {
+        first
+    };
+    let base = Article {
         path: path.display().to_string(),
-        title: path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        title: file_name(path),
         outlet: None,
         author: None,
         date: None,
-        format: Format::Txt,
-        encoding: "UTF-8".to_string(),
-        paragraphs,
-    }])
+        format,
+        encoding: decoded.encoding.to_string(),
+        paragraphs: Vec::new(),
+    };
+    match format {
+        Format::Txt | Format::Md => {
+            let parts = if format == Format::Md {
+                markdown::parse(&decoded.text)
+            } else {
+                txt::parse(&decoded.text)
+            };
+            if parts.paragraphs.is_empty() {
+                return Err(LoadError::Empty(path.into()));
+            }
+            Ok(vec![Article {
+                title: parts.title.unwrap_or(base.title.clone()),
+                paragraphs: to_paragraphs(parts.paragraphs),
+                ..base
+            }])
+        }
+        Format::Html => {
+            let page = html::extract(&decoded.text)
+                .ok_or_else(|| LoadError::NoArticleText(path.into()))?;
+            Ok(vec![Article {
+                title: page.title.unwrap_or(base.title.clone()),
+                outlet: page.outlet,
+                author: page.author,
+                date: page.date,
+                paragraphs: to_paragraphs(page.paragraphs),
+                ..base
+            }])
+        }
+        Format::Json => {
+            let articles = json::parse(&decoded.text).map_err(|e| match e {
+                json::JsonError::Malformed {
+                    line,
+                    column,
+                    reason,
+                } => LoadError::MalformedJson {
+                    path: path.into(),
+                    line,
+                    column,
+                    reason,
+                },
+                json::JsonError::NoArticle => LoadError::NoArticleInJson(path.into()),
+            })?;
+            Ok(articles
+                .into_iter()
+                .map(|a| Article {
+                    path: a
+                        .index
+                        .map_or_else(|| base.path.clone(), |n| format!("{}#{n}", base.path)),
+                    title: a.title.unwrap_or_else(|| base.title.clone()),
+                    outlet: a.outlet,
+                    author: a.author,
+                    date: a.date,
+                    paragraphs: to_paragraphs(a.paragraphs),
+                    ..base.clone()
+                })
+                .collect())
+        }
+    }
+}
+
+/// Reads the file's bytes, turning I/O failures into plain-words errors.
+fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => return Err(LoadError::IsDirectory(path.into())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(LoadError::NotFound(path.into()));
+        }
+        _ => {}
+    }
+    std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound(path.into()),
+        std::io::ErrorKind::PermissionDenied => LoadError::PermissionDenied(path.into()),
+        std::io::ErrorKind::IsADirectory => LoadError::IsDirectory(path.into()),
+        _ => LoadError::Io {
+            path: path.into(),
+            source: e,
+        },
+    })
+}
+
+/// The file name, used as the title when the file has none.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn to_paragraphs(texts: Vec<String>) -> Vec<Paragraph> {
+    texts.into_iter().map(|text| Paragraph { text }).collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "tests fail loudly on purpose")]
+mod tests {
+    use super::*;
+
+    fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    #[test]
+    fn extension_wins_over_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(&dir, "a.txt", br#"{"title":"T","body":"B"}"#);
+        let a = load_path(&p).unwrap();
+        assert_eq!(a.first().unwrap().format, Format::Txt);
+        let p = write(&dir, "b.json", b"Just words.");
+        assert!(matches!(
+            load_path(&p),
+            Err(LoadError::MalformedJson {
+                line: 1,
+                column: 1,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn title_falls_back_to_file_name_and_encoding_is_recorded() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(
+            &dir,
+            "wire.md",
+            "Only a paragraph, no heading.\n".as_bytes(),
+        );
+        let a = load_path(&p).unwrap();
+        let a = a.first().unwrap();
+        assert_eq!(a.title, "wire.md");
+        assert_eq!(a.encoding, "UTF-8");
+        assert_eq!(a.path, p.display().to_string());
+    }
+
+    #[test]
+    fn utf16_without_bom_text_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let bytes: Vec<u8> = "First line of the story.\nSecond line of the story.\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let p = write(&dir, "u16.txt", &bytes);
+        let a = load_path(&p).unwrap();
+        let a = a.first().unwrap();
+        assert_eq!(a.encoding, "UTF-16LE");
+        assert_eq!(a.paragraphs.len(), 2);
+        assert_eq!(
+            a.paragraphs.first().unwrap().text,
+            "First line of the story."
+        );
+    }
 }
