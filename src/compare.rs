@@ -74,7 +74,7 @@ pub fn compare(
         .iter()
         .map(|row| build_row(&articles, reference, row, &options))
         .collect();
-    let similarity = diff::similarity_matrix(&articles, &options);
+    let similarity = diff::similarity_matrix(&articles, &rows, &options);
     let mut comparison = Comparison {
         options,
         articles,

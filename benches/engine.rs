@@ -1,0 +1,239 @@
+//! Align + diff throughput on large documents built from the `OneStopEnglish` corpus
+//! (`../shared/corpora/onestop`, paragraphs shuffled and edited with a fixed seed), or from a
+//! generated vocabulary when the corpus is absent.
+//!
+//! Cases: 2 × 1 MB, 2 × 100 KB and 8 × 100 KB. Before criterion runs, one timed pass of each
+//! prints the 1 MB / 100 KB scaling ratio (10 would be linear) and the ratio against a peer in
+//! the same process: a plain `similar` word diff of the two 100 KB texts concatenated.
+//!
+//! Run: `cargo bench --no-default-features --bench engine`.
+#![allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::cast_possible_truncation,
+    missing_docs
+)]
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use storydiff::model::{Article, Cell, CompareOptions, Format, Paragraph, Row};
+use storydiff::{align, diff};
+
+struct Rng(u64);
+impl Rng {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 { 0 } else { (self.next_u64() % n as u64) as usize }
+    }
+}
+
+/// Paragraphs of the corpus, or generated ones (with a note) when it is absent.
+fn pool() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/onestop");
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        let mut dirs: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        dirs.sort();
+        for d in dirs {
+            for level in ["adv", "int", "ele"] {
+                if let Ok(text) = std::fs::read_to_string(d.join(format!("{level}.txt"))) {
+                    out.extend(
+                        text.lines()
+                            .map(|l| l.trim_start_matches('\u{feff}').trim())
+                            .filter(|l| !l.is_empty())
+                            .map(str::to_string),
+                    );
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        eprintln!("onestop corpus absent: building documents from a generated vocabulary");
+        let mut rng = Rng(7);
+        let vocab: Vec<String> = (0..5000)
+            .map(|i| format!("w{}{}", i, ["a", "en", "ing", "or", "us"][i % 5]))
+            .collect();
+        out = (0..2000)
+            .map(|_| {
+                (0..20 + rng.below(60))
+                    .map(|_| vocab[rng.below(vocab.len())].as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    + "."
+            })
+            .collect();
+    }
+    out
+}
+
+fn article(name: &str, paragraphs: Vec<String>) -> Article {
+    Article {
+        path: name.to_string(),
+        title: name.to_string(),
+        outlet: None,
+        author: None,
+        date: None,
+        format: Format::Txt,
+        encoding: "UTF-8".to_string(),
+        paragraphs: paragraphs.into_iter().map(|text| Paragraph { text }).collect(),
+    }
+}
+
+/// A document of about `bytes` bytes: pool paragraphs in a seeded order.
+fn base(pool: &[String], bytes: usize, seed: u64) -> Vec<String> {
+    let mut rng = Rng(seed);
+    let mut out = Vec::new();
+    let mut size = 0;
+    while size < bytes {
+        let p = &pool[rng.below(pool.len())];
+        size += p.len() + 2;
+        out.push(p.clone());
+    }
+    out
+}
+
+/// An outlet's version: dropped, reworded, split, merged and moved paragraphs.
+fn edit(paras: &[String], seed: u64) -> Vec<String> {
+    let mut rng = Rng(seed);
+    let mut out: Vec<String> = Vec::new();
+    for p in paras {
+        match rng.below(20) {
+            0 => {}
+            1 => {
+                if let Some(at) = p.find(". ") {
+                    out.push(p[..=at].to_string());
+                    out.push(p[at + 2..].to_string());
+                } else {
+                    out.push(p.clone());
+                }
+            }
+            2 if !out.is_empty() => {
+                let last = out.pop().unwrap();
+                out.push(format!("{last} {p}"));
+            }
+            3..=6 => {
+                let words: Vec<&str> = p.split(' ').collect();
+                let edited: Vec<&str> = words
+                    .iter()
+                    .map(|w| if rng.below(12) == 0 { "reportedly" } else { w })
+                    .collect();
+                out.push(edited.join(" "));
+            }
+            _ => out.push(p.clone()),
+        }
+    }
+    for _ in 0..out.len() / 200 {
+        let from = rng.below(out.len().saturating_sub(3));
+        let block: Vec<String> = out.drain(from..from + 3).collect();
+        let to = rng.below(out.len());
+        for (k, p) in block.into_iter().enumerate() {
+            out.insert(to + k, p);
+        }
+    }
+    out
+}
+
+fn documents(pool: &[String], count: usize, bytes: usize) -> Vec<Article> {
+    let b = base(pool, bytes, bytes as u64);
+    (0..count)
+        .map(|k| {
+            let paras = if k == 0 { b.clone() } else { edit(&b, k as u64) };
+            article(&format!("doc{k}"), paras)
+        })
+        .collect()
+}
+
+/// Align, diff every cell, similarity matrix: the engine's work short of detection.
+fn engine(articles: &[Article]) -> usize {
+    let options = CompareOptions::default();
+    let aligned = align::align(articles, 0);
+    let rows: Vec<Row> = aligned
+        .iter()
+        .map(|row| Row {
+            cells: articles
+                .iter()
+                .enumerate()
+                .map(|(k, a)| {
+                    let paras = row.cells.get(k)?;
+                    if paras.is_empty() {
+                        return None;
+                    }
+                    let (ops, similarity) =
+                        diff::diff_cell(&articles[0], &row.cells[0], a, paras, &options);
+                    Some(Cell {
+                        paragraphs: paras.clone(),
+                        similarity,
+                        moved: row.moved[k],
+                        ops,
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    let matrix = diff::similarity_matrix(articles, &rows, &options);
+    rows.len() + matrix.len()
+}
+
+/// The peer: one `similar` word diff of the two documents' texts concatenated.
+fn plain_diff(articles: &[Article]) -> usize {
+    let join = |a: &Article| {
+        a.paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    let (a, b) = (join(&articles[0]), join(&articles[1]));
+    similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Myers)
+        .diff_words(a.as_str(), b.as_str())
+        .ops()
+        .len()
+}
+
+fn time(f: impl Fn() -> usize) -> Duration {
+    let start = Instant::now();
+    black_box(f());
+    start.elapsed()
+}
+
+fn benches(c: &mut Criterion) {
+    let pool = pool();
+    let big = documents(&pool, 2, 1_000_000);
+    let small = documents(&pool, 2, 100_000);
+    let eight = documents(&pool, 8, 100_000);
+    let t_big = time(|| engine(&big));
+    let t_small = time(|| engine(&small));
+    let t_eight = time(|| engine(&eight));
+    let t_peer = time(|| plain_diff(&small));
+    eprintln!(
+        "one pass: 2x1MB {t_big:.2?}, 2x100KB {t_small:.2?}, 8x100KB {t_eight:.2?}; \
+         1MB/100KB scaling ratio {:.1} (10 = linear); \
+         2x100KB engine / plain similar word diff of the concatenated texts ({t_peer:.2?}) = {:.2}",
+        t_big.as_secs_f64() / t_small.as_secs_f64(),
+        t_small.as_secs_f64() / t_peer.as_secs_f64()
+    );
+    let mut group = c.benchmark_group("engine");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(8));
+    group.bench_function("align+diff 2x1MB", |b| b.iter(|| engine(black_box(&big))));
+    group.bench_function("align+diff 8x100KB", |b| b.iter(|| engine(black_box(&eight))));
+    group.bench_function("align+diff 2x100KB", |b| b.iter(|| engine(black_box(&small))));
+    group.bench_function("plain similar word diff 2x100KB", |b| {
+        b.iter(|| plain_diff(black_box(&small)));
+    });
+    group.finish();
+}
+
+criterion_group!(engine_benches, benches);
+criterion_main!(engine_benches);

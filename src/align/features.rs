@@ -1,0 +1,237 @@
+//! Paragraph feature vectors for alignment: IDF-weighted word unigrams and bigrams over the
+//! normalised, lower-cased text, plus a per-article inverted index for finding candidates.
+
+use std::collections::HashMap;
+
+use crate::model::Article;
+use crate::normalize::{self, Fold};
+
+/// A sparse vector: `(feature id, weight)` sorted by feature id.
+pub(crate) type Vector = Vec<(u32, f32)>;
+
+/// The features of every paragraph of every article, and an inverted index per article.
+pub(crate) struct Features {
+    /// Per article, per paragraph: the weighted feature vector.
+    vectors: Vec<Vec<Vector>>,
+    /// Per article, per paragraph: the sum of the vector's weights.
+    norms: Vec<Vec<f32>>,
+    /// Per article: feature id → paragraphs holding it, ascending.
+    index: Vec<HashMap<u32, Vec<usize>>>,
+    /// Median paragraph norm over all articles (a scale for penalties).
+    pub typical_norm: f32,
+}
+
+/// Postings longer than this (plus a share of the article) are too common to suggest candidates.
+const POSTING_CAP: usize = 48;
+
+/// How many candidates a paragraph keeps per target article.
+const CANDIDATES: usize = 12;
+
+impl Features {
+    /// Computes the vectors and indexes of all articles.
+    pub(crate) fn build(articles: &[Article]) -> Self {
+        let mut unigrams: HashMap<String, u32> = HashMap::new();
+        let mut bigrams: HashMap<(u32, u32), u32> = HashMap::new();
+        let fold = Fold {
+            case: true,
+            ..Fold::default()
+        };
+        // Raw term frequencies per paragraph.
+        let mut raw: Vec<Vec<Vec<(u32, u32)>>> = Vec::with_capacity(articles.len());
+        let mut df: HashMap<u32, u32> = HashMap::new();
+        let mut total_paragraphs = 0usize;
+        for article in articles {
+            let mut per_article = Vec::with_capacity(article.paragraphs.len());
+            for paragraph in &article.paragraphs {
+                total_paragraphs += 1;
+                let norm = normalize::normalize(&paragraph.text, fold);
+                let mut ids: Vec<u32> = Vec::new();
+                let mut previous: Option<u32> = None;
+                for word in normalize::words(&norm.text) {
+                    let next = u32::try_from(unigrams.len()).unwrap_or(u32::MAX);
+                    let id = *unigrams.entry(word.text.to_string()).or_insert(next);
+                    ids.push(id * 2);
+                    if let Some(p) = previous {
+                        let next = u32::try_from(bigrams.len()).unwrap_or(u32::MAX);
+                        let b = *bigrams.entry((p, id)).or_insert(next);
+                        ids.push(b * 2 + 1);
+                    }
+                    previous = Some(id);
+                }
+                ids.sort_unstable();
+                let mut counted: Vec<(u32, u32)> = Vec::new();
+                for id in ids {
+                    match counted.last_mut() {
+                        Some((last, n)) if *last == id => *n += 1,
+                        _ => counted.push((id, 1)),
+                    }
+                }
+                for &(id, _) in &counted {
+                    *df.entry(id).or_insert(0) += 1;
+                }
+                per_article.push(counted);
+            }
+            raw.push(per_article);
+        }
+        let total = total_paragraphs.max(1) as f32;
+        let mut vectors = Vec::with_capacity(raw.len());
+        let mut norms = Vec::with_capacity(raw.len());
+        let mut index = Vec::with_capacity(raw.len());
+        let mut all_norms = Vec::new();
+        for per_article in raw {
+            let mut article_vectors = Vec::with_capacity(per_article.len());
+            let mut article_norms = Vec::with_capacity(per_article.len());
+            let mut article_index: HashMap<u32, Vec<usize>> = HashMap::new();
+            for (p, counted) in per_article.into_iter().enumerate() {
+                let vector: Vector = counted
+                    .into_iter()
+                    .map(|(id, tf)| {
+                        let d = df.get(&id).copied().unwrap_or(1).max(1) as f32;
+                        let idf = (1.0 + total / d).ln();
+                        (id, (1.0 + (tf as f32).ln()) * idf)
+                    })
+                    .collect();
+                for &(id, _) in &vector {
+                    article_index.entry(id).or_default().push(p);
+                }
+                let n: f32 = vector.iter().map(|&(_, w)| w).sum();
+                all_norms.push(n);
+                article_norms.push(n);
+                article_vectors.push(vector);
+            }
+            vectors.push(article_vectors);
+            norms.push(article_norms);
+            index.push(article_index);
+        }
+        all_norms.sort_by(f32::total_cmp);
+        let typical_norm = all_norms.get(all_norms.len() / 2).copied().unwrap_or(1.0);
+        Self {
+            vectors,
+            norms,
+            index,
+            typical_norm,
+        }
+    }
+
+    /// Number of paragraphs of `article`.
+    pub(crate) fn len(&self, article: usize) -> usize {
+        self.vectors.get(article).map_or(0, Vec::len)
+    }
+
+    /// The vector of one paragraph (empty when out of range).
+    pub(crate) fn vector(&self, article: usize, paragraph: usize) -> &[(u32, f32)] {
+        self.vectors
+            .get(article)
+            .and_then(|v| v.get(paragraph))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The norm (sum of weights) of one paragraph.
+    pub(crate) fn norm(&self, article: usize, paragraph: usize) -> f32 {
+        self.norms
+            .get(article)
+            .and_then(|v| v.get(paragraph))
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// Paragraphs of `to` sharing uncommon features with paragraph `para` of `from`, best first
+    /// (at most a dozen), found through the inverted index.
+    pub(crate) fn candidates(&self, from: usize, para: usize, to: usize) -> Vec<usize> {
+        let Some(index) = self.index.get(to) else {
+            return Vec::new();
+        };
+        let cap = POSTING_CAP + self.len(to) / 64;
+        let mut scores: HashMap<usize, f32> = HashMap::new();
+        for &(id, w) in self.vector(from, para) {
+            let Some(postings) = index.get(&id) else {
+                continue;
+            };
+            if postings.len() > cap {
+                continue;
+            }
+            for &p in postings {
+                *scores.entry(p).or_insert(0.0) += w;
+            }
+        }
+        let mut ranked: Vec<(usize, f32)> = scores.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(CANDIDATES);
+        ranked.into_iter().map(|(p, _)| p).collect()
+    }
+
+    /// Weighted Dice similarity of two groups of consecutive paragraphs.
+    pub(crate) fn dice(
+        &self,
+        a: usize,
+        a_paras: std::ops::Range<usize>,
+        b: usize,
+        b_paras: std::ops::Range<usize>,
+    ) -> f32 {
+        let (va, na) = self.group(a, a_paras);
+        let (vb, nb) = self.group(b, b_paras);
+        let total = na + nb;
+        if total <= 0.0 {
+            return 0.0;
+        }
+        2.0 * overlap(&va, &vb) / total
+    }
+
+    /// The summed vector and norm of consecutive paragraphs.
+    fn group(&self, article: usize, paras: std::ops::Range<usize>) -> (Vector, f32) {
+        let mut out: Vector = Vec::new();
+        let mut norm = 0.0;
+        for p in paras {
+            norm += self.norm(article, p);
+            out = merge(&out, self.vector(article, p));
+        }
+        (out, norm)
+    }
+}
+
+/// Sum of two sorted sparse vectors.
+fn merge(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vector {
+    if a.is_empty() {
+        return b.to_vec();
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&(fa, wa)), Some(&(fb, wb))) = (a.get(i), b.get(j)) {
+        match fa.cmp(&fb) {
+            std::cmp::Ordering::Less => {
+                out.push((fa, wa));
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push((fb, wb));
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push((fa, wa + wb));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend(a.iter().skip(i));
+    out.extend(b.iter().skip(j));
+    out
+}
+
+/// Sum over shared features of the smaller weight.
+fn overlap(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j) = (0, 0);
+    let mut sum = 0.0;
+    while let (Some(&(fa, wa)), Some(&(fb, wb))) = (a.get(i), b.get(j)) {
+        match fa.cmp(&fb) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += wa.min(wb);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}

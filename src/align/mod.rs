@@ -1,0 +1,380 @@
+//! Aligning the paragraphs of N articles into rows of passages.
+//!
+//! Every other article is aligned to the reference pairwise ([`pairwise`]); the pairwise
+//! matches are merged into N-way rows keyed by groups of reference paragraphs; paragraphs
+//! no reference passage claims are grouped across articles when they match each other
+//! ([`extras`]) and placed where they fall in their own article.
+
+mod extras;
+mod features;
+mod pairwise;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::model::Article;
+use features::Features;
+use pairwise::Match;
+
+/// One aligned row before diffing: for each article, the consecutive paragraphs it contributes.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AlignedRow {
+    /// Per article: the paragraph indices in this row (empty when the article lacks the passage).
+    pub cells: Vec<Vec<usize>>,
+    /// Per article: whether the passage sits out of the reference's order in that article.
+    pub moved: Vec<bool>,
+}
+
+/// Aligns the articles against `articles[reference]` (the first article when out of range).
+///
+/// Every paragraph of every article lands in exactly one row; rows follow the reference's
+/// order. The grouping does not depend on the order of the other articles.
+#[must_use]
+pub fn align(articles: &[Article], reference: usize) -> Vec<AlignedRow> {
+    let count = articles.len();
+    if count == 0 {
+        return Vec::new();
+    }
+    let reference = if reference < count { reference } else { 0 };
+    let f = Features::build(articles);
+    let pairs: Vec<Vec<Match>> = (0..count)
+        .map(|k| {
+            if k == reference {
+                Vec::new()
+            } else {
+                pairwise::align_pair(&f, reference, k)
+            }
+        })
+        .collect();
+    let groups = reference_groups(f.len(reference), &pairs);
+    let mut group_of = vec![0usize; f.len(reference)];
+    for (g, range) in groups.iter().enumerate() {
+        for i in range.clone() {
+            if let Some(x) = group_of.get_mut(i) {
+                *x = g;
+            }
+        }
+    }
+    let mut rows: Vec<AlignedRow> = groups
+        .iter()
+        .map(|range| AlignedRow {
+            cells: (0..count)
+                .map(|k| {
+                    if k == reference {
+                        range.clone().collect()
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect(),
+            moved: vec![false; count],
+        })
+        .collect();
+    // Per article and paragraph: the reference row holding it, and whether it was moved there.
+    let mut placed: Vec<Vec<Option<(usize, bool)>>> =
+        (0..count).map(|k| vec![None; f.len(k)]).collect();
+    for (k, matches) in pairs.iter().enumerate() {
+        if k == reference {
+            continue;
+        }
+        let Some(placed_k) = placed.get_mut(k) else {
+            continue;
+        };
+        place_article(k, matches, &group_of, &mut rows, placed_k);
+    }
+    join_via_others(&f, reference, &group_of, &mut rows, &mut placed);
+    let extra_rows = extras::extra_rows(&f, reference, &placed);
+    let mut by_anchor: BTreeMap<Option<usize>, Vec<AlignedRow>> = BTreeMap::new();
+    for (anchor, row) in extra_rows {
+        by_anchor.entry(anchor).or_default().push(row);
+    }
+    let mut out = by_anchor.remove(&None).unwrap_or_default();
+    for (g, row) in rows.into_iter().enumerate() {
+        out.push(row);
+        if let Some(mut after) = by_anchor.remove(&Some(g)) {
+            out.append(&mut after);
+        }
+    }
+    out
+}
+
+/// Leftovers at least this similar to a passage another article put in a row join that row.
+const JOIN_THRESHOLD: f32 = 0.22;
+
+/// Puts a paragraph the pairwise pass left unmatched into the reference row where another
+/// article carries a passage similar to it (when this article's cell there is still empty or
+/// the paragraph continues it). Every decision reads the placements made against the
+/// reference, so the result does not depend on the order of the articles.
+fn join_via_others(
+    f: &Features,
+    reference: usize,
+    group_of: &[usize],
+    rows: &mut [AlignedRow],
+    placed: &mut [Vec<Option<(usize, bool)>>],
+) {
+    let snapshot: Vec<Vec<Option<(usize, bool)>>> = placed.to_vec();
+    let row_of = |l: usize, p: usize| -> Option<usize> {
+        if l == reference {
+            group_of.get(p).copied()
+        } else {
+            snapshot.get(l)?.get(p).copied().flatten().map(|(g, _)| g)
+        }
+    };
+    for (k, placed_k) in placed.iter_mut().enumerate() {
+        if k == reference {
+            continue;
+        }
+        let mut proposals: Vec<(usize, usize, f32)> = Vec::new();
+        for j in 0..placed_k.len() {
+            if placed_k.get(j).is_some_and(Option::is_some) {
+                continue;
+            }
+            let mut best: Option<(usize, f32)> = None;
+            for l in 0..snapshot.len() {
+                if l == k {
+                    continue;
+                }
+                for p in f.candidates(k, j, l) {
+                    let Some(g) = row_of(l, p) else { continue };
+                    let empty = rows
+                        .get(g)
+                        .and_then(|r| r.cells.get(k))
+                        .is_some_and(Vec::is_empty);
+                    if !empty {
+                        continue;
+                    }
+                    let s = f.dice(k, j..j + 1, l, p..p + 1);
+                    if s >= JOIN_THRESHOLD && best.is_none_or(|(bg, bs)| s > bs || (s.total_cmp(&bs).is_eq() && g < bg)) {
+                        best = Some((g, s));
+                    }
+                }
+            }
+            if let Some((g, s)) = best {
+                proposals.push((j, g, s));
+            }
+        }
+        proposals.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        for (j, g, _) in proposals {
+            let Some(row) = rows.get_mut(g) else { continue };
+            let Some(cell) = row.cells.get_mut(k) else { continue };
+            let fits = match (cell.first(), cell.last()) {
+                (Some(&first), Some(&last)) => j == last + 1 || j + 1 == first,
+                _ => true,
+            };
+            if !fits {
+                continue;
+            }
+            // In order when the row lies between the rows of the nearest placed neighbours.
+            let before = placed_k
+                .get(..j)
+                .and_then(|s| s.iter().rev().find_map(|p| p.filter(|x| !x.1)))
+                .map(|x| x.0);
+            let after = placed_k
+                .get(j + 1..)
+                .and_then(|s| s.iter().find_map(|p| p.filter(|x| !x.1)))
+                .map(|x| x.0);
+            let in_order = before.is_none_or(|b| b <= g) && after.is_none_or(|a| g <= a);
+            cell.push(j);
+            cell.sort_unstable();
+            if !in_order && let Some(flag) = row.moved.get_mut(k) {
+                *flag = true;
+            }
+            if let Some(p) = placed_k.get_mut(j) {
+                *p = Some((g, !in_order));
+            }
+        }
+    }
+}
+
+/// Groups of consecutive reference paragraphs: the union of the reference ranges of every match.
+fn reference_groups(m: usize, pairs: &[Vec<Match>]) -> Vec<Range<usize>> {
+    // joined[i]: paragraphs i and i + 1 share a row.
+    let mut joined = vec![false; m.saturating_sub(1)];
+    for mt in pairs.iter().flatten() {
+        for i in mt.r.start..mt.r.end.saturating_sub(1) {
+            if let Some(x) = joined.get_mut(i) {
+                *x = true;
+            }
+        }
+    }
+    let mut groups = Vec::new();
+    let mut start = 0;
+    for i in 0..m {
+        if !joined.get(i).copied().unwrap_or(false) {
+            groups.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    groups
+}
+
+/// Puts article `k`'s matched paragraphs into the reference rows.
+fn place_article(
+    k: usize,
+    matches: &[Match],
+    group_of: &[usize],
+    rows: &mut [AlignedRow],
+    placed: &mut [Option<(usize, bool)>],
+) {
+    let mut in_order: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
+    let mut moved: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    for mt in matches {
+        let Some(&g) = group_of.get(mt.r.start) else {
+            continue;
+        };
+        if mt.moved {
+            let e = moved.entry(g).or_insert((mt.o.start, mt.o.end));
+            e.0 = e.0.min(mt.o.start);
+            e.1 = e.1.max(mt.o.end);
+        } else {
+            in_order.entry(g).or_default().push(mt.o.clone());
+        }
+    }
+    for (&g, ranges) in &mut in_order {
+        // Keep the longest run of adjacent matched paragraphs; a gap would lump in
+        // paragraphs that belong elsewhere.
+        ranges.sort_by_key(|r| r.start);
+        let mut runs: Vec<Range<usize>> = Vec::new();
+        for r in ranges.iter() {
+            match runs.last_mut() {
+                Some(last) if last.end == r.start => last.end = r.end,
+                _ => runs.push(r.clone()),
+            }
+        }
+        let Some(run) = runs.into_iter().max_by_key(|r| (r.len(), usize::MAX - r.start)) else {
+            continue;
+        };
+        if let Some(cell) = rows.get_mut(g).and_then(|row| row.cells.get_mut(k)) {
+            *cell = run.clone().collect();
+            for j in run {
+                if let Some(p) = placed.get_mut(j) {
+                    *p = Some((g, false));
+                }
+            }
+        }
+    }
+    for (&g, &(s, e)) in &moved {
+        if (s..e).any(|j| placed.get(j).is_some_and(Option::is_some)) {
+            continue;
+        }
+        let Some(row) = rows.get_mut(g) else {
+            continue;
+        };
+        let Some(cell) = row.cells.get_mut(k) else {
+            continue;
+        };
+        let fits = match (cell.first(), cell.last()) {
+            (Some(&first), Some(&last)) => s == last + 1 || e == first,
+            _ => true,
+        };
+        if !fits {
+            continue;
+        }
+        cell.extend(s..e);
+        cell.sort_unstable();
+        if let Some(flag) = row.moved.get_mut(k) {
+            *flag = true;
+        }
+        for j in s..e {
+            if let Some(p) = placed.get_mut(j) {
+                *p = Some((g, true));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Format, Paragraph};
+
+    fn article(paragraphs: &[&str]) -> Article {
+        Article {
+            path: "t.txt".to_string(),
+            title: "t".to_string(),
+            outlet: None,
+            author: None,
+            date: None,
+            format: Format::Txt,
+            encoding: "UTF-8".to_string(),
+            paragraphs: paragraphs
+                .iter()
+                .map(|t| Paragraph {
+                    text: (*t).to_string(),
+                })
+                .collect(),
+        }
+    }
+
+    const A: &str = "The harbour council approved the new budget for dredging on Tuesday evening.";
+    const B1: &str = "Fishermen had warned for years that silt was closing the northern channel.";
+    const B2: &str = "Boats with deep keels now wait for high tide before they can reach the quay.";
+    const C: &str = "The mayor said work would start in spring and finish before the regatta.";
+    const D: &str = "Environmental groups asked for a study of the eelgrass beds near the pier.";
+    const X: &str = "A spokesman for the ferry operator welcomed the decision and promised cheaper tickets.";
+
+    fn row_with(rows: &[AlignedRow], article: usize, para: usize) -> &AlignedRow {
+        rows.iter()
+            .find(|r| r.cells[article].contains(&para))
+            .expect("paragraph in no row")
+    }
+
+    #[test]
+    fn split_paragraph_lines_up_with_both_halves() {
+        let merged = format!("{B1} {B2}");
+        let reference = article(&[A, &merged, C, D]);
+        let other = article(&[A, B1, B2, C, D]);
+        let rows = align(&[reference, other], 0);
+        assert_eq!(row_with(&rows, 0, 1).cells[1], vec![1, 2]);
+        assert_eq!(row_with(&rows, 0, 3).cells[1], vec![4]);
+        assert!(rows.iter().all(|r| !r.moved.contains(&true)));
+        assert_eq!(rows.len(), 4);
+    }
+
+    #[test]
+    fn merged_paragraphs_line_up_with_both_reference_paragraphs() {
+        let merged = format!("{B1} {B2}");
+        let reference = article(&[A, B1, B2, C]);
+        let other = article(&[A, &merged, C]);
+        let rows = align(&[reference, other], 0);
+        let row = row_with(&rows, 1, 1);
+        assert_eq!(row.cells[0], vec![1, 2]);
+    }
+
+    #[test]
+    fn moved_paragraph_is_matched_and_marked() {
+        let reference = article(&[A, B1, B2, C, D]);
+        let other = article(&[A, B2, C, D, B1]);
+        let rows = align(&[reference, other], 0);
+        let row = row_with(&rows, 0, 1);
+        assert_eq!(row.cells[1], vec![4]);
+        assert!(row.moved[1]);
+        assert!(!row_with(&rows, 0, 3).moved[1]);
+        // Rows keep the reference's order.
+        let order: Vec<usize> = rows.iter().flat_map(|r| r.cells[0].clone()).collect();
+        assert_eq!(order, vec![0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn shared_extra_passage_shares_a_row_where_it_falls() {
+        let x2 = "The ferry operator's spokesman welcomed the decision and promised cheaper tickets.";
+        let reference = article(&[A, B1, C]);
+        let one = article(&[A, X, B1, C]);
+        let two = article(&[A, B1, x2, C]);
+        let rows = align(&[reference, one, two], 0);
+        let row = row_with(&rows, 1, 1);
+        assert!(row.cells[0].is_empty());
+        assert_eq!(row.cells[2], vec![2]);
+        let position = rows.iter().position(|r| r.cells[1].contains(&1));
+        assert!(position.is_some_and(|p| p >= 1 && p <= 2), "{rows:?}");
+    }
+
+    #[test]
+    fn unrelated_paragraphs_are_not_lumped() {
+        let reference = article(&[A, C]);
+        let other = article(&[A, X, C]);
+        let rows = align(&[reference, other], 0);
+        assert_eq!(rows.len(), 3);
+        assert!(rows.iter().all(|r| r.cells.iter().all(|c| c.len() <= 1)));
+    }
+}

@@ -1,0 +1,599 @@
+//! Word- (or character-) level diff of one cell against the reference cell, and the
+//! article × article similarity matrix.
+//!
+//! Both cells are tokenised ([`tokens`]) into words, whitespace runs and punctuation with
+//! character offsets; the `similar` crate diffs the comparison keys of the tokens the options
+//! do not ignore; ignored tokens and whitespace between changes are attached to their
+//! neighbours, and the result is cut into [`Op`]s that never span two paragraphs.
+
+mod matrix;
+mod tokens;
+
+use std::ops::Range;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::model::{Article, CompareOptions, Op, OpTag, Span};
+pub use matrix::similarity_matrix;
+use tokens::{Kind, Token};
+
+/// Diffs `other`'s paragraphs `paras` against the reference's `ref_paras`.
+/// Returns the ops and the similarity (0–1: twice the characters of matched words over the
+/// characters of all words of both cells).
+#[must_use]
+pub fn diff_cell(
+    reference: &Article,
+    ref_paras: &[usize],
+    other: &Article,
+    paras: &[usize],
+    options: &CompareOptions,
+) -> (Vec<Op>, f64) {
+    if std::ptr::eq(reference, other) && ref_paras == paras {
+        return (identity(other, paras), 1.0);
+    }
+    let ref_tokens = cell_tokens(reference, ref_paras, options);
+    let oth_tokens = cell_tokens(other, paras, options);
+    let segments = segments(&ref_tokens, &oth_tokens, options);
+    let ctx = Emit {
+        reference,
+        other,
+        ref_tokens: &ref_tokens,
+        oth_tokens: &oth_tokens,
+    };
+    let mut ops = Vec::new();
+    let mut matched = 0usize;
+    for seg in &segments {
+        if seg.equal {
+            matched += word_chars(ref_tokens.get(seg.r.clone()).unwrap_or(&[]))
+                + word_chars(oth_tokens.get(seg.o.clone()).unwrap_or(&[]));
+        }
+        ctx.emit(seg, &mut ops);
+    }
+    let total = word_chars(&ref_tokens) + word_chars(&oth_tokens);
+    let similarity = if total == 0 {
+        if segments.iter().all(|s| s.equal) {
+            1.0
+        } else {
+            0.0
+        }
+    } else {
+        matched as f64 / total as f64
+    };
+    (merge_ops(ops), similarity)
+}
+
+/// All-`Equal` ops of a cell against itself.
+fn identity(article: &Article, paras: &[usize]) -> Vec<Op> {
+    paras
+        .iter()
+        .filter_map(|&p| article.paragraphs.get(p).map(|para| (p, para)))
+        .filter(|(_, para)| !para.text.is_empty())
+        .map(|(p, para)| {
+            let span = Span {
+                paragraph: p,
+                start: 0,
+                end: para.text.chars().count(),
+            };
+            Op {
+                tag: OpTag::Equal,
+                text: para.text.clone(),
+                span,
+                ref_span: Some(span),
+                whitespace_only: false,
+            }
+        })
+        .collect()
+}
+
+/// The tokens of a cell's paragraphs, with a break token between paragraphs.
+fn cell_tokens(article: &Article, paras: &[usize], options: &CompareOptions) -> Vec<Token> {
+    let mut out = Vec::new();
+    for (n, &p) in paras.iter().enumerate() {
+        let Some(para) = article.paragraphs.get(p) else {
+            continue;
+        };
+        if n > 0 {
+            out.push(tokens::paragraph_break(p));
+        }
+        tokens::tokenize(&para.text, p, options, &mut out);
+    }
+    out
+}
+
+/// Characters of word tokens.
+fn word_chars(tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| t.end - t.start)
+        .sum()
+}
+
+/// A stretch of both cells, in full token indices: equal, or a change (delete + insert).
+#[derive(Debug, Clone)]
+struct Segment {
+    equal: bool,
+    whitespace_only: bool,
+    r: Range<usize>,
+    o: Range<usize>,
+}
+
+/// Diffs the significant tokens and spreads the ignored ones over the resulting segments.
+fn segments(ref_tokens: &[Token], oth_tokens: &[Token], options: &CompareOptions) -> Vec<Segment> {
+    let sig_r: Vec<usize> = (0..ref_tokens.len())
+        .filter(|&i| ref_tokens.get(i).is_some_and(|t| !t.ignored))
+        .collect();
+    let sig_o: Vec<usize> = (0..oth_tokens.len())
+        .filter(|&i| oth_tokens.get(i).is_some_and(|t| !t.ignored))
+        .collect();
+    let keys = |sig: &[usize], toks: &[Token]| -> Vec<String> {
+        sig.iter()
+            .filter_map(|&i| toks.get(i).map(|t| t.key.clone()))
+            .collect()
+    };
+    let kr = keys(&sig_r, ref_tokens);
+    let ko = keys(&sig_o, oth_tokens);
+    // Segments over significant indices.
+    let mut sig_segs: Vec<Segment> = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, &kr, &ko) {
+        let equal = matches!(op, DiffOp::Equal { .. });
+        push_segment(&mut sig_segs, equal, op.old_range(), op.new_range());
+    }
+    if sig_segs.is_empty() {
+        let equal = !ref_tokens.is_empty() && !oth_tokens.is_empty();
+        return vec![Segment {
+            equal: equal || (ref_tokens.is_empty() && oth_tokens.is_empty()),
+            whitespace_only: false,
+            r: 0..ref_tokens.len(),
+            o: 0..oth_tokens.len(),
+        }];
+    }
+    absorb_thin_equals(&mut sig_segs, &sig_r, ref_tokens);
+    // Mark whitespace-only changes.
+    for seg in &mut sig_segs {
+        if seg.equal {
+            continue;
+        }
+        let glue = |range: &Range<usize>, keys: &[String], sig: &[usize], toks: &[Token]| {
+            range
+                .clone()
+                .filter(|&k| {
+                    sig.get(k)
+                        .and_then(|&i| toks.get(i))
+                        .is_some_and(|t| t.kind != Kind::Space)
+                })
+                .filter_map(|k| keys.get(k).map(String::as_str))
+                .collect::<String>()
+        };
+        let a = glue(&seg.r, &kr, &sig_r, ref_tokens);
+        let b = glue(&seg.o, &ko, &sig_o, oth_tokens);
+        if !a.is_empty() && a == b {
+            seg.whitespace_only = true;
+            if options.ignore_whitespace {
+                seg.equal = true;
+            }
+        }
+    }
+    // Re-merge segments that became equal.
+    let mut merged: Vec<Segment> = Vec::new();
+    for seg in sig_segs {
+        match merged.last_mut() {
+            Some(last) if last.equal && seg.equal => {
+                last.r.end = seg.r.end;
+                last.o.end = seg.o.end;
+                last.whitespace_only = false;
+            }
+            _ => merged.push(seg),
+        }
+    }
+    let owner_r = owners(&merged, &sig_r, ref_tokens.len(), |s| s.r.clone());
+    let owner_o = owners(&merged, &sig_o, oth_tokens.len(), |s| s.o.clone());
+    merged
+        .iter()
+        .enumerate()
+        .map(|(s, seg)| Segment {
+            equal: seg.equal,
+            whitespace_only: seg.whitespace_only,
+            r: span_of(&owner_r, s),
+            o: span_of(&owner_o, s),
+        })
+        .collect()
+}
+
+/// Appends a segment, merging it into the previous one when both are changes (or both equal).
+fn push_segment(segs: &mut Vec<Segment>, equal: bool, r: Range<usize>, o: Range<usize>) {
+    if let Some(last) = segs.last_mut()
+        && last.equal == equal
+    {
+        last.r.end = r.end;
+        last.o.end = o.end;
+        return;
+    }
+    segs.push(Segment {
+        equal,
+        whitespace_only: false,
+        r,
+        o,
+    });
+}
+
+/// An equal stretch of only whitespace (no paragraph break) between two changes joins the
+/// change, so that "a b" → "x y" reads as one replacement rather than two split by a space.
+fn absorb_thin_equals(segs: &mut Vec<Segment>, sig_r: &[usize], ref_tokens: &[Token]) {
+    let thin = |seg: &Segment| {
+        seg.equal
+            && seg.r.clone().all(|k| {
+                sig_r
+                    .get(k)
+                    .and_then(|&i| ref_tokens.get(i))
+                    .is_some_and(|t| t.kind == Kind::Space)
+            })
+    };
+    let mut out: Vec<Segment> = Vec::with_capacity(segs.len());
+    let mut i = 0;
+    while let Some(seg) = segs.get(i) {
+        let sandwiched = i > 0 && segs.get(i + 1).is_some_and(|n| !n.equal);
+        let seg = seg.clone();
+        if thin(&seg) && sandwiched {
+            if let Some(last) = out.last_mut() {
+                last.r.end = seg.r.end;
+                last.o.end = seg.o.end;
+            }
+        } else if let Some(last) = out.last_mut()
+            && !last.equal
+            && !seg.equal
+        {
+            last.r.end = seg.r.end;
+            last.o.end = seg.o.end;
+        } else {
+            out.push(seg);
+        }
+        i += 1;
+    }
+    *segs = out;
+}
+
+/// For each full token, the segment that owns it. Significant tokens belong to their segment;
+/// an ignored token goes to the neighbouring equal segment when there is one, else to the
+/// segment before it.
+fn owners(
+    segs: &[Segment],
+    sig: &[usize],
+    len: usize,
+    side: impl Fn(&Segment) -> Range<usize>,
+) -> Vec<usize> {
+    let mut seg_of_sig = vec![0usize; sig.len()];
+    for (s, seg) in segs.iter().enumerate() {
+        for k in side(seg) {
+            if let Some(x) = seg_of_sig.get_mut(k) {
+                *x = s;
+            }
+        }
+    }
+    let mut owner = vec![usize::MAX; len];
+    for (k, &i) in sig.iter().enumerate() {
+        if let (Some(o), Some(&s)) = (owner.get_mut(i), seg_of_sig.get(k)) {
+            *o = s;
+        }
+    }
+    let last_seg = segs.len().saturating_sub(1);
+    let mut i = 0;
+    while i < len {
+        if owner.get(i).is_some_and(|&o| o != usize::MAX) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while owner.get(i).is_some_and(|&o| o == usize::MAX) {
+            i += 1;
+        }
+        let before = start
+            .checked_sub(1)
+            .and_then(|b| owner.get(b).copied());
+        let after = owner.get(i).copied();
+        let is_equal = |s: usize| segs.get(s).is_some_and(|x| x.equal);
+        let pick = match (before, after) {
+            (Some(b), Some(a)) => {
+                if is_equal(b) {
+                    b
+                } else if is_equal(a) {
+                    a
+                } else {
+                    b
+                }
+            }
+            (Some(b), None) => b,
+            (None, Some(a)) => a,
+            (None, None) => segs.iter().position(|s| s.equal).unwrap_or(0),
+        };
+        for o in owner.iter_mut().take(i).skip(start) {
+            *o = pick.min(last_seg);
+        }
+    }
+    owner
+}
+
+/// The contiguous token range owned by segment `s` (empty at the right place when none).
+fn span_of(owner: &[usize], s: usize) -> Range<usize> {
+    let start = owner.iter().position(|&o| o >= s).unwrap_or(owner.len());
+    let end = owner.iter().rposition(|&o| o <= s).map_or(0, |e| e + 1);
+    start..end.max(start)
+}
+
+/// What emitting ops needs.
+struct Emit<'a> {
+    reference: &'a Article,
+    other: &'a Article,
+    ref_tokens: &'a [Token],
+    oth_tokens: &'a [Token],
+}
+
+impl Emit<'_> {
+    /// Appends the ops of one segment, cut at paragraph breaks.
+    fn emit(&self, seg: &Segment, ops: &mut Vec<Op>) {
+        let r_runs = runs(self.ref_tokens, seg.r.clone());
+        let o_runs = runs(self.oth_tokens, seg.o.clone());
+        if seg.equal && r_runs.len() == o_runs.len() {
+            for (r, o) in r_runs.iter().zip(&o_runs) {
+                let (Some(rs), Some(os)) = (*r, *o) else {
+                    // One side has nothing here (only ignored tokens on the other).
+                    if let Some(rs) = *r {
+                        ops.push(self.op(OpTag::Delete, rs, None, seg.whitespace_only));
+                    }
+                    if let Some(os) = *o {
+                        ops.push(self.op(OpTag::Insert, os, None, seg.whitespace_only));
+                    }
+                    continue;
+                };
+                ops.push(self.op(OpTag::Equal, os, Some(rs), false));
+            }
+            return;
+        }
+        for rs in r_runs.into_iter().flatten() {
+            ops.push(self.op(OpTag::Delete, rs, None, seg.whitespace_only));
+        }
+        for os in o_runs.into_iter().flatten() {
+            ops.push(self.op(OpTag::Insert, os, None, seg.whitespace_only));
+        }
+    }
+
+    fn op(&self, tag: OpTag, span: Span, ref_span: Option<Span>, whitespace_only: bool) -> Op {
+        let article = if tag == OpTag::Delete {
+            self.reference
+        } else {
+            self.other
+        };
+        let text = article
+            .paragraphs
+            .get(span.paragraph)
+            .map(|p| crate::normalize::char_slice(&p.text, span.start, span.end).to_string())
+            .unwrap_or_default();
+        Op {
+            tag,
+            text,
+            span,
+            ref_span,
+            whitespace_only,
+        }
+    }
+}
+
+/// The per-paragraph spans of a token range, split at break tokens; `None` for a paragraph
+/// stretch with no characters.
+fn runs(tokens: &[Token], range: Range<usize>) -> Vec<Option<Span>> {
+    let mut out: Vec<Option<Span>> = Vec::new();
+    let mut current: Option<Span> = None;
+    let mut started = false;
+    for t in tokens.get(range).unwrap_or(&[]) {
+        if t.kind == Kind::Break {
+            out.push(current.take());
+            started = true;
+            continue;
+        }
+        started = true;
+        match current.as_mut() {
+            Some(span) => span.end = t.end,
+            None => {
+                current = Some(Span {
+                    paragraph: t.para,
+                    start: t.start,
+                    end: t.end,
+                });
+            }
+        }
+    }
+    if started {
+        out.push(current);
+    }
+    out
+}
+
+/// Joins adjacent ops of the same tag on the same paragraph(s) with touching spans, and drops
+/// empty ones.
+fn merge_ops(ops: Vec<Op>) -> Vec<Op> {
+    let mut out: Vec<Op> = Vec::with_capacity(ops.len());
+    for op in ops {
+        if op.span.start == op.span.end && op.ref_span.is_none_or(|r| r.start == r.end) {
+            continue;
+        }
+        if let Some(last) = out.last_mut()
+            && last.tag == op.tag
+            && last.whitespace_only == op.whitespace_only
+            && last.span.paragraph == op.span.paragraph
+            && last.span.end == op.span.start
+        {
+            match (last.ref_span.as_mut(), op.ref_span) {
+                (None, None) => {}
+                (Some(a), Some(b)) if a.paragraph == b.paragraph && a.end == b.start => {
+                    a.end = b.end;
+                }
+                _ => {
+                    out.push(op);
+                    continue;
+                }
+            }
+            last.span.end = op.span.end;
+            last.text.push_str(&op.text);
+            continue;
+        }
+        out.push(op);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Format, Granularity, Paragraph};
+
+    fn article(paragraphs: &[&str]) -> Article {
+        Article {
+            path: "t.txt".to_string(),
+            title: "t".to_string(),
+            outlet: None,
+            author: None,
+            date: None,
+            format: Format::Txt,
+            encoding: "UTF-8".to_string(),
+            paragraphs: paragraphs
+                .iter()
+                .map(|t| Paragraph {
+                    text: (*t).to_string(),
+                })
+                .collect(),
+        }
+    }
+
+    fn run(a: &[&str], b: &[&str], options: &CompareOptions) -> (Vec<Op>, f64) {
+        let ra = article(a);
+        let rb = article(b);
+        let pa: Vec<usize> = (0..a.len()).collect();
+        let pb: Vec<usize> = (0..b.len()).collect();
+        diff_cell(&ra, &pa, &rb, &pb, options)
+    }
+
+    fn tags(ops: &[Op]) -> Vec<(OpTag, &str)> {
+        ops.iter().map(|o| (o.tag, o.text.as_str())).collect()
+    }
+
+    #[test]
+    fn changed_words_read_as_one_replacement() {
+        let (ops, sim) = run(
+            &["the big red dog ran"],
+            &["the small blue dog ran"],
+            &CompareOptions::default(),
+        );
+        assert_eq!(
+            tags(&ops),
+            [
+                (OpTag::Equal, "the "),
+                (OpTag::Delete, "big red"),
+                (OpTag::Insert, "small blue"),
+                (OpTag::Equal, " dog ran"),
+            ]
+        );
+        // the + dog + ran on both sides: 2 × 9 of 9 + 6 + 9 + 9 word characters.
+        assert!((sim - 18.0 / 33.0).abs() < 1e-9, "{sim}");
+    }
+
+    #[test]
+    fn glued_words_are_a_whitespace_only_change() {
+        let (ops, _) = run(
+            &["talks on Ukrainein Geneva"],
+            &["talks on Ukraine in Geneva"],
+            &CompareOptions::default(),
+        );
+        let changed: Vec<&Op> = ops.iter().filter(|o| o.tag != OpTag::Equal).collect();
+        assert!(!changed.is_empty());
+        assert!(changed.iter().all(|o| o.whitespace_only), "{ops:?}");
+        let (ops, _) = run(
+            &["talks on Ukraine Geneva"],
+            &["talks on Ukraine in Geneva"],
+            &CompareOptions::default(),
+        );
+        assert!(ops.iter().all(|o| !o.whitespace_only), "{ops:?}");
+    }
+
+    #[test]
+    fn ignore_whitespace_makes_glued_words_equal() {
+        let options = CompareOptions {
+            ignore_whitespace: true,
+            ..CompareOptions::default()
+        };
+        let (ops, sim) = run(&["the FilipinosIts  story"], &["the Filipinos Its story"], &options);
+        assert!(ops.iter().all(|o| o.tag == OpTag::Equal), "{ops:?}");
+        assert!(sim > 0.4);
+    }
+
+    #[test]
+    fn curly_quotes_differ_unless_ignored() {
+        let a = ["He said \u{201c}no\u{201d} and it\u{2019}s over"];
+        let b = ["He said \"no\" and it's over"];
+        let (ops, _) = run(&a, &b, &CompareOptions::default());
+        assert!(ops.iter().any(|o| o.tag == OpTag::Delete && o.text.contains('\u{2019}')));
+        let options = CompareOptions {
+            ignore_quotes: true,
+            ..CompareOptions::default()
+        };
+        let (ops, sim) = run(&a, &b, &options);
+        assert!(ops.iter().all(|o| o.tag == OpTag::Equal), "{ops:?}");
+        assert!((sim - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn case_and_punctuation_options() {
+        let (ops, _) = run(&["Kyiv, said the Mayor."], &["kyiv said the mayor"], &CompareOptions::default());
+        assert!(ops.iter().any(|o| o.tag != OpTag::Equal));
+        let options = CompareOptions {
+            ignore_case: true,
+            ignore_punctuation: true,
+            ..CompareOptions::default()
+        };
+        let (ops, _) = run(&["Kyiv, said the Mayor."], &["kyiv said the mayor"], &options);
+        assert!(ops.iter().all(|o| o.tag == OpTag::Equal), "{ops:?}");
+    }
+
+    #[test]
+    fn ops_stay_inside_paragraphs_of_a_split_cell() {
+        let (ops, _) = run(
+            &["First half here. Second half there."],
+            &["First half here.", "Second half there."],
+            &CompareOptions::default(),
+        );
+        let first: String = ops
+            .iter()
+            .filter(|o| o.tag != OpTag::Delete && o.span.paragraph == 0)
+            .map(|o| o.text.as_str())
+            .collect();
+        let second: String = ops
+            .iter()
+            .filter(|o| o.tag != OpTag::Delete && o.span.paragraph == 1)
+            .map(|o| o.text.as_str())
+            .collect();
+        assert_eq!(first, "First half here.");
+        assert_eq!(second, "Second half there.");
+        assert!(ops.iter().all(|o| o.tag != OpTag::Insert));
+    }
+
+    #[test]
+    fn reference_cell_is_all_equal() {
+        let a = article(&["One.", "Two words."]);
+        let (ops, sim) = diff_cell(&a, &[0, 1], &a, &[0, 1], &CompareOptions::default());
+        assert_eq!(ops.len(), 2);
+        assert!(ops.iter().all(|o| o.tag == OpTag::Equal && o.ref_span == Some(o.span)));
+        assert!((sim - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn character_granularity_finds_the_changed_letter() {
+        let options = CompareOptions {
+            granularity: Granularity::Char,
+            ..CompareOptions::default()
+        };
+        let (ops, _) = run(&["colour"], &["color"], &options);
+        assert_eq!(
+            tags(&ops),
+            [(OpTag::Equal, "colo"), (OpTag::Delete, "u"), (OpTag::Equal, "r")]
+        );
+    }
+}
