@@ -32,7 +32,11 @@ impl Rng {
         z ^ (z >> 31)
     }
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next_u64() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next_u64() % n as u64) as usize
+        }
     }
 }
 
@@ -84,7 +88,10 @@ fn article(name: &str, paragraphs: Vec<String>) -> Article {
         date: None,
         format: Format::Txt,
         encoding: "UTF-8".to_string(),
-        paragraphs: paragraphs.into_iter().map(|text| Paragraph { text }).collect(),
+        paragraphs: paragraphs
+            .into_iter()
+            .map(|text| Paragraph { text })
+            .collect(),
     }
 }
 
@@ -146,7 +153,11 @@ fn documents(pool: &[String], count: usize, bytes: usize) -> Vec<Article> {
     let b = base(pool, bytes, bytes as u64);
     (0..count)
         .map(|k| {
-            let paras = if k == 0 { b.clone() } else { edit(&b, k as u64) };
+            let paras = if k == 0 {
+                b.clone()
+            } else {
+                edit(&b, k as u64)
+            };
             article(&format!("doc{k}"), paras)
         })
         .collect()
@@ -227,8 +238,12 @@ fn benches(c: &mut Criterion) {
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(8));
     group.bench_function("align+diff 2x1MB", |b| b.iter(|| engine(black_box(&big))));
-    group.bench_function("align+diff 8x100KB", |b| b.iter(|| engine(black_box(&eight))));
-    group.bench_function("align+diff 2x100KB", |b| b.iter(|| engine(black_box(&small))));
+    group.bench_function("align+diff 8x100KB", |b| {
+        b.iter(|| engine(black_box(&eight)))
+    });
+    group.bench_function("align+diff 2x100KB", |b| {
+        b.iter(|| engine(black_box(&small)))
+    });
     group.bench_function("plain similar word diff 2x100KB", |b| {
         b.iter(|| plain_diff(black_box(&small)));
     });

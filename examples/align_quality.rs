@@ -136,8 +136,8 @@ pub fn locate(article: &Article, sentence: &str) -> Option<usize> {
     for (i, p) in paras.iter().enumerate() {
         let pw: std::collections::HashSet<&str> =
             normalize::words(p).iter().map(|w| w.text).collect();
-        let share = words.iter().filter(|w| pw.contains(w.as_str())).count() as f64
-            / words.len() as f64;
+        let share =
+            words.iter().filter(|w| pw.contains(w.as_str())).count() as f64 / words.len() as f64;
         if share > best.0 {
             best = (share, Some(i));
         }
@@ -326,7 +326,10 @@ fn main() {
     println!("{} stories from {}", stories.len(), dir.display());
     for reference in [0, 2] {
         let published = run(&stories, reference, None);
-        print_line(&format!("published, reference {}", LEVELS[reference]), &published);
+        print_line(
+            &format!("published, reference {}", LEVELS[reference]),
+            &published,
+        );
         let mut total = Quality::default();
         for seed in 1..=5 {
             total.add(&run(&stories, reference, Some(seed)));

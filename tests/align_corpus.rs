@@ -12,7 +12,10 @@ use quality::{Quality, corpus_dir, load_corpus, run};
 fn onestop_gold_pairs_share_rows() {
     let dir = corpus_dir();
     let Some(stories) = load_corpus(&dir) else {
-        eprintln!("skipping: the OneStopEnglish corpus is absent: {}", dir.display());
+        eprintln!(
+            "skipping: the OneStopEnglish corpus is absent: {}",
+            dir.display()
+        );
         return;
     };
     assert!(!stories.is_empty(), "no stories in {}", dir.display());
@@ -30,10 +33,25 @@ fn onestop_gold_pairs_share_rows() {
         derived.mean_cell(),
         derived.max_cell
     );
-    assert!(published.pairs > 100, "too few gold pairs located: {}", published.pairs);
-    assert!(published.score() >= FLOOR_PUBLISHED, "published {:.3}", published.score());
-    assert!(derived.score() >= FLOOR_DERIVED, "derived {:.3}", derived.score());
-    assert!(published.mean_cell() <= 1.5 && derived.mean_cell() <= 1.6, "rows too loose");
+    assert!(
+        published.pairs > 100,
+        "too few gold pairs located: {}",
+        published.pairs
+    );
+    assert!(
+        published.score() >= FLOOR_PUBLISHED,
+        "published {:.3}",
+        published.score()
+    );
+    assert!(
+        derived.score() >= FLOOR_DERIVED,
+        "derived {:.3}",
+        derived.score()
+    );
+    assert!(
+        published.mean_cell() <= 1.5 && derived.mean_cell() <= 1.6,
+        "rows too loose"
+    );
 }
 
 const FLOOR_PUBLISHED: f64 = 0.95;

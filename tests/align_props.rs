@@ -18,8 +18,8 @@ const VOCAB: [&str; 48] = [
     "minister", "harbour", "council", "budget", "river", "storm", "village", "report", "police",
     "school", "hospital", "bridge", "market", "farmers", "election", "court", "museum", "train",
     "airport", "festival", "company", "workers", "strike", "prices", "water", "energy", "summit",
-    "army", "border", "refugees", "climate", "forest", "mayor", "judge", "vote", "tax", "the",
-    "a", "of", "and", "in", "said", "on", "was", "new", "old", "city", "state",
+    "army", "border", "refugees", "climate", "forest", "mayor", "judge", "vote", "tax", "the", "a",
+    "of", "and", "in", "said", "on", "was", "new", "old", "city", "state",
 ];
 
 struct Rng(u64);
@@ -32,7 +32,11 @@ impl Rng {
         z ^ (z >> 31)
     }
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next_u64() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next_u64() % n as u64) as usize
+        }
     }
 }
 
@@ -45,7 +49,10 @@ fn article(name: &str, paragraphs: Vec<String>) -> Article {
         date: None,
         format: Format::Txt,
         encoding: "UTF-8".to_string(),
-        paragraphs: paragraphs.into_iter().map(|text| Paragraph { text }).collect(),
+        paragraphs: paragraphs
+            .into_iter()
+            .map(|text| Paragraph { text })
+            .collect(),
     }
 }
 
@@ -101,16 +108,28 @@ fn check_partition(articles: &[Article], rows: &[AlignedRow], reference: usize) 
             assert_eq!(row.cells.len(), articles.len());
             assert_eq!(row.moved.len(), articles.len());
             let cell = &row.cells[k];
-            assert!(cell.windows(2).all(|w| w[1] == w[0] + 1), "cell not consecutive: {cell:?}");
+            assert!(
+                cell.windows(2).all(|w| w[1] == w[0] + 1),
+                "cell not consecutive: {cell:?}"
+            );
             for &p in cell {
                 seen[p] += 1;
             }
         }
-        assert!(seen.iter().all(|&s| s == 1), "article {k}: paragraph counts {seen:?}");
+        assert!(
+            seen.iter().all(|&s| s == 1),
+            "article {k}: paragraph counts {seen:?}"
+        );
     }
     // Rows follow the reference's order.
-    let order: Vec<usize> = rows.iter().flat_map(|r| r.cells[reference].clone()).collect();
-    assert!(order.windows(2).all(|w| w[0] < w[1]), "reference order broken: {order:?}");
+    let order: Vec<usize> = rows
+        .iter()
+        .flat_map(|r| r.cells[reference].clone())
+        .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "reference order broken: {order:?}"
+    );
 }
 
 /// The grouping as a set of rows, each a set of (original article, paragraphs).
@@ -165,34 +184,79 @@ proptest! {
 
 fn text_strategy() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "Kyiv", "kyiv", "Ukraine", "in", "Ukrainein", "the", "The", " ", "  ", "\u{a0}", ",", ".",
-        "'", "\u{2019}", "\"", "\u{201c}", "\u{201d}", "-", "\u{2014}", "e\u{301}", "\u{e9}", "42",
-        "said", "Zoë", "\n", "it's", "it\u{2019}s", "(", ")", "\u{1F600}",
+        "Kyiv",
+        "kyiv",
+        "Ukraine",
+        "in",
+        "Ukrainein",
+        "the",
+        "The",
+        " ",
+        "  ",
+        "\u{a0}",
+        ",",
+        ".",
+        "'",
+        "\u{2019}",
+        "\"",
+        "\u{201c}",
+        "\u{201d}",
+        "-",
+        "\u{2014}",
+        "e\u{301}",
+        "\u{e9}",
+        "42",
+        "said",
+        "Zoë",
+        "\n",
+        "it's",
+        "it\u{2019}s",
+        "(",
+        ")",
+        "\u{1F600}",
     ]);
     prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
 }
 
 fn options_strategy() -> impl Strategy<Value = CompareOptions> {
-    (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
-        |(case, punct, quotes, space, chars)| CompareOptions {
+    (
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(case, punct, quotes, space, chars)| CompareOptions {
             reference: 0,
             ignore_case: case,
             ignore_punctuation: punct,
             ignore_quotes: quotes,
             ignore_whitespace: space,
-            granularity: if chars { Granularity::Char } else { Granularity::Word },
-        },
-    )
+            granularity: if chars {
+                Granularity::Char
+            } else {
+                Granularity::Word
+            },
+        })
 }
 
 /// Checks the documented op invariant: per paragraph, Equal+Insert ops of the cell cover its
 /// text in order; Delete ops and Equal ref_spans cover the reference cell in order.
-fn check_ops(reference: &Article, ref_paras: &[usize], other: &Article, paras: &[usize], ops: &[Op]) {
+fn check_ops(
+    reference: &Article,
+    ref_paras: &[usize],
+    other: &Article,
+    paras: &[usize],
+    ops: &[Op],
+) {
     for &p in paras {
         let text = &other.paragraphs[p].text;
         let mut at = 0;
         let mut rebuilt = String::new();
-        for op in ops.iter().filter(|o| o.tag != OpTag::Delete && o.span.paragraph == p) {
+        for op in ops
+            .iter()
+            .filter(|o| o.tag != OpTag::Delete && o.span.paragraph == p)
+        {
             assert_eq!(op.span.start, at, "gap or overlap in {ops:?}");
             assert_eq!(op.text, char_slice(text, op.span.start, op.span.end));
             at = op.span.end;
@@ -200,7 +264,10 @@ fn check_ops(reference: &Article, ref_paras: &[usize], other: &Article, paras: &
         }
         assert_eq!(&rebuilt, text, "ops {ops:?}");
     }
-    assert!(ops.iter().all(|o| o.tag == OpTag::Delete || paras.contains(&o.span.paragraph)));
+    assert!(
+        ops.iter()
+            .all(|o| o.tag == OpTag::Delete || paras.contains(&o.span.paragraph))
+    );
     for &p in ref_paras {
         let text = &reference.paragraphs[p].text;
         let mut at = 0;

@@ -46,7 +46,8 @@ fn findings_are_listed_grouped_by_kind_with_counts() {
     h.get_by_label(&format!("All kinds ({n})"));
     h.get_by_label(&format!("Repeated word ({repeated})"));
     assert_eq!(
-        h.query_all_by_label_contains("generated repeated word finding").count(),
+        h.query_all_by_label_contains("generated repeated word finding")
+            .count(),
         repeated
     );
 }
@@ -92,7 +93,10 @@ fn clicking_a_finding_selects_its_row_and_highlights_it() {
         .position(|i| *i == storydiff::gui::view::Item::Row(row.unwrap_or(0)))
         .unwrap_or(0);
     let y = h.state().cache.item_top(idx);
-    assert!(y >= top && y <= bottom, "row at {y} not in view {top}..{bottom}");
+    assert!(
+        y >= top && y <= bottom,
+        "row at {y} not in view {top}..{bottom}"
+    );
 }
 
 #[test]
@@ -104,12 +108,27 @@ fn the_kind_filter_hides_other_kinds() {
         .iter()
         .filter(|f| f.kind == FindingKind::Boilerplate)
         .count();
-    assert!(h.query_all_by_label_contains("generated repeated word finding").count() > 0);
+    assert!(
+        h.query_all_by_label_contains("generated repeated word finding")
+            .count()
+            > 0
+    );
     h.get_by_label(&format!("Boilerplate ({boiler})")).click();
     h.run_steps(2);
-    assert_eq!(h.state().settings.finding_filter, Some(FindingKind::Boilerplate));
-    assert_eq!(h.query_all_by_label_contains("generated repeated word finding").count(), 0);
-    assert!(h.query_all_by_label_contains("generated boilerplate finding").count() > 0);
+    assert_eq!(
+        h.state().settings.finding_filter,
+        Some(FindingKind::Boilerplate)
+    );
+    assert_eq!(
+        h.query_all_by_label_contains("generated repeated word finding")
+            .count(),
+        0
+    );
+    assert!(
+        h.query_all_by_label_contains("generated boilerplate finding")
+            .count()
+            > 0
+    );
 }
 
 #[test]

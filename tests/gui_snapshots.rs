@@ -20,10 +20,15 @@ fn harness(app: StorydiffApp) -> Harness<'static, StorydiffApp> {
 
 fn rtl_cjk() -> Vec<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/samples/rtl-cjk");
-    ["arabic.txt", "arabic-edited.txt", "chinese.txt", "chinese-edited.txt"]
-        .iter()
-        .map(|n| dir.join(n))
-        .collect()
+    [
+        "arabic.txt",
+        "arabic-edited.txt",
+        "chinese.txt",
+        "chinese-edited.txt",
+    ]
+    .iter()
+    .map(|n| dir.join(n))
+    .collect()
 }
 
 #[test]
@@ -47,7 +52,10 @@ fn sample_comparison_dark_snapshot() {
 
 #[test]
 fn rtl_paragraphs_are_right_aligned_and_cjk_renders() {
-    let mut h = harness(StorydiffApp::new_synchronous(Settings::default(), rtl_cjk()));
+    let mut h = harness(StorydiffApp::new_synchronous(
+        Settings::default(),
+        rtl_cjk(),
+    ));
     assert_eq!(h.state().column_count(), 4);
     h.snapshot("rtl_cjk");
 }

@@ -31,12 +31,19 @@ fn sample_app() -> StorydiffApp {
 fn names(app: &StorydiffApp) -> Vec<String> {
     app.comparison
         .as_ref()
-        .map(|c| c.articles.iter().map(storydiff::model::Article::short_name).collect())
+        .map(|c| {
+            c.articles
+                .iter()
+                .map(storydiff::model::Article::short_name)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/samples").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/samples")
+        .join(name)
 }
 
 #[test]
@@ -160,7 +167,8 @@ fn a_missing_file_shows_its_message_and_the_other_columns_stay() {
 fn the_reference_can_be_changed_from_a_column_header() {
     let mut h = harness(sample_app());
     let third = names(h.state())[2].clone();
-    h.get_by_label(&format!("Make {third} the reference")).click();
+    h.get_by_label(&format!("Make {third} the reference"))
+        .click();
     h.run_steps(4);
     let c = h.state().comparison.clone().expect("comparison");
     assert_eq!(c.options.reference, 2);
@@ -182,7 +190,10 @@ fn columns_can_be_moved_and_closed() {
     assert_eq!(after.first(), before.get(1));
     assert_eq!(after.get(1), before.first());
     // The reference followed its article.
-    assert_eq!(h.state().comparison.as_ref().map(|c| c.options.reference), Some(1));
+    assert_eq!(
+        h.state().comparison.as_ref().map(|c| c.options.reference),
+        Some(1)
+    );
     h.get_by_label(&format!("Close {}", before[2])).click();
     h.run_steps(4);
     assert_eq!(h.state().column_count(), 2);
@@ -257,4 +268,3 @@ fn font_size_and_theme_change_from_the_keyboard() {
     h.run_steps(2);
     assert!(h.state().settings.dark);
 }
-

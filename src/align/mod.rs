@@ -144,7 +144,10 @@ fn join_via_others(
                         continue;
                     }
                     let s = f.dice(k, j..j + 1, l, p..p + 1);
-                    if s >= JOIN_THRESHOLD && best.is_none_or(|(bg, bs)| s > bs || (s.total_cmp(&bs).is_eq() && g < bg)) {
+                    if s >= JOIN_THRESHOLD
+                        && best
+                            .is_none_or(|(bg, bs)| s > bs || (s.total_cmp(&bs).is_eq() && g < bg))
+                    {
                         best = Some((g, s));
                     }
                 }
@@ -156,7 +159,9 @@ fn join_via_others(
         proposals.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
         for (j, g, _) in proposals {
             let Some(row) = rows.get_mut(g) else { continue };
-            let Some(cell) = row.cells.get_mut(k) else { continue };
+            let Some(cell) = row.cells.get_mut(k) else {
+                continue;
+            };
             let fits = match (cell.first(), cell.last()) {
                 (Some(&first), Some(&last)) => j == last + 1 || j + 1 == first,
                 _ => true,
@@ -241,7 +246,10 @@ fn place_article(
                 _ => runs.push(r.clone()),
             }
         }
-        let Some(run) = runs.into_iter().max_by_key(|r| (r.len(), usize::MAX - r.start)) else {
+        let Some(run) = runs
+            .into_iter()
+            .max_by_key(|r| (r.len(), usize::MAX - r.start))
+        else {
             continue;
         };
         if let Some(cell) = rows.get_mut(g).and_then(|row| row.cells.get_mut(k)) {
@@ -311,7 +319,8 @@ mod tests {
     const B2: &str = "Boats with deep keels now wait for high tide before they can reach the quay.";
     const C: &str = "The mayor said work would start in spring and finish before the regatta.";
     const D: &str = "Environmental groups asked for a study of the eelgrass beds near the pier.";
-    const X: &str = "A spokesman for the ferry operator welcomed the decision and promised cheaper tickets.";
+    const X: &str =
+        "A spokesman for the ferry operator welcomed the decision and promised cheaper tickets.";
 
     fn row_with(rows: &[AlignedRow], article: usize, para: usize) -> &AlignedRow {
         rows.iter()
@@ -357,7 +366,8 @@ mod tests {
 
     #[test]
     fn shared_extra_passage_shares_a_row_where_it_falls() {
-        let x2 = "The ferry operator's spokesman welcomed the decision and promised cheaper tickets.";
+        let x2 =
+            "The ferry operator's spokesman welcomed the decision and promised cheaper tickets.";
         let reference = article(&[A, B1, C]);
         let one = article(&[A, X, B1, C]);
         let two = article(&[A, B1, x2, C]);

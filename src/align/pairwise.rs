@@ -75,8 +75,12 @@ pub(crate) fn align_pair(f: &Features, r: usize, o: usize) -> Vec<Match> {
         mark(&mut r_used, mt.r.clone());
         mark(&mut o_used, mt.o.clone());
     }
-    let rmap: Vec<usize> = (0..m).filter(|&i| !r_used.get(i).copied().unwrap_or(true)).collect();
-    let omap: Vec<usize> = (0..n).filter(|&j| !o_used.get(j).copied().unwrap_or(true)).collect();
+    let rmap: Vec<usize> = (0..m)
+        .filter(|&i| !r_used.get(i).copied().unwrap_or(true))
+        .collect();
+    let omap: Vec<usize> = (0..n)
+        .filter(|&j| !o_used.get(j).copied().unwrap_or(true))
+        .collect();
     if !rmap.is_empty() && !omap.is_empty() {
         let second = monotone(f, r, o, &cand, &rmap, &omap, MOVED_THRESHOLD);
         let first = matches.clone();
@@ -90,8 +94,16 @@ pub(crate) fn align_pair(f: &Features, r: usize, o: usize) -> Vec<Match> {
 
 /// True when `mt` sits between the matches of `first` that surround it in reference order.
 fn in_order(first: &[Match], mt: &Match) -> bool {
-    let before = first.iter().filter(|x| x.r.end <= mt.r.start).map(|x| x.o.end).max();
-    let after = first.iter().filter(|x| x.r.start >= mt.r.end).map(|x| x.o.start).min();
+    let before = first
+        .iter()
+        .filter(|x| x.r.end <= mt.r.start)
+        .map(|x| x.o.end)
+        .max();
+    let after = first
+        .iter()
+        .filter(|x| x.r.start >= mt.r.end)
+        .map(|x| x.o.start)
+        .min();
     before.is_none_or(|b| b <= mt.o.start) && after.is_none_or(|a| mt.o.end <= a)
 }
 

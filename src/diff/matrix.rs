@@ -71,8 +71,8 @@ pub fn similarity_matrix<'a>(
                     }
                     let (a, b) = (i.min(j), i.max(j));
                     let common = shared.get(a).and_then(|r| r.get(b)).copied().unwrap_or(0);
-                    let total = totals.get(i).copied().unwrap_or(0)
-                        + totals.get(j).copied().unwrap_or(0);
+                    let total =
+                        totals.get(i).copied().unwrap_or(0) + totals.get(j).copied().unwrap_or(0);
                     if total == 0 {
                         1.0
                     } else {

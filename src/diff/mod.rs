@@ -287,9 +287,7 @@ fn owners(
         while owner.get(i).is_some_and(|&o| o == usize::MAX) {
             i += 1;
         }
-        let before = start
-            .checked_sub(1)
-            .and_then(|b| owner.get(b).copied());
+        let before = start.checked_sub(1).and_then(|b| owner.get(b).copied());
         let after = owner.get(i).copied();
         let is_equal = |s: usize| segs.get(s).is_some_and(|x| x.equal);
         let pick = match (before, after) {
@@ -520,7 +518,11 @@ mod tests {
             ignore_whitespace: true,
             ..CompareOptions::default()
         };
-        let (ops, sim) = run(&["the FilipinosIts  story"], &["the Filipinos Its story"], &options);
+        let (ops, sim) = run(
+            &["the FilipinosIts  story"],
+            &["the Filipinos Its story"],
+            &options,
+        );
         assert!(ops.iter().all(|o| o.tag == OpTag::Equal), "{ops:?}");
         assert!(sim > 0.4);
     }
@@ -530,7 +532,10 @@ mod tests {
         let a = ["He said \u{201c}no\u{201d} and it\u{2019}s over"];
         let b = ["He said \"no\" and it's over"];
         let (ops, _) = run(&a, &b, &CompareOptions::default());
-        assert!(ops.iter().any(|o| o.tag == OpTag::Delete && o.text.contains('\u{2019}')));
+        assert!(
+            ops.iter()
+                .any(|o| o.tag == OpTag::Delete && o.text.contains('\u{2019}'))
+        );
         let options = CompareOptions {
             ignore_quotes: true,
             ..CompareOptions::default()
@@ -542,14 +547,22 @@ mod tests {
 
     #[test]
     fn case_and_punctuation_options() {
-        let (ops, _) = run(&["Kyiv, said the Mayor."], &["kyiv said the mayor"], &CompareOptions::default());
+        let (ops, _) = run(
+            &["Kyiv, said the Mayor."],
+            &["kyiv said the mayor"],
+            &CompareOptions::default(),
+        );
         assert!(ops.iter().any(|o| o.tag != OpTag::Equal));
         let options = CompareOptions {
             ignore_case: true,
             ignore_punctuation: true,
             ..CompareOptions::default()
         };
-        let (ops, _) = run(&["Kyiv, said the Mayor."], &["kyiv said the mayor"], &options);
+        let (ops, _) = run(
+            &["Kyiv, said the Mayor."],
+            &["kyiv said the mayor"],
+            &options,
+        );
         assert!(ops.iter().all(|o| o.tag == OpTag::Equal), "{ops:?}");
     }
 
@@ -580,7 +593,10 @@ mod tests {
         let a = article(&["One.", "Two words."]);
         let (ops, sim) = diff_cell(&a, &[0, 1], &a, &[0, 1], &CompareOptions::default());
         assert_eq!(ops.len(), 2);
-        assert!(ops.iter().all(|o| o.tag == OpTag::Equal && o.ref_span == Some(o.span)));
+        assert!(
+            ops.iter()
+                .all(|o| o.tag == OpTag::Equal && o.ref_span == Some(o.span))
+        );
         assert!((sim - 1.0).abs() < 1e-9);
     }
 
@@ -593,7 +609,11 @@ mod tests {
         let (ops, _) = run(&["colour"], &["color"], &options);
         assert_eq!(
             tags(&ops),
-            [(OpTag::Equal, "colo"), (OpTag::Delete, "u"), (OpTag::Equal, "r")]
+            [
+                (OpTag::Equal, "colo"),
+                (OpTag::Delete, "u"),
+                (OpTag::Equal, "r")
+            ]
         );
     }
 }

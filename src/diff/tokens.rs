@@ -147,11 +147,17 @@ mod tests {
     #[test]
     fn quotes_fold_only_when_asked() {
         let plain = CompareOptions::default();
-        assert_ne!(key("it’s", Kind::Word, &plain), key("it's", Kind::Word, &plain));
+        assert_ne!(
+            key("it’s", Kind::Word, &plain),
+            key("it's", Kind::Word, &plain)
+        );
         let quotes = CompareOptions {
             ignore_quotes: true,
             ..CompareOptions::default()
         };
-        assert_eq!(key("it’s", Kind::Word, &quotes), key("it's", Kind::Word, &quotes));
+        assert_eq!(
+            key("it’s", Kind::Word, &quotes),
+            key("it's", Kind::Word, &quotes)
+        );
     }
 }

@@ -429,7 +429,10 @@ impl StorydiffApp {
         let path = &self.comparison.as_ref()?.articles.get(article)?.path;
         self.files.iter().position(|f| {
             let f = f.display().to_string();
-            *path == f || path.strip_prefix(&f).is_some_and(|rest| rest.starts_with('#'))
+            *path == f
+                || path
+                    .strip_prefix(&f)
+                    .is_some_and(|rest| rest.starts_with('#'))
         })
     }
 
@@ -504,8 +507,7 @@ impl StorydiffApp {
                 }
             }
             Command::MoveColumn { from, to } => {
-                if let (Some(f), Some(t)) = (self.file_of_article(from), self.file_of_article(to))
-                {
+                if let (Some(f), Some(t)) = (self.file_of_article(from), self.file_of_article(to)) {
                     let mut order: Vec<usize> = (0..self.files.len()).collect();
                     order.swap(f, t);
                     self.rearrange(&order);
@@ -633,9 +635,10 @@ impl StorydiffApp {
             .spawn(move || {
                 let picked = rfd::FileDialog::new()
                     .set_title("Open articles")
-                    .add_filter("Articles (txt, md, html, json)", &[
-                        "txt", "md", "markdown", "html", "htm", "json", "jsonl",
-                    ])
+                    .add_filter(
+                        "Articles (txt, md, html, json)",
+                        &["txt", "md", "markdown", "html", "htm", "json", "jsonl"],
+                    )
                     .add_filter("All files", &["*"])
                     .pick_files();
                 let _ = tx.send(picked);
@@ -730,8 +733,13 @@ impl StorydiffApp {
 
         let mut commands = Vec::new();
         self.keyboard(&ctx, &mut commands);
-        let dropped: Vec<PathBuf> =
-            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
         if !dropped.is_empty() {
             commands.push(Command::AddFiles(dropped));
         }

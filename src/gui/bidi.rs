@@ -9,8 +9,8 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use egui::text::{LayoutJob, TextFormat};
 use egui::Galley;
+use egui::text::{LayoutJob, TextFormat};
 use unicode_bidi::{Direction, Level, ParagraphBidiInfo};
 use unicode_segmentation::UnicodeSegmentation as _;
 
@@ -126,7 +126,10 @@ fn break_lines(
         };
         let format = styled.format_at(token.start).cloned().unwrap_or_default();
         let w = fonts
-            .layout_job(LayoutJob::simple_format(word.trim_end().to_string(), format))
+            .layout_job(LayoutJob::simple_format(
+                word.trim_end().to_string(),
+                format,
+            ))
             .size()
             .x;
         let space_w = fonts

@@ -53,11 +53,16 @@ impl FileBrowser {
                     let is_dir = entry.path().is_dir();
                     self.entries.push((name, is_dir));
                 }
-                self.entries
-                    .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase())));
+                self.entries.sort_by(|a, b| {
+                    b.1.cmp(&a.1)
+                        .then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase()))
+                });
             }
             Err(e) => {
-                self.error = Some(format!("could not list the folder ({e}): {}", dir.display()));
+                self.error = Some(format!(
+                    "could not list the folder ({e}): {}",
+                    dir.display()
+                ));
             }
         }
         self.dir_text = dir.display().to_string();

@@ -56,10 +56,7 @@ pub fn show(app: &StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
         }
     });
     let mut hide = app.settings.hide_boilerplate;
-    if ui
-        .checkbox(&mut hide, "Hide boilerplate rows")
-        .changed()
-    {
+    if ui.checkbox(&mut hide, "Hide boilerplate rows").changed() {
         commands.push(Command::SetHideBoilerplate(hide));
     }
     ui.separator();

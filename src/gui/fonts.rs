@@ -8,13 +8,41 @@ use egui::epaint::text::{FontData, FontInsert, FontPriority, InsertFontFamily};
 
 /// Candidate font files, in order of preference, with the face index inside collections.
 const CANDIDATES: &[(&str, &str, u32)] = &[
-    ("wqy-microhei", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
-    ("wqy-zenhei", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
-    ("noto-cjk", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0),
-    ("noto-cjk-alt", "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", 0),
-    ("noto-arabic", "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf", 0),
-    ("noto-hebrew", "/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf", 0),
-    ("dejavu", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 0),
+    (
+        "wqy-microhei",
+        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+        0,
+    ),
+    (
+        "wqy-zenhei",
+        "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+        0,
+    ),
+    (
+        "noto-cjk",
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        0,
+    ),
+    (
+        "noto-cjk-alt",
+        "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+        0,
+    ),
+    (
+        "noto-arabic",
+        "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
+        0,
+    ),
+    (
+        "noto-hebrew",
+        "/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf",
+        0,
+    ),
+    (
+        "dejavu",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        0,
+    ),
     ("dejavu-alt", "/usr/share/fonts/TTF/DejaVuSans.ttf", 0),
     ("pingfang", "/System/Library/Fonts/PingFang.ttc", 0),
     ("geeza", "/System/Library/Fonts/GeezaPro.ttc", 0),

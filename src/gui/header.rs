@@ -48,10 +48,9 @@ pub fn show(
         );
         child.set_clip_rect(col.expand(2.0).intersect(ui.clip_rect()));
         child.spacing_mut().item_spacing.y = 2.0;
-        child.add(
-            egui::Label::new(RichText::new(&article.title).strong().size(14.0)).truncate(),
-        )
-        .on_hover_text(&article.path);
+        child
+            .add(egui::Label::new(RichText::new(&article.title).strong().size(14.0)).truncate())
+            .on_hover_text(&article.path);
         child.add(
             egui::Label::new(
                 RichText::new(format!(
@@ -79,7 +78,11 @@ pub fn show(
             ui.spacing_mut().item_spacing.x = 4.0;
             let r = ui.add(egui::Button::selectable(
                 is_ref,
-                if is_ref { "★ Reference" } else { "Set as reference" },
+                if is_ref {
+                    "★ Reference"
+                } else {
+                    "Set as reference"
+                },
             ));
             let label = format!("Make {name} the reference");
             r.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
@@ -109,10 +112,7 @@ pub fn show(
                 commands.push(Command::RemoveColumn(a));
             }
         });
-        ui.painter().vline(
-            x,
-            rect.y_range(),
-            egui::Stroke::new(1.0, pal.grid),
-        );
+        ui.painter()
+            .vline(x, rect.y_range(), egui::Stroke::new(1.0, pal.grid));
     }
 }

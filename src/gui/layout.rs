@@ -150,12 +150,7 @@ pub fn cell_blocks(
             let flags = Flags {
                 base,
                 search: level(highlights.search, highlights.current_match, key, offset),
-                finding: level(
-                    highlights.findings,
-                    highlights.current_finding,
-                    key,
-                    offset,
-                ),
+                finding: level(highlights.findings, highlights.current_finding, key, offset),
             };
             if run_flags != Some(flags) {
                 if let Some(f) = run_flags {

@@ -12,8 +12,7 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
     if app.search.open {
         egui::Panel::top("search").show(ui, |ui| app.search.ui(ui, commands));
     }
-    app.search
-        .refresh(app.comparison.as_deref(), &app.derived);
+    app.search.refresh(app.comparison.as_deref(), &app.derived);
     if !app.notices.is_empty() || app.busy() {
         egui::Panel::top("notices").show(ui, |ui| notices(app, ui, commands));
     }
@@ -71,9 +70,10 @@ fn menu(app: &StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
                     ui.label("No recent files");
                 }
                 for path in &app.settings.recent {
-                    let name = path
-                        .file_name()
-                        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
                     if ui
                         .button(name)
                         .on_hover_text(path.display().to_string())
@@ -90,14 +90,23 @@ fn menu(app: &StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         });
         ui.menu_button("View", |ui| {
             let s = &app.settings;
-            if ui.checkbox(&mut s.show_options.clone(), "Options panel").clicked() {
+            if ui
+                .checkbox(&mut s.show_options.clone(), "Options panel")
+                .clicked()
+            {
                 commands.push(Command::ShowOptions(!s.show_options));
             }
-            if ui.checkbox(&mut s.show_findings.clone(), "Findings panel").clicked() {
+            if ui
+                .checkbox(&mut s.show_findings.clone(), "Findings panel")
+                .clicked()
+            {
                 commands.push(Command::ShowFindings(!s.show_findings));
             }
             if ui
-                .checkbox(&mut s.only_changes.clone(), "Only rows with differences (Ctrl+D)")
+                .checkbox(
+                    &mut s.only_changes.clone(),
+                    "Only rows with differences (Ctrl+D)",
+                )
                 .clicked()
             {
                 commands.push(Command::SetOnlyChanges(!s.only_changes));
@@ -108,7 +117,10 @@ fn menu(app: &StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             {
                 commands.push(Command::SetHideBoilerplate(!s.hide_boilerplate));
             }
-            if ui.checkbox(&mut s.dark.clone(), "Dark theme (Ctrl+T)").clicked() {
+            if ui
+                .checkbox(&mut s.dark.clone(), "Dark theme (Ctrl+T)")
+                .clicked()
+            {
                 commands.push(Command::SetDark(!s.dark));
             }
             if ui
@@ -145,11 +157,7 @@ fn menu(app: &StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             }
         });
         ui.separator();
-        if ui
-            .button("Next change")
-            .on_hover_text("Alt+Down")
-            .clicked()
-        {
+        if ui.button("Next change").on_hover_text("Alt+Down").clicked() {
             commands.push(Command::NextChange);
         }
         if ui

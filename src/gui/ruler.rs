@@ -16,7 +16,11 @@ pub fn show(app: &StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
     let (rect, response) =
         ui.allocate_exact_size(vec2(WIDTH, ui.available_height()), Sense::click_and_drag());
     response.widget_info(|| {
-        WidgetInfo::labeled(Role::Button, true, "Overview ruler: click to jump to a change")
+        WidgetInfo::labeled(
+            Role::Button,
+            true,
+            "Overview ruler: click to jump to a change",
+        )
     });
     let total = app.cache.total();
     let painter = ui.painter_at(rect);
@@ -53,7 +57,12 @@ pub fn show(app: &StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
         pos2(rect.min.x, rect.min.y + v0 * scale),
         pos2(rect.max.x, rect.min.y + v1.min(total) * scale),
     );
-    painter.rect_stroke(view, 2.0, Stroke::new(1.5, pal.muted), egui::StrokeKind::Inside);
+    painter.rect_stroke(
+        view,
+        2.0,
+        Stroke::new(1.5, pal.muted),
+        egui::StrokeKind::Inside,
+    );
     let response = response.on_hover_text(
         "Overview: blue marks changed rows, orange marks rows with findings. Click to jump.",
     );

@@ -46,7 +46,11 @@ impl Search {
 
     /// Recomputes the matches when the query or the comparison changed.
     pub fn refresh(&mut self, comparison: Option<&Comparison>, derived: &Derived) {
-        let query = if self.open { self.query.clone() } else { String::new() };
+        let query = if self.open {
+            self.query.clone()
+        } else {
+            String::new()
+        };
         if self.computed.as_ref() == Some(&query) {
             return;
         }
@@ -58,7 +62,11 @@ impl Search {
                 .or_default()
                 .push((m.start, m.end, i));
         }
-        self.current = if self.matches.is_empty() { None } else { Some(0) };
+        self.current = if self.matches.is_empty() {
+            None
+        } else {
+            Some(0)
+        };
         self.computed = Some(query);
         self.revision += 1;
     }
@@ -110,7 +118,11 @@ impl Search {
             {
                 commands.push(Command::SearchPrev);
             }
-            if ui.button("Next match").on_hover_text("F3 or Enter").clicked() {
+            if ui
+                .button("Next match")
+                .on_hover_text("F3 or Enter")
+                .clicked()
+            {
                 commands.push(Command::SearchNext);
             }
             if ui.button("Close search").on_hover_text("Escape").clicked() {

@@ -7,15 +7,48 @@ use crate::model::{
 };
 
 const WORDS: [&str; 24] = [
-    "the", "port", "council", "said", "workers", "strike", "on", "Monday", "after", "talks",
-    "over", "pay", "broke", "down", "late", "night", "and", "ships", "waited", "offshore",
-    "while", "unions", "met", "officials",
+    "the",
+    "port",
+    "council",
+    "said",
+    "workers",
+    "strike",
+    "on",
+    "Monday",
+    "after",
+    "talks",
+    "over",
+    "pay",
+    "broke",
+    "down",
+    "late",
+    "night",
+    "and",
+    "ships",
+    "waited",
+    "offshore",
+    "while",
+    "unions",
+    "met",
+    "officials",
 ];
-const VARIANTS: [&str; 6] = ["harbour", "stoppage", "Tuesday", "negotiators", "vessels", "dock"];
+const VARIANTS: [&str; 6] = [
+    "harbour",
+    "stoppage",
+    "Tuesday",
+    "negotiators",
+    "vessels",
+    "dock",
+];
 
 fn words(p: usize) -> Vec<&'static str> {
     (0..30)
-        .map(|k| WORDS.get((p * 7 + k * 3) % WORDS.len()).copied().unwrap_or("word"))
+        .map(|k| {
+            WORDS
+                .get((p * 7 + k * 3) % WORDS.len())
+                .copied()
+                .unwrap_or("word")
+        })
         .collect()
 }
 
@@ -49,7 +82,12 @@ fn op(tag: OpTag, text: String, paragraph: usize, start: usize, ref_start: Optio
 #[allow(clippy::too_many_lines)]
 pub fn comparison(n_articles: usize, n_paragraphs: usize) -> Comparison {
     let changed = |a: usize, p: usize| a > 0 && (p + a) % 3 == 0;
-    let own_word = |a: usize, p: usize| VARIANTS.get((a + p) % VARIANTS.len()).copied().unwrap_or("x");
+    let own_word = |a: usize, p: usize| {
+        VARIANTS
+            .get((a + p) % VARIANTS.len())
+            .copied()
+            .unwrap_or("x")
+    };
     let text_of = |a: usize, p: usize| {
         let mut w = words(p);
         if changed(a, p)
@@ -69,7 +107,9 @@ pub fn comparison(n_articles: usize, n_paragraphs: usize) -> Comparison {
             format: Format::Txt,
             encoding: "UTF-8".to_string(),
             paragraphs: (0..n_paragraphs)
-                .map(|p| Paragraph { text: text_of(a, p) })
+                .map(|p| Paragraph {
+                    text: text_of(a, p),
+                })
                 .collect(),
         })
         .collect();
@@ -168,7 +208,11 @@ pub fn comparison(n_articles: usize, n_paragraphs: usize) -> Comparison {
     }
     findings.sort_by_key(|f| (f.article, f.paragraph, f.start, f.kind));
     let similarity = (0..n_articles)
-        .map(|i| (0..n_articles).map(|j| if i == j { 1.0 } else { 0.9 }).collect())
+        .map(|i| {
+            (0..n_articles)
+                .map(|j| if i == j { 1.0 } else { 0.9 })
+                .collect()
+        })
         .collect();
     Comparison {
         options: CompareOptions::default(),

@@ -45,6 +45,8 @@ struct Key {
     dark: bool,
     search: u64,
     finding: Option<usize>,
+    /// Fonts installed, atlas size and scale: cached galleys hold atlas coordinates.
+    fonts: (usize, [usize; 2], u32),
 }
 
 /// Cached layouts and heights.
@@ -60,6 +62,7 @@ pub struct TableCache {
     /// Number of cells laid out in the last frame (for tests and benchmarks).
     pub laid_out_last_frame: usize,
     finding_spans: HashMap<(usize, usize), Vec<(usize, usize, usize)>>,
+    atlas_fill: f32,
 }
 
 impl TableCache {
@@ -148,9 +151,17 @@ fn tag_text(comparison: &Comparison, row: usize, a: usize, cell: &Cell) -> Optio
             tags.push(format!("{} split from one passage", paras(cell)));
         }
     } else if ref_n > 1 && a != reference {
-        tags.push(format!("{} merged ({} in the reference)", paras(cell), ref_n));
+        tags.push(format!(
+            "{} merged ({} in the reference)",
+            paras(cell),
+            ref_n
+        ));
     }
-    if tags.is_empty() { None } else { Some(tags.join(" · ")) }
+    if tags.is_empty() {
+        None
+    } else {
+        Some(tags.join(" · "))
+    }
 }
 
 fn layout_cell(
@@ -254,6 +265,16 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
     let col_w = column_width(ui.available_width(), n);
     let total_w = GUTTER + col_w * n as f32;
     let inner = col_w - 2.0 * PAD;
+    let (n_fonts, atlas_size, fill) = ui.ctx().fonts(|f| {
+        (
+            f.definitions().font_data.len(),
+            f.font_image_size(),
+            f.font_atlas_fill_ratio(),
+        )
+    });
+    // A fuller atlas is the same atlas; an emptier one was cleared and the galleys are stale.
+    let atlas_cleared = fill < app.cache.atlas_fill;
+    app.cache.atlas_fill = fill;
     let key = Key {
         generation: app.generation,
         font: app.settings.font_size.to_bits(),
@@ -261,8 +282,9 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
         dark: app.settings.dark,
         search: app.search.revision,
         finding: app.selected_finding,
+        fonts: (n_fonts, atlas_size, ui.ctx().pixels_per_point().to_bits()),
     };
-    if app.cache.key.as_ref() != Some(&key) {
+    if atlas_cleared || app.cache.key.as_ref() != Some(&key) {
         app.cache.reset(key, &comparison);
     }
     // Heights of every item: measured when laid out before, estimated otherwise.
@@ -361,7 +383,8 @@ fn draw_rows(
                     continue;
                 };
                 let selected = app.selected == Some(r);
-                let response = ui.interact(row_rect, ui.scope_id().with(("row", r)), Sense::click());
+                let response =
+                    ui.interact(row_rect, ui.scope_id().with(("row", r)), Sense::click());
                 if response.clicked() {
                     commands.push(Command::SelectRow(r));
                 }
@@ -490,16 +513,23 @@ fn draw_cell(
         painter.rect_filled(rect.shrink(1.0), 0.0, pal.moved_bg);
     }
     let content = rect.shrink(PAD);
+    // Galleys kept across frames may point at evicted glyphs; re-laying out the kept
+    // job goes through egui's galley cache (cheap) and gives valid ones.
     if let Some(tags) = &layout.tags {
-        painter.galley(content.min, Arc::clone(tags), pal.muted);
+        painter.galley(
+            content.min,
+            painter.layout_job((*tags.job).clone()),
+            pal.muted,
+        );
     }
     for (galley, rtl, y) in &layout.lines {
+        let galley = painter.layout_job((*galley.job).clone());
         let x = if *rtl {
             content.max.x - galley.size().x
         } else {
             content.min.x
         };
-        painter.galley(Pos2::new(x, content.min.y + y), Arc::clone(galley), pal.text);
+        painter.galley(Pos2::new(x, content.min.y + y), galley, pal.text);
     }
     if !layout.findings.is_empty() {
         let text = format!("⚑ {}", layout.findings.len());
@@ -517,14 +547,12 @@ fn draw_cell(
             .collect();
         let response = ui.interact(badge, ui.scope_id().with(("badge", id)), Sense::hover());
         let n = messages.len();
-        response
-            .on_hover_text(messages.join("\n"))
-            .widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::Label,
-                    true,
-                    format!("{n} findings in this passage"),
-                )
-            });
+        response.on_hover_text(messages.join("\n")).widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Label,
+                true,
+                format!("{n} findings in this passage"),
+            )
+        });
     }
 }
