@@ -32,8 +32,8 @@ find_window() {
   xdotool search --name "$1" 2>/dev/null | head -1
 }
 WIN=""
-for _ in $(seq 100); do
-  WIN=$(find_window "storydiff — 3 articles") && [ -n "$WIN" ] && break
+for _ in $(seq 300); do
+  WIN=$(find_window "storydiff.*3 articles") && [ -n "$WIN" ] && break
   sleep 0.2
 done
 [ -n "$WIN" ] || { echo "FAIL: no window titled 'storydiff — 3 articles'"; cat "$OUT/app.log"; exit 1; }
@@ -50,7 +50,7 @@ echo "ok: sample window renders and the app is alive"
 xdotool windowactivate --sync "$WIN" 2>/dev/null || xdotool windowfocus "$WIN" || true
 xdotool key --window "$WIN" ctrl+o
 DLG=""
-for _ in $(seq 50); do
+for _ in $(seq 300); do
   DLG=$(xdotool search --name "Open articles" 2>/dev/null | head -1) && [ -n "$DLG" ] && break
   sleep 0.2
 done
@@ -67,13 +67,13 @@ sleep 0.3
 xdotool type --delay 20 "$TARGET"
 sleep 0.3
 xdotool key Return
-for _ in $(seq 100); do
-  [ -n "$(find_window "storydiff — 4 articles")" ] && break
+for _ in $(seq 300); do
+  [ -n "$(find_window "storydiff.*4 articles")" ] && break
   sleep 0.2
 done
 sleep 1
 xwd -root -silent | convert xwd:- "$OUT/after-open.png"
-[ -n "$(find_window "storydiff — 4 articles")" ] || { echo "FAIL: the opened file did not add a column"; exit 1; }
+[ -n "$(find_window "storydiff.*4 articles")" ] || { echo "FAIL: the opened file did not add a column"; exit 1; }
 DIFF=$(compare -metric AE "$OUT/sample.png" "$OUT/after-open.png" null: 2>&1 || true)
 echo "pixels changed after File ▸ Open: $DIFF"
 kill -0 "$APP" || { echo "FAIL: the app exited"; exit 1; }
