@@ -21,6 +21,7 @@ pub const SETTINGS_KEY: &str = "storydiff-settings";
 /// Settings that persist across runs. Unknown or missing fields fall back to defaults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[allow(clippy::struct_excessive_bools)] // Reason: independent on/off settings, persisted as such.
 pub struct Settings {
     /// Compare options (what to ignore, word or character diff, the reference).
     pub options: CompareOptions,
@@ -188,6 +189,9 @@ impl Derived {
     }
 }
 
+/// What the view items were built from.
+type ItemsKey = (u64, bool, bool, BTreeSet<usize>, Option<usize>);
+
 /// A pending native file dialog.
 pub struct DialogJob {
     rx: std::sync::mpsc::Receiver<Option<Vec<PathBuf>>>,
@@ -234,7 +238,7 @@ pub struct StorydiffApp {
     fonts_installed: bool,
     applied_dark: Option<bool>,
     title: String,
-    items_key: Option<(u64, bool, bool, BTreeSet<usize>, Option<usize>)>,
+    items_key: Option<ItemsKey>,
     keep_row: Option<usize>,
     pending_open: Option<Vec<PathBuf>>,
 }
@@ -708,7 +712,7 @@ impl StorydiffApp {
         }
         if !self.fonts_installed {
             self.fonts_installed = true;
-            super::fonts::install(&ctx);
+            let _ = super::fonts::install(&ctx);
         }
         if self.applied_dark != Some(self.settings.dark) {
             self.applied_dark = Some(self.settings.dark);

@@ -157,7 +157,9 @@ fn visual_line(styled: &Styled, info: &ParagraphBidiInfo<'_>, line: Range<usize>
     let mut out = Styled::default();
     let (levels, runs) = info.visual_runs(line);
     for run in runs {
-        let rtl = levels.get(run.start).is_some_and(|l| l.is_rtl());
+        let rtl = levels
+            .get(run.start)
+            .is_some_and(unicode_bidi::Level::is_rtl);
         let Some(run_text) = styled.text.get(run.clone()) else {
             continue;
         };

@@ -100,7 +100,7 @@ pub fn show(app: &StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
                                 let label = item_label(f.paragraph, &f.text, &f.message);
                                 let mut hover = f.message.clone();
                                 if let Some(s) = &f.suggestion {
-                                    hover.push_str(&format!("\nSuggestion: {s}"));
+                                    hover = format!("{hover}\nSuggestion: {s}");
                                 }
                                 let selected = app.selected_finding == Some(i);
                                 if ui

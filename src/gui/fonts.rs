@@ -52,6 +52,7 @@ const CANDIDATES: &[(&str, &str, u32)] = &[
 
 /// Adds every candidate font found on this system as a fallback for the proportional
 /// and monospace families. Returns the names of the fonts added.
+#[must_use = "the names tell which fallback fonts were found"]
 pub fn install(ctx: &egui::Context) -> Vec<&'static str> {
     let mut added = Vec::new();
     for &(name, path, index) in CANDIDATES {

@@ -21,15 +21,18 @@ pub struct Block {
     pub rtl: bool,
 }
 
+/// Highlight spans per `(article, paragraph)`: `(start, end, index)`.
+pub type SpanMap = HashMap<(usize, usize), Vec<(usize, usize, usize)>>;
+
 /// Highlights to draw over a cell's text, by `(article, paragraph)`.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Highlights<'a> {
     /// Search matches: `(start, end, match index)`.
-    pub search: Option<&'a HashMap<(usize, usize), Vec<(usize, usize, usize)>>>,
+    pub search: Option<&'a SpanMap>,
     /// The current search match.
     pub current_match: Option<usize>,
     /// Finding spans: `(start, end, finding index)`.
-    pub findings: Option<&'a HashMap<(usize, usize), Vec<(usize, usize, usize)>>>,
+    pub findings: Option<&'a SpanMap>,
     /// The finding jumped to.
     pub current_finding: Option<usize>,
 }
@@ -92,12 +95,7 @@ fn format(flags: Flags, palette: &Palette, font: &FontId) -> TextFormat {
     f
 }
 
-fn level(
-    map: Option<&HashMap<(usize, usize), Vec<(usize, usize, usize)>>>,
-    current: Option<usize>,
-    key: (usize, usize),
-    offset: usize,
-) -> u8 {
+fn level(map: Option<&SpanMap>, current: Option<usize>, key: (usize, usize), offset: usize) -> u8 {
     let Some(list) = map.and_then(|m| m.get(&key)) else {
         return 0;
     };

@@ -43,6 +43,7 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
     app.browser.show(&ctx, commands);
 }
 
+#[allow(clippy::too_many_lines)] // Reason: one menu bar, item after item.
 fn menu(app: &StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {

@@ -1,7 +1,5 @@
 //! Ctrl+F search across every article, with match count and next/previous.
 
-use std::collections::HashMap;
-
 use super::app::{Command, Derived};
 use crate::model::Comparison;
 
@@ -32,7 +30,7 @@ pub struct Search {
     /// Index of the current match.
     pub current: Option<usize>,
     /// Per `(article, paragraph)`: `(start, end, match index)`.
-    pub by_paragraph: HashMap<(usize, usize), Vec<(usize, usize, usize)>>,
+    pub by_paragraph: super::layout::SpanMap,
     computed: Option<String>,
     /// Bumped whenever the matches or the current match change (for the text cache).
     pub revision: u64,

@@ -81,7 +81,7 @@ fn op(tag: OpTag, text: String, paragraph: usize, start: usize, ref_start: Optio
 #[must_use]
 #[allow(clippy::too_many_lines)]
 pub fn comparison(n_articles: usize, n_paragraphs: usize) -> Comparison {
-    let changed = |a: usize, p: usize| a > 0 && (p + a) % 3 == 0;
+    let changed = |a: usize, p: usize| a > 0 && (p + a).is_multiple_of(3);
     let own_word = |a: usize, p: usize| {
         VARIANTS
             .get((a + p) % VARIANTS.len())

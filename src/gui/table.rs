@@ -61,7 +61,7 @@ pub struct TableCache {
     pub viewport: (f32, f32),
     /// Number of cells laid out in the last frame (for tests and benchmarks).
     pub laid_out_last_frame: usize,
-    finding_spans: HashMap<(usize, usize), Vec<(usize, usize, usize)>>,
+    finding_spans: super::layout::SpanMap,
     atlas_fill: f32,
 }
 

@@ -52,7 +52,7 @@ pub fn boilerplate_paragraphs(comparison: &Comparison) -> HashSet<(usize, usize)
 pub fn row_is_boilerplate(
     comparison: &Comparison,
     row: usize,
-    boilerplate: &HashSet<(usize, usize)>,
+    boilerplate: &HashSet<(usize, usize), impl std::hash::BuildHasher>,
 ) -> bool {
     let Some(row) = comparison.rows.get(row) else {
         return false;
@@ -119,6 +119,7 @@ mod tests {
         Article, Cell, CompareOptions, Finding, Format, Op, OpTag, Paragraph, Row, Span,
     };
 
+    #[allow(clippy::unnecessary_wraps)] // Reason: rows hold optional cells.
     fn cell(p: usize, tag: OpTag) -> Option<Cell> {
         Some(Cell {
             paragraphs: vec![p],
