@@ -1,4 +1,4 @@
-//! Frame time of the real window state driven headless (egui_kittest, no GPU) while
+//! Frame time of the real window state driven headless (`egui_kittest`, no GPU) while
 //! scrolling through a generated 8 × 2,000-paragraph comparison, against a peer
 //! figure in the same process (2 × 50 paragraphs).
 //!
@@ -39,6 +39,7 @@ fn scroll_frames(articles: usize, paragraphs: usize, frames: usize) -> (Duration
             delta: egui::vec2(0.0, -120.0),
             phase: egui::TouchPhase::Move,
             modifiers: egui::Modifiers::NONE,
+            source: egui::MouseWheelSource::Wheel,
         });
         let t = Instant::now();
         h.step();

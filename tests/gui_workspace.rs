@@ -1,4 +1,4 @@
-//! The real window state driven headless with egui_kittest: opening, navigating,
+//! The real window state driven headless with `egui_kittest`: opening, navigating,
 //! options, columns and error notices.
 
 #![cfg(feature = "gui")]
@@ -207,18 +207,13 @@ fn search_counts_matches_across_articles_and_selects_their_rows() {
     assert!(h.state().search.open);
     h.state_mut().search.query = "port".to_string();
     h.run_steps(2);
-    let expected: usize = h
-        .state()
-        .comparison
-        .as_ref()
-        .map(|c| {
-            c.articles
-                .iter()
-                .flat_map(|a| a.paragraphs.iter())
-                .map(|p| p.text.to_lowercase().matches("port").count())
-                .sum()
-        })
-        .unwrap_or(0);
+    let expected: usize = h.state().comparison.as_ref().map_or(0, |c| {
+        c.articles
+            .iter()
+            .flat_map(|a| a.paragraphs.iter())
+            .map(|p| p.text.to_lowercase().matches("port").count())
+            .sum()
+    });
     assert!(expected > 0);
     assert_eq!(h.state().search.matches.len(), expected);
     h.get_by_label_contains(&format!("of {expected} matches"));
