@@ -147,6 +147,8 @@ pub struct Derived {
     pub row_changed: Vec<bool>,
     /// Per row: number of findings.
     pub row_findings: Vec<usize>,
+    /// Per article: number of words (counted once; headers show it every frame).
+    pub word_counts: Vec<usize>,
 }
 
 impl Derived {
@@ -179,6 +181,11 @@ impl Derived {
             cell_findings,
             row_changed: c.rows.iter().map(row_has_difference).collect(),
             row_findings,
+            word_counts: c
+                .articles
+                .iter()
+                .map(crate::model::Article::word_count)
+                .collect(),
         }
     }
 

@@ -67,7 +67,7 @@ pub fn show(
             .get(a)
             .and_then(|row| row.get(reference))
             .copied();
-        let words = article.word_count();
+        let words = app.derived.word_counts.get(a).copied().unwrap_or(0);
         let stats = match (is_ref, similarity) {
             (true, _) => format!("{words} words · reference"),
             (false, Some(s)) => format!("{words} words · {:.0}% like the reference", s * 100.0),

@@ -63,13 +63,17 @@ pub struct TableCache {
     pub laid_out_last_frame: usize,
     finding_spans: super::layout::SpanMap,
     atlas_fill: f32,
+    estimates: Vec<f32>,
 }
 
 impl TableCache {
-    fn reset(&mut self, key: Key, comparison: &Comparison) {
+    fn reset(&mut self, key: Key, comparison: &Comparison, inner: f32, font: f32) {
         self.key = Some(key);
         self.cells.clear();
         self.row_height = vec![None; comparison.rows.len()];
+        self.estimates = (0..comparison.rows.len())
+            .map(|r| estimate(comparison, r, inner, font))
+            .collect();
         self.finding_spans.clear();
         for (i, f) in comparison.findings.iter().enumerate() {
             self.finding_spans
@@ -285,7 +289,8 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
         fonts: (n_fonts, atlas_size, ui.ctx().pixels_per_point().to_bits()),
     };
     if atlas_cleared || app.cache.key.as_ref() != Some(&key) {
-        app.cache.reset(key, &comparison);
+        app.cache
+            .reset(key, &comparison, inner, app.settings.font_size);
     }
     // Heights of every item: measured when laid out before, estimated otherwise.
     let mut prefix = Vec::with_capacity(app.items.len() + 1);
@@ -299,7 +304,8 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
                 .get(*r)
                 .copied()
                 .flatten()
-                .unwrap_or_else(|| estimate(&comparison, *r, inner, app.settings.font_size)),
+                .or_else(|| app.cache.estimates.get(*r).copied())
+                .unwrap_or(FOLD_H),
             Item::Fold { .. } => FOLD_H,
         };
     }
