@@ -51,7 +51,9 @@ xdotool windowactivate --sync "$WIN" 2>/dev/null || xdotool windowfocus "$WIN" |
 xdotool key --window "$WIN" ctrl+o
 DLG=""
 for _ in $(seq 300); do
-  DLG=$(xdotool search --name "Open articles" 2>/dev/null | head -1) && [ -n "$DLG" ] && break
+  # rfd runs zenity where there is no desktop portal; its window has class "zenity".
+  DLG=$( (xdotool search --class zenity 2>/dev/null; xdotool search --name "Open articles" 2>/dev/null) | head -1 || true)
+  [ -n "$DLG" ] && break
   sleep 0.2
 done
 if [ -z "$DLG" ]; then
