@@ -52,7 +52,7 @@ xdotool key --window "$WIN" ctrl+o
 DLG=""
 for _ in $(seq 300); do
   # rfd runs zenity where there is no desktop portal; its window has class "zenity".
-  DLG=$( (xdotool search --class zenity 2>/dev/null; xdotool search --name "Open articles" 2>/dev/null) | head -1 || true)
+  DLG=$( (xdotool search --onlyvisible --class zenity 2>/dev/null; xdotool search --name "Open articles" 2>/dev/null) | head -1 || true)
   [ -n "$DLG" ] && break
   sleep 0.2
 done
@@ -62,9 +62,10 @@ if [ -z "$DLG" ]; then
   exit 1
 fi
 sleep 1
-xdotool windowactivate --sync "$DLG" 2>/dev/null || xdotool windowfocus "$DLG" || true
+# No window manager under Xvfb: give the dialog the input focus directly, then type.
+xdotool windowfocus --sync "$DLG" 2>/dev/null || xdotool windowfocus "$DLG" 2>/dev/null || true
 TARGET="$PWD/assets/samples/rtl-cjk/chinese.txt"
-xdotool key --window "$DLG" ctrl+l
+xdotool key ctrl+l
 sleep 0.3
 xdotool type --delay 20 "$TARGET"
 sleep 0.3
