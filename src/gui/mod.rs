@@ -1,13 +1,95 @@
 //! The desktop window (eframe/egui). Draws a finished [`crate::model::Comparison`] and
 //! sends commands; never computes a diff itself.
+//!
+//! Files: [`app`] (state and commands), [`worker`] (background compare), [`view`] (the
+//! row filter), [`table`] and [`layout`] (the aligned rows), [`header`], [`options`],
+//! [`findings`], [`ruler`], [`search`], [`file_browser`], [`fonts`], [`bidi`], [`theme`].
+
+pub mod app;
+pub mod bidi;
+pub mod file_browser;
+pub mod findings;
+pub mod fonts;
+pub mod header;
+pub mod layout;
+pub mod options;
+pub mod panels;
+pub mod ruler;
+pub mod search;
+pub mod synthetic;
+pub mod table;
+pub mod theme;
+pub mod view;
+pub mod worker;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub use app::{Command, Settings, StorydiffApp};
+
+/// The message printed when there is no display to open a window on.
+pub const NO_DISPLAY: &str =
+    "storydiff needs a display; for a headless report run `storydiff report FILE...`";
+
+/// True when a display server is reachable (always true outside Linux/BSD).
+#[must_use]
+pub fn has_display() -> bool {
+    if cfg!(any(
+        target_os = "linux",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd",
+        target_os = "dragonfly"
+    )) {
+        let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
+        set("DISPLAY") || set("WAYLAND_DISPLAY")
+    } else {
+        true
+    }
+}
+
 /// Opens the window on `files` (the bundled sample story when empty).
 #[must_use]
 pub fn run(files: Vec<PathBuf>) -> ExitCode {
-    let _ = files;
-    eprintln!("storydiff needs a display; for a headless report run `storydiff report FILE...`");
-    ExitCode::from(1)
+    if !has_display() {
+        eprintln!("{NO_DISPLAY}");
+        return ExitCode::from(1);
+    }
+    let files = if files.is_empty() {
+        app::sample_paths()
+    } else {
+        files
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("storydiff")
+            .with_app_id("storydiff")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        persist_window: true,
+        ..eframe::NativeOptions::default()
+    };
+    let result = eframe::run_native(
+        "storydiff",
+        options,
+        Box::new(move |cc| {
+            let (settings, notice) = app::load_settings(cc.storage);
+            let mut app = StorydiffApp::new(settings, files);
+            if let Some(n) = notice {
+                app.notices.push(n);
+            }
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{NO_DISPLAY}");
+            if std::env::var_os("STORYDIFF_DEBUG").is_some() {
+                eprintln!("({e})");
+            }
+            ExitCode::from(1)
+        }
+    }
 }

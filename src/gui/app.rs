@@ -1,0 +1,863 @@
+//! The application state, its persisted settings and the one [`Command`] type that changes it.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+
+use super::file_browser::FileBrowser;
+use super::search::Search;
+use super::table::TableCache;
+use super::view::{self, Filter, Item};
+use super::worker::Worker;
+use crate::compare::row_has_difference;
+use crate::model::{CompareOptions, Comparison, FindingKind, Granularity};
+
+/// The eframe storage key of the settings.
+pub const SETTINGS_KEY: &str = "storydiff-settings";
+
+/// Settings that persist across runs. Unknown or missing fields fall back to defaults.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[allow(clippy::struct_excessive_bools)] // Reason: independent on/off settings, persisted as such.
+pub struct Settings {
+    /// Compare options (what to ignore, word or character diff, the reference).
+    pub options: CompareOptions,
+    /// Fold rows without differences.
+    pub only_changes: bool,
+    /// Take boilerplate rows out of the view.
+    pub hide_boilerplate: bool,
+    /// Body text size in points.
+    pub font_size: f32,
+    /// Dark theme.
+    pub dark: bool,
+    /// Show the options side panel.
+    pub show_options: bool,
+    /// Show the findings side panel.
+    pub show_findings: bool,
+    /// Only this kind in the findings panel.
+    pub finding_filter: Option<FindingKind>,
+    /// Recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// The files open when the window last closed.
+    pub last_files: Vec<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            options: CompareOptions::default(),
+            only_changes: false,
+            hide_boilerplate: false,
+            font_size: 15.0,
+            dark: false,
+            show_options: true,
+            show_findings: true,
+            finding_filter: None,
+            recent: Vec::new(),
+            last_files: Vec::new(),
+        }
+    }
+}
+
+/// Smallest and largest body text size.
+pub const FONT_RANGE: (f32, f32) = (9.0, 32.0);
+
+/// Every change to the state goes through one of these.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Add files as new columns.
+    AddFiles(Vec<PathBuf>),
+    /// Replace the open files.
+    OpenFiles(Vec<PathBuf>),
+    /// Open the bundled sample story.
+    OpenSample,
+    /// Show the native file dialog (or the in-app browser where there is none).
+    OpenDialog,
+    /// Show the in-app file browser.
+    OpenBrowser,
+    /// Close a column (article index).
+    RemoveColumn(usize),
+    /// Move a column from one place to another.
+    MoveColumn {
+        /// Current article index.
+        from: usize,
+        /// New article index.
+        to: usize,
+    },
+    /// Make an article the reference.
+    SetReference(usize),
+    /// Change the compare options (re-compares).
+    SetOptions(CompareOptions),
+    /// Fold unchanged rows or not.
+    SetOnlyChanges(bool),
+    /// Hide boilerplate rows or not.
+    SetHideBoilerplate(bool),
+    /// Unfold a run of unchanged rows (by its first row).
+    ExpandFold(usize),
+    /// Select a row (index into the comparison's rows) and scroll to it.
+    SelectRow(usize),
+    /// Select the next changed row.
+    NextChange,
+    /// Select the previous changed row.
+    PrevChange,
+    /// Jump to a finding (index into the comparison's findings).
+    JumpToFinding(usize),
+    /// Filter the findings panel by kind.
+    SetFindingFilter(Option<FindingKind>),
+    /// Change the text size by this many points.
+    FontSize(f32),
+    /// Switch the dark theme on or off.
+    SetDark(bool),
+    /// Show or hide the options panel.
+    ShowOptions(bool),
+    /// Show or hide the findings panel.
+    ShowFindings(bool),
+    /// Dismiss a notice.
+    DismissNotice(usize),
+    /// Open the search bar and focus it.
+    OpenSearch,
+    /// Close the search bar.
+    CloseSearch,
+    /// Go to the next search match.
+    SearchNext,
+    /// Go to the previous search match.
+    SearchPrev,
+}
+
+/// A message shown above the rows until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Plain-words text (for a file: path last).
+    pub text: String,
+    /// True for errors, false for information.
+    pub error: bool,
+}
+
+/// Facts derived once per comparison.
+#[derive(Debug, Default)]
+pub struct Derived {
+    /// Per article: paragraph → row.
+    pub para_row: Vec<HashMap<usize, usize>>,
+    /// `(article, paragraph)` → finding indices.
+    pub cell_findings: HashMap<(usize, usize), Vec<usize>>,
+    /// Per row: any difference from the reference.
+    pub row_changed: Vec<bool>,
+    /// Per row: number of findings.
+    pub row_findings: Vec<usize>,
+    /// Per article: number of words (counted once; headers show it every frame).
+    pub word_counts: Vec<usize>,
+}
+
+impl Derived {
+    fn new(c: &Comparison) -> Self {
+        let mut para_row = vec![HashMap::new(); c.articles.len()];
+        for (r, row) in c.rows.iter().enumerate() {
+            for (a, cell) in row.cells.iter().enumerate() {
+                if let (Some(cell), Some(map)) = (cell, para_row.get_mut(a)) {
+                    for p in &cell.paragraphs {
+                        map.entry(*p).or_insert(r);
+                    }
+                }
+            }
+        }
+        let mut cell_findings: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        let mut row_findings = vec![0; c.rows.len()];
+        for (i, f) in c.findings.iter().enumerate() {
+            cell_findings
+                .entry((f.article, f.paragraph))
+                .or_default()
+                .push(i);
+            if let Some(r) = para_row.get(f.article).and_then(|m| m.get(&f.paragraph))
+                && let Some(n) = row_findings.get_mut(*r)
+            {
+                *n += 1;
+            }
+        }
+        Self {
+            para_row,
+            cell_findings,
+            row_changed: c.rows.iter().map(row_has_difference).collect(),
+            row_findings,
+            word_counts: c
+                .articles
+                .iter()
+                .map(crate::model::Article::word_count)
+                .collect(),
+        }
+    }
+
+    /// The row holding a paragraph of an article.
+    #[must_use]
+    pub fn row_of(&self, article: usize, paragraph: usize) -> Option<usize> {
+        self.para_row.get(article)?.get(&paragraph).copied()
+    }
+}
+
+/// What the view items were built from.
+type ItemsKey = (u64, bool, bool, BTreeSet<usize>, Option<usize>);
+
+/// A pending native file dialog.
+pub struct DialogJob {
+    rx: std::sync::mpsc::Receiver<Option<Vec<PathBuf>>>,
+    started: Instant,
+}
+
+/// The whole window state.
+pub struct StorydiffApp {
+    /// Persisted settings.
+    pub settings: Settings,
+    /// The open files, in column order.
+    pub files: Vec<PathBuf>,
+    /// The comparison being shown.
+    pub comparison: Option<Arc<Comparison>>,
+    /// Facts derived from the comparison.
+    pub derived: Derived,
+    /// Bumped whenever the comparison changes.
+    pub generation: u64,
+    /// Items of the rows view.
+    pub items: Vec<Item>,
+    /// Folds the user opened.
+    pub expanded: BTreeSet<usize>,
+    /// The selected row (index into `comparison.rows`).
+    pub selected: Option<usize>,
+    /// The finding the user jumped to.
+    pub selected_finding: Option<usize>,
+    /// Scroll the rows view to this row on the next frame.
+    pub scroll_to: Option<usize>,
+    /// Messages above the rows.
+    pub notices: Vec<Notice>,
+    /// Search state.
+    pub search: Search,
+    /// The in-app file browser.
+    pub browser: FileBrowser,
+    /// Text of the "Add by path" field.
+    pub add_path: String,
+    /// Laid-out text and row heights.
+    pub cache: TableCache,
+    pub(crate) worker: Worker,
+    pub(crate) dialog: Option<DialogJob>,
+    /// Run comparisons on the calling thread (tests, benchmarks).
+    pub synchronous: bool,
+    ctx: Option<egui::Context>,
+    fonts_installed: bool,
+    applied_dark: Option<bool>,
+    title: String,
+    items_key: Option<ItemsKey>,
+    keep_row: Option<usize>,
+    pending_open: Option<Vec<PathBuf>>,
+}
+
+impl StorydiffApp {
+    /// A window state with `settings`, about to open `files` (nothing is loaded yet).
+    #[must_use]
+    pub fn new(settings: Settings, files: Vec<PathBuf>) -> Self {
+        let mut app = Self {
+            settings,
+            files: Vec::new(),
+            comparison: None,
+            derived: Derived::default(),
+            generation: 0,
+            items: Vec::new(),
+            expanded: BTreeSet::new(),
+            selected: None,
+            selected_finding: None,
+            scroll_to: None,
+            notices: Vec::new(),
+            search: Search::default(),
+            browser: FileBrowser::default(),
+            add_path: String::new(),
+            cache: TableCache::default(),
+            worker: Worker::default(),
+            dialog: None,
+            synchronous: false,
+            ctx: None,
+            fonts_installed: false,
+            applied_dark: None,
+            title: String::new(),
+            items_key: None,
+            keep_row: None,
+            pending_open: None,
+        };
+        app.pending_open = Some(files);
+        app
+    }
+}
+
+/// The bundled sample story: next to the sources at build time, else next to the executable.
+#[must_use]
+pub fn sample_paths() -> Vec<PathBuf> {
+    const NAMES: [&str; 3] = ["wire.txt", "republished.html", "rewrite.md"];
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples")];
+    if let Ok(exe) = std::env::current_exe()
+        && let Some(dir) = exe.parent()
+    {
+        dirs.push(dir.join("assets/samples"));
+        dirs.push(dir.join("samples"));
+    }
+    for dir in dirs {
+        if NAMES.iter().all(|n| dir.join(n).is_file()) {
+            return NAMES.iter().map(|n| dir.join(n)).collect();
+        }
+    }
+    Vec::new()
+}
+
+impl StorydiffApp {
+    /// A state that compares on the calling thread and has already opened `files`
+    /// (for tests and benchmarks: deterministic, no background thread).
+    #[must_use]
+    pub fn new_synchronous(settings: Settings, files: Vec<PathBuf>) -> Self {
+        let mut app = Self::new(settings, Vec::new());
+        app.synchronous = true;
+        app.pending_open = None;
+        app.open(files);
+        app
+    }
+
+    /// A synchronous state showing an already computed comparison (benchmarks).
+    #[must_use]
+    pub fn from_comparison(settings: Settings, comparison: Comparison) -> Self {
+        let mut app = Self::new(settings, Vec::new());
+        app.synchronous = true;
+        app.pending_open = None;
+        app.files = comparison
+            .articles
+            .iter()
+            .map(|a| PathBuf::from(&a.path))
+            .collect();
+        app.accept(comparison);
+        app
+    }
+
+    /// Number of columns (articles) shown.
+    #[must_use]
+    pub fn column_count(&self) -> usize {
+        self.comparison.as_ref().map_or(0, |c| c.articles.len())
+    }
+
+    /// Number of aligned rows in the comparison.
+    #[must_use]
+    pub fn row_count(&self) -> usize {
+        self.comparison.as_ref().map_or(0, |c| c.rows.len())
+    }
+
+    /// True while a background comparison runs.
+    #[must_use]
+    pub fn busy(&self) -> bool {
+        self.worker.busy() || self.pending_open.is_some()
+    }
+
+    /// Blocks until the background comparison is done (tests).
+    pub fn wait_for_worker(&mut self) {
+        if let Some(c) = self.worker.wait() {
+            self.accept(c);
+        }
+    }
+
+    fn open(&mut self, files: Vec<PathBuf>) {
+        self.files = files;
+        self.selected = None;
+        self.selected_finding = None;
+        self.expanded.clear();
+        if self.files.is_empty() {
+            self.notices.push(Notice {
+                text: "The sample story was not found next to the program; open articles with File ▸ Open".to_string(),
+                error: false,
+            });
+        }
+        self.recompare();
+    }
+
+    /// Loads and compares the open files again (on the worker unless synchronous).
+    pub fn recompare(&mut self) {
+        if self.files.is_empty() {
+            self.comparison = None;
+            self.derived = Derived::default();
+            self.generation += 1;
+            return;
+        }
+        if self.synchronous {
+            let c = crate::compare_files(&self.files, &self.settings.options, &mut |_| {});
+            self.accept(c);
+            return;
+        }
+        let Some(ctx) = self.ctx.clone() else {
+            self.pending_open = Some(self.files.clone());
+            return;
+        };
+        if let Err(e) = self
+            .worker
+            .start(self.files.clone(), self.settings.options.clone(), ctx)
+        {
+            self.notices.push(Notice {
+                text: e,
+                error: true,
+            });
+        }
+    }
+
+    /// Takes a finished comparison into the view.
+    pub fn accept(&mut self, comparison: Comparison) {
+        let failed: Vec<String> = comparison.errors.iter().map(|e| e.path.clone()).collect();
+        for e in &comparison.errors {
+            self.notices.push(Notice {
+                text: e.message.clone(),
+                error: true,
+            });
+        }
+        self.files
+            .retain(|f| !failed.iter().any(|p| *p == f.display().to_string()));
+        for f in self.files.clone().iter().rev() {
+            let abs = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
+            self.settings.recent.retain(|r| *r != abs);
+            self.settings.recent.insert(0, abs);
+        }
+        self.settings.recent.truncate(12);
+        self.settings.last_files = self
+            .files
+            .iter()
+            .map(|f| std::fs::canonicalize(f).unwrap_or_else(|_| f.clone()))
+            .collect();
+        self.settings.options.reference = comparison.options.reference;
+        self.derived = Derived::new(&comparison);
+        if let Some(s) = self.selected
+            && s >= comparison.rows.len()
+        {
+            self.selected = None;
+        }
+        self.selected_finding = None;
+        self.comparison = Some(Arc::new(comparison));
+        self.generation += 1;
+        self.search.invalidate();
+        self.items_key = None;
+    }
+
+    /// The open file each article came from (index into `files`).
+    fn file_of_article(&self, article: usize) -> Option<usize> {
+        let path = &self.comparison.as_ref()?.articles.get(article)?.path;
+        self.files.iter().position(|f| {
+            let f = f.display().to_string();
+            *path == f
+                || path
+                    .strip_prefix(&f)
+                    .is_some_and(|rest| rest.starts_with('#'))
+        })
+    }
+
+    /// Article indices per open file, in file order.
+    fn articles_per_file(&self) -> Vec<Vec<usize>> {
+        let n = self.column_count();
+        let mut out = vec![Vec::new(); self.files.len()];
+        for a in 0..n {
+            if let Some(f) = self.file_of_article(a)
+                && let Some(list) = out.get_mut(f)
+            {
+                list.push(a);
+            }
+        }
+        out
+    }
+
+    /// Reorders or removes files, keeping the same reference article when it stays.
+    fn rearrange(&mut self, order: &[usize]) {
+        let per_file = self.articles_per_file();
+        let reference = self.settings.options.reference;
+        let mut new_ref = 0;
+        let mut next = 0;
+        for &f in order {
+            for &a in per_file.get(f).map_or(&[][..], Vec::as_slice) {
+                if a == reference {
+                    new_ref = next;
+                }
+                next += 1;
+            }
+        }
+        self.files = order
+            .iter()
+            .filter_map(|&f| self.files.get(f).cloned())
+            .collect();
+        self.settings.options.reference = new_ref;
+        self.selected = None;
+        self.recompare();
+    }
+
+    /// Applies one command.
+    #[allow(clippy::too_many_lines)]
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::AddFiles(paths) => {
+                let paths: Vec<PathBuf> = paths
+                    .into_iter()
+                    .filter(|p| !self.files.contains(p))
+                    .collect();
+                if !paths.is_empty() {
+                    self.files.extend(paths);
+                    self.recompare();
+                }
+            }
+            Command::OpenFiles(paths) => {
+                self.settings.options.reference = 0;
+                self.open(paths);
+            }
+            Command::OpenSample => {
+                self.settings.options.reference = 0;
+                self.open(sample_paths());
+            }
+            Command::OpenDialog => self.open_dialog(),
+            Command::OpenBrowser => self.browser.open_at(self.files.first().cloned()),
+            Command::RemoveColumn(a) => {
+                if let Some(f) = self.file_of_article(a) {
+                    let order: Vec<usize> = (0..self.files.len()).filter(|&i| i != f).collect();
+                    if self.settings.options.reference == a {
+                        self.settings.options.reference = usize::MAX;
+                    }
+                    self.rearrange(&order);
+                }
+            }
+            Command::MoveColumn { from, to } => {
+                if let (Some(f), Some(t)) = (self.file_of_article(from), self.file_of_article(to)) {
+                    let mut order: Vec<usize> = (0..self.files.len()).collect();
+                    order.swap(f, t);
+                    self.rearrange(&order);
+                }
+            }
+            Command::SetReference(a) => {
+                if a < self.column_count() && a != self.settings.options.reference {
+                    self.settings.options.reference = a;
+                    self.recompare();
+                }
+            }
+            Command::SetOptions(options) => {
+                if options != self.settings.options {
+                    self.settings.options = options;
+                    self.recompare();
+                }
+            }
+            Command::SetOnlyChanges(v) => self.settings.only_changes = v,
+            Command::SetHideBoilerplate(v) => self.settings.hide_boilerplate = v,
+            Command::ExpandFold(first) => {
+                self.expanded.insert(first);
+            }
+            Command::SelectRow(r) => {
+                self.selected = Some(r);
+                self.keep_row = Some(r);
+                self.scroll_to = Some(r);
+            }
+            Command::NextChange => self.step_change(true),
+            Command::PrevChange => self.step_change(false),
+            Command::JumpToFinding(i) => {
+                let target = self.comparison.as_ref().and_then(|c| {
+                    let f = c.findings.get(i)?;
+                    self.derived.row_of(f.article, f.paragraph)
+                });
+                self.selected_finding = Some(i);
+                if let Some(r) = target {
+                    self.apply(Command::SelectRow(r));
+                }
+            }
+            Command::SetFindingFilter(k) => self.settings.finding_filter = k,
+            Command::FontSize(delta) => {
+                self.settings.font_size =
+                    (self.settings.font_size + delta).clamp(FONT_RANGE.0, FONT_RANGE.1);
+            }
+            Command::SetDark(v) => self.settings.dark = v,
+            Command::ShowOptions(v) => self.settings.show_options = v,
+            Command::ShowFindings(v) => self.settings.show_findings = v,
+            Command::DismissNotice(i) => {
+                if i < self.notices.len() {
+                    self.notices.remove(i);
+                }
+            }
+            Command::OpenSearch => {
+                self.search.open = true;
+                self.search.focus = true;
+            }
+            Command::CloseSearch => self.search.open = false,
+            Command::SearchNext | Command::SearchPrev => {
+                let forward = command == Command::SearchNext;
+                if let Some(m) = self.search.step(forward)
+                    && let Some(r) = self.derived.row_of(m.article, m.paragraph)
+                {
+                    self.apply(Command::SelectRow(r));
+                }
+            }
+        }
+    }
+
+    /// Selects the next (or previous) row with a difference after the selection.
+    fn step_change(&mut self, forward: bool) {
+        self.refresh_items();
+        let rows: Vec<usize> = self
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Row(r) if self.derived.row_changed.get(*r) == Some(&true) => Some(*r),
+                _ => None,
+            })
+            .collect();
+        let target = match (self.selected, forward) {
+            (None, true) => rows.first().copied(),
+            (None, false) => rows.last().copied(),
+            (Some(s), true) => rows.iter().copied().find(|&r| r > s),
+            (Some(s), false) => rows.iter().rev().copied().find(|&r| r < s),
+        };
+        if let Some(r) = target {
+            self.apply(Command::SelectRow(r));
+        }
+    }
+
+    /// Rebuilds the view items when the comparison or filter changed.
+    pub fn refresh_items(&mut self) {
+        let key = (
+            self.generation,
+            self.settings.only_changes,
+            self.settings.hide_boilerplate,
+            self.expanded.clone(),
+            self.keep_row,
+        );
+        if self.items_key.as_ref() == Some(&key) {
+            return;
+        }
+        self.items = self.comparison.as_ref().map_or_else(Vec::new, |c| {
+            view::build(
+                c,
+                &Filter {
+                    only_changes: self.settings.only_changes,
+                    hide_boilerplate: self.settings.hide_boilerplate,
+                    expanded: self.expanded.clone(),
+                    keep: self.keep_row,
+                },
+            )
+        });
+        self.items_key = Some(key);
+    }
+
+    fn open_dialog(&mut self) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx = self.ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("storydiff-open-dialog".to_string())
+            .spawn(move || {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Open articles")
+                    .add_filter(
+                        "Articles (txt, md, html, json)",
+                        &["txt", "md", "markdown", "html", "htm", "json", "jsonl"],
+                    )
+                    .add_filter("All files", &["*"])
+                    .pick_files();
+                let _ = tx.send(picked);
+                if let Some(ctx) = ctx {
+                    ctx.request_repaint();
+                }
+            });
+        match spawned {
+            Ok(_) => {
+                self.dialog = Some(DialogJob {
+                    rx,
+                    started: Instant::now(),
+                });
+            }
+            Err(_) => self.browser.open_at(self.files.first().cloned()),
+        }
+    }
+
+    /// Checks the native dialog: files picked, cancelled, or no dialog available
+    /// (nothing back within 300 ms: fall back to the in-app browser).
+    fn poll_dialog(&mut self) {
+        let Some(job) = &self.dialog else { return };
+        match job.rx.try_recv() {
+            Ok(Some(paths)) => {
+                self.dialog = None;
+                self.apply(Command::AddFiles(paths));
+            }
+            Ok(None) => {
+                let quick = job.started.elapsed().as_millis() < 300;
+                self.dialog = None;
+                if quick {
+                    self.notices.push(Notice {
+                        text: "No system file dialog is available; use the browser below or Add by path".to_string(),
+                        error: false,
+                    });
+                    self.browser.open_at(self.files.first().cloned());
+                }
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                if let Some(ctx) = &self.ctx {
+                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                }
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.dialog = None;
+                self.browser.open_at(self.files.first().cloned());
+            }
+        }
+    }
+
+    /// The window title, naming the number of articles.
+    #[must_use]
+    pub fn window_title(&self) -> String {
+        match self.column_count() {
+            0 => "storydiff".to_string(),
+            1 => "storydiff — 1 article".to_string(),
+            n => format!("storydiff — {n} articles"),
+        }
+    }
+
+    /// Draws the whole window and handles input.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.ctx.is_none() {
+            self.ctx = Some(ctx.clone());
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        }
+        if !self.fonts_installed {
+            self.fonts_installed = true;
+            let _ = super::fonts::install(&ctx);
+        }
+        if self.applied_dark != Some(self.settings.dark) {
+            self.applied_dark = Some(self.settings.dark);
+            ctx.set_theme(if self.settings.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+        }
+        if let Some(files) = self.pending_open.take() {
+            self.open(files);
+        }
+        if let Some(c) = self.worker.poll() {
+            self.accept(c);
+        }
+        self.poll_dialog();
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+
+        let mut commands = Vec::new();
+        self.keyboard(&ctx, &mut commands);
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            commands.push(Command::AddFiles(dropped));
+        }
+        self.refresh_items();
+        super::panels::show(self, ui, &mut commands);
+        for command in commands {
+            self.apply(command);
+        }
+        if self.worker.busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
+    }
+
+    fn keyboard(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        use egui::{Key, Modifiers};
+        ctx.input_mut(|i| {
+            if i.consume_key(Modifiers::ALT, Key::ArrowDown) {
+                commands.push(Command::NextChange);
+            }
+            if i.consume_key(Modifiers::ALT, Key::ArrowUp) {
+                commands.push(Command::PrevChange);
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::F) {
+                commands.push(Command::OpenSearch);
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::O) {
+                commands.push(Command::OpenDialog);
+            }
+            if i.consume_key(Modifiers::NONE, Key::F3) {
+                commands.push(Command::SearchNext);
+            }
+            if i.consume_key(Modifiers::SHIFT, Key::F3) {
+                commands.push(Command::SearchPrev);
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::Plus)
+                || i.consume_key(Modifiers::COMMAND, Key::Equals)
+            {
+                commands.push(Command::FontSize(1.0));
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::Minus) {
+                commands.push(Command::FontSize(-1.0));
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::D) {
+                commands.push(Command::SetOnlyChanges(!self.settings.only_changes));
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::B) {
+                commands.push(Command::SetHideBoilerplate(!self.settings.hide_boilerplate));
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::T) {
+                commands.push(Command::SetDark(!self.settings.dark));
+            }
+            let mut options = self.settings.options.clone();
+            let mut changed = false;
+            for (key, flag) in [
+                (Key::Num1, &mut options.ignore_case),
+                (Key::Num2, &mut options.ignore_punctuation),
+                (Key::Num3, &mut options.ignore_quotes),
+                (Key::Num4, &mut options.ignore_whitespace),
+            ] {
+                if i.consume_key(Modifiers::COMMAND, key) {
+                    *flag = !*flag;
+                    changed = true;
+                }
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::G) {
+                options.granularity = match options.granularity {
+                    Granularity::Word => Granularity::Char,
+                    Granularity::Char => Granularity::Word,
+                };
+                changed = true;
+            }
+            if changed {
+                commands.push(Command::SetOptions(options));
+            }
+            if self.search.open && i.consume_key(Modifiers::NONE, Key::Escape) {
+                commands.push(Command::CloseSearch);
+            }
+        });
+    }
+}
+
+impl eframe::App for StorydiffApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if let Ok(json) = serde_json::to_string(&self.settings) {
+            storage.set_string(SETTINGS_KEY, json);
+        }
+    }
+}
+
+/// Reads the settings from eframe storage; unreadable settings give defaults and a notice.
+#[must_use]
+pub fn load_settings(storage: Option<&dyn eframe::Storage>) -> (Settings, Option<Notice>) {
+    let Some(text) = storage.and_then(|s| s.get_string(SETTINGS_KEY)) else {
+        return (Settings::default(), None);
+    };
+    match serde_json::from_str::<Settings>(&text) {
+        Ok(s) => (s, None),
+        Err(e) => (
+            Settings::default(),
+            Some(Notice {
+                text: format!("The stored settings could not be read ({e}); using the defaults"),
+                error: false,
+            }),
+        ),
+    }
+}

@@ -1,0 +1,564 @@
+//! The aligned rows: one column per article, every cell of a row the same height,
+//! virtualised (only visible rows are laid out) with cached text layouts and row heights.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use egui::{Align2, FontId, Galley, Pos2, Rect, Sense, Stroke, pos2, vec2};
+
+use super::app::{Command, StorydiffApp};
+use super::bidi;
+use super::layout::{Highlights, cell_blocks};
+use super::theme::{Palette, palette};
+use super::view::Item;
+use crate::model::{Cell, Comparison};
+
+/// Left gutter with row numbers.
+pub const GUTTER: f32 = 44.0;
+/// Padding inside a cell.
+const PAD: f32 = 6.0;
+/// Gap between paragraphs inside a split/merged cell.
+const BLOCK_GAP: f32 = 8.0;
+/// Height of a fold marker.
+const FOLD_H: f32 = 28.0;
+/// Smallest column width before the view scrolls sideways.
+pub const MIN_COLUMN: f32 = 200.0;
+
+/// A laid-out cell.
+#[derive(Debug)]
+pub struct CellLayout {
+    /// The marker line (moved, split, merged), if any.
+    pub tags: Option<Arc<Galley>>,
+    /// Text lines: galley, right-aligned, y offset below the marker line.
+    pub lines: Vec<(Arc<Galley>, bool, f32)>,
+    /// Findings on this cell.
+    pub findings: Vec<usize>,
+    /// Total height including padding.
+    pub height: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Key {
+    generation: u64,
+    font: u32,
+    width: u32,
+    dark: bool,
+    search: u64,
+    finding: Option<usize>,
+    /// Fonts installed, atlas size and scale: cached galleys hold atlas coordinates.
+    fonts: (usize, [usize; 2], u32),
+}
+
+/// Cached layouts and heights.
+#[derive(Debug, Default)]
+pub struct TableCache {
+    key: Option<Key>,
+    cells: HashMap<(usize, usize), Arc<CellLayout>>,
+    row_height: Vec<Option<f32>>,
+    /// Top of each item in content coordinates, plus the total at the end.
+    pub prefix: Vec<f32>,
+    /// Visible content range (top, bottom) of the last frame.
+    pub viewport: (f32, f32),
+    /// Number of cells laid out in the last frame (for tests and benchmarks).
+    pub laid_out_last_frame: usize,
+    finding_spans: super::layout::SpanMap,
+    atlas_fill: f32,
+    estimates: Vec<f32>,
+}
+
+impl TableCache {
+    fn reset(&mut self, key: Key, comparison: &Comparison, inner: f32, font: f32) {
+        self.key = Some(key);
+        self.cells.clear();
+        self.row_height = vec![None; comparison.rows.len()];
+        self.estimates = (0..comparison.rows.len())
+            .map(|r| estimate(comparison, r, inner, font))
+            .collect();
+        self.finding_spans.clear();
+        for (i, f) in comparison.findings.iter().enumerate() {
+            self.finding_spans
+                .entry((f.article, f.paragraph))
+                .or_default()
+                .push((f.start, f.end, i));
+        }
+    }
+
+    /// Content-space top of an item.
+    #[must_use]
+    pub fn item_top(&self, item: usize) -> f32 {
+        self.prefix.get(item).copied().unwrap_or(0.0)
+    }
+
+    /// Total content height.
+    #[must_use]
+    pub fn total(&self) -> f32 {
+        self.prefix.last().copied().unwrap_or(0.0)
+    }
+
+    /// The item at a content-space y.
+    #[must_use]
+    pub fn item_at(&self, y: f32) -> usize {
+        self.prefix.partition_point(|&t| t <= y).saturating_sub(1)
+    }
+}
+
+fn estimate(comparison: &Comparison, row: usize, inner: f32, font: f32) -> f32 {
+    let Some(r) = comparison.rows.get(row) else {
+        return FOLD_H;
+    };
+    let per_line = (inner / (font * 0.5)).max(1.0);
+    let line_h = font * 1.3;
+    let mut best: f32 = 1.0;
+    for (a, cell) in r.cells.iter().enumerate() {
+        let Some(cell) = cell else { continue };
+        let chars: usize = cell
+            .paragraphs
+            .iter()
+            .filter_map(|p| comparison.articles.get(a)?.paragraphs.get(*p))
+            .map(|p| p.text.chars().count())
+            .sum();
+        best = best.max((chars as f32 / per_line).ceil() + cell.paragraphs.len() as f32 - 1.0);
+    }
+    best * line_h + 2.0 * PAD + line_h
+}
+
+fn tag_text(comparison: &Comparison, row: usize, a: usize, cell: &Cell) -> Option<String> {
+    let reference = comparison.options.reference;
+    let ref_cell = comparison
+        .rows
+        .get(row)
+        .and_then(|r| r.cells.get(reference))
+        .and_then(Option::as_ref);
+    let paras = |c: &Cell| {
+        c.paragraphs
+            .iter()
+            .map(|p| format!("¶{}", p + 1))
+            .collect::<Vec<_>>()
+            .join("+")
+    };
+    let mut tags = Vec::new();
+    if cell.moved {
+        let here = cell.paragraphs.first().map_or(0, |p| p + 1);
+        match ref_cell {
+            Some(rc) if a != reference => tags.push(format!(
+                "↕ moved: ¶{here} in this article, {} in the reference",
+                paras(rc)
+            )),
+            _ => tags.push(format!("↕ moved: ¶{here} in this article")),
+        }
+    }
+    let ref_n = ref_cell.map_or(1, |c| c.paragraphs.len());
+    if cell.paragraphs.len() > 1 {
+        if a == reference {
+            tags.push(format!("{} (one passage)", paras(cell)));
+        } else {
+            tags.push(format!("{} split from one passage", paras(cell)));
+        }
+    } else if ref_n > 1 && a != reference {
+        tags.push(format!(
+            "{} merged ({} in the reference)",
+            paras(cell),
+            ref_n
+        ));
+    }
+    if tags.is_empty() {
+        None
+    } else {
+        Some(tags.join(" · "))
+    }
+}
+
+fn layout_cell(
+    ui: &egui::Ui,
+    app: &StorydiffApp,
+    comparison: &Comparison,
+    row: usize,
+    a: usize,
+    cell: &Cell,
+    inner: f32,
+) -> CellLayout {
+    let pal = palette(app.settings.dark);
+    let font = FontId::proportional(app.settings.font_size);
+    let small = FontId::proportional((app.settings.font_size - 3.0).max(9.0));
+    let Some(article) = comparison.articles.get(a) else {
+        return CellLayout {
+            tags: None,
+            lines: Vec::new(),
+            findings: Vec::new(),
+            height: 2.0 * PAD,
+        };
+    };
+    let highlights = Highlights {
+        search: Some(&app.search.by_paragraph),
+        current_match: app.search.current,
+        findings: Some(&app.cache.finding_spans),
+        current_finding: app.selected_finding,
+    };
+    let blocks = cell_blocks(a, article, cell, &highlights, &pal, &font);
+    let findings: Vec<usize> = cell
+        .paragraphs
+        .iter()
+        .filter_map(|p| app.derived.cell_findings.get(&(a, *p)))
+        .flatten()
+        .copied()
+        .collect();
+    let tag = tag_text(comparison, row, a, cell);
+    ui.ctx().fonts_mut(|fonts| {
+        let tags = if tag.is_some() || !findings.is_empty() {
+            let text = tag.unwrap_or_default();
+            let mut job =
+                egui::text::LayoutJob::simple(text, small.clone(), pal.muted, inner - 40.0);
+            job.wrap.max_rows = 2;
+            Some(fonts.layout_job(job))
+        } else {
+            None
+        };
+        let mut y = tags
+            .as_ref()
+            .map_or(0.0, |g| g.size().y.max(small.size * 1.3) + 4.0);
+        let mut lines = Vec::new();
+        for (i, block) in blocks.iter().enumerate() {
+            if i > 0 {
+                y += BLOCK_GAP;
+            }
+            if block.rtl {
+                for g in bidi::layout_rtl(fonts, &block.styled, inner) {
+                    let h = g.size().y;
+                    lines.push((g, true, y));
+                    y += h;
+                }
+            } else {
+                let g = fonts.layout_job(block.styled.to_job(inner));
+                let h = g.size().y;
+                lines.push((g, false, y));
+                y += h;
+            }
+        }
+        CellLayout {
+            tags,
+            lines,
+            findings,
+            height: y + 2.0 * PAD,
+        }
+    })
+}
+
+/// Column width for `n` columns in `available` points.
+#[must_use]
+pub fn column_width(available: f32, n: usize) -> f32 {
+    let n = n.max(1) as f32;
+    ((available - GUTTER - 4.0) / n).max(MIN_COLUMN).floor()
+}
+
+/// Draws the header and the rows.
+pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let Some(comparison) = app.comparison.clone() else {
+        let busy = app.busy();
+        ui.centered_and_justified(|ui| {
+            if busy {
+                ui.label("Comparing…");
+            } else {
+                ui.label(
+                    "No articles open. Use File ▸ Open (Ctrl+O), drop files here, or Add by path.",
+                );
+            }
+        });
+        return;
+    };
+    let n = comparison.articles.len();
+    let col_w = column_width(ui.available_width(), n);
+    let total_w = GUTTER + col_w * n as f32;
+    let inner = col_w - 2.0 * PAD;
+    let (n_fonts, atlas_size, fill) = ui.ctx().fonts(|f| {
+        (
+            f.definitions().font_data.len(),
+            f.font_image_size(),
+            f.font_atlas_fill_ratio(),
+        )
+    });
+    // A fuller atlas is the same atlas; an emptier one was cleared and the galleys are stale.
+    let atlas_cleared = fill < app.cache.atlas_fill;
+    app.cache.atlas_fill = fill;
+    let key = Key {
+        generation: app.generation,
+        font: app.settings.font_size.to_bits(),
+        width: col_w.to_bits(),
+        dark: app.settings.dark,
+        search: app.search.revision,
+        finding: app.selected_finding,
+        fonts: (n_fonts, atlas_size, ui.ctx().pixels_per_point().to_bits()),
+    };
+    if atlas_cleared || app.cache.key.as_ref() != Some(&key) {
+        app.cache
+            .reset(key, &comparison, inner, app.settings.font_size);
+    }
+    // Heights of every item: measured when laid out before, estimated otherwise.
+    let mut prefix = Vec::with_capacity(app.items.len() + 1);
+    let mut y = 0.0;
+    for item in &app.items {
+        prefix.push(y);
+        y += match item {
+            Item::Row(r) => app
+                .cache
+                .row_height
+                .get(*r)
+                .copied()
+                .flatten()
+                .or_else(|| app.cache.estimates.get(*r).copied())
+                .unwrap_or(FOLD_H),
+            Item::Fold { .. } => FOLD_H,
+        };
+    }
+    prefix.push(y);
+    app.cache.prefix = prefix;
+    let total_h = y;
+
+    let scroll_target = app.scroll_to.take().and_then(|row| {
+        let idx = app
+            .items
+            .iter()
+            .position(|i| matches!(i, Item::Row(r) if *r == row))?;
+        Some((app.cache.item_top(idx) - 60.0).max(0.0))
+    });
+
+    egui::ScrollArea::horizontal()
+        .id_salt("columns")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.set_min_width(total_w);
+            ui.set_max_width(total_w);
+            super::header::show(app, &comparison, ui, col_w, commands);
+            let mut area = egui::ScrollArea::vertical()
+                .id_salt("rows")
+                .auto_shrink(false);
+            if let Some(t) = scroll_target {
+                area = area.vertical_scroll_offset(t);
+            }
+            area.show_viewport(ui, |ui, viewport| {
+                ui.set_width(total_w);
+                ui.set_height(total_h);
+                draw_rows(app, &comparison, ui, viewport, col_w, commands);
+            });
+        });
+}
+
+#[allow(clippy::too_many_lines)]
+fn draw_rows(
+    app: &mut StorydiffApp,
+    comparison: &Comparison,
+    ui: &mut egui::Ui,
+    viewport: Rect,
+    col_w: f32,
+    commands: &mut Vec<Command>,
+) {
+    let pal = palette(app.settings.dark);
+    let origin = ui.max_rect().min;
+    let inner = col_w - 2.0 * PAD;
+    app.cache.viewport = (viewport.min.y, viewport.max.y);
+    let first = app.cache.item_at(viewport.min.y);
+    let mut laid_out = 0;
+    let mut height_changed = false;
+    let small = FontId::proportional((app.settings.font_size - 3.0).max(9.0));
+    let mut idx = first;
+    while let Some(item) = app.items.get(idx).copied() {
+        let top = app.cache.item_top(idx);
+        if top > viewport.max.y {
+            break;
+        }
+        let bottom = app.cache.item_top(idx + 1);
+        let row_rect = Rect::from_min_max(
+            origin + vec2(0.0, top),
+            origin + vec2(GUTTER + col_w * comparison.articles.len() as f32, bottom),
+        );
+        match item {
+            Item::Fold { first, count } => {
+                let label = if count == 1 {
+                    "⋯ 1 unchanged row (click to show)".to_string()
+                } else {
+                    format!("⋯ {count} unchanged rows (click to show)")
+                };
+                let button = egui::Button::new(egui::RichText::new(label).color(pal.muted))
+                    .fill(pal.missing_bg);
+                if ui.put(row_rect.shrink2(vec2(2.0, 2.0)), button).clicked() {
+                    commands.push(Command::ExpandFold(first));
+                }
+            }
+            Item::Row(r) => {
+                let Some(row) = comparison.rows.get(r) else {
+                    idx += 1;
+                    continue;
+                };
+                let selected = app.selected == Some(r);
+                let response =
+                    ui.interact(row_rect, ui.scope_id().with(("row", r)), Sense::click());
+                if response.clicked() {
+                    commands.push(Command::SelectRow(r));
+                }
+                let painter = ui.painter();
+                if selected {
+                    painter.rect_filled(row_rect, 0.0, pal.selected_bg);
+                }
+                // Gutter: row number, change mark.
+                let changed = app.derived.row_changed.get(r) == Some(&true);
+                painter.text(
+                    pos2(row_rect.min.x + GUTTER - 8.0, row_rect.min.y + PAD),
+                    Align2::RIGHT_TOP,
+                    format!("{}", r + 1),
+                    small.clone(),
+                    if changed { pal.ruler_change } else { pal.muted },
+                );
+                if changed {
+                    painter.rect_filled(
+                        Rect::from_min_size(
+                            pos2(row_rect.min.x + GUTTER - 5.0, row_rect.min.y + 2.0),
+                            vec2(3.0, row_rect.height() - 4.0),
+                        ),
+                        1.0,
+                        pal.ruler_change,
+                    );
+                }
+                let mut max_h: f32 = 0.0;
+                for (a, cell) in row.cells.iter().enumerate() {
+                    let x = row_rect.min.x + GUTTER + col_w * a as f32;
+                    let cell_rect = Rect::from_min_max(
+                        pos2(x, row_rect.min.y),
+                        pos2(x + col_w, row_rect.max.y),
+                    );
+                    let Some(cell) = cell else {
+                        draw_missing(ui, cell_rect, &pal, &small);
+                        max_h = max_h.max(small.size * 2.0 + 2.0 * PAD);
+                        continue;
+                    };
+                    let layout = if let Some(l) = app.cache.cells.get(&(r, a)) {
+                        Arc::clone(l)
+                    } else {
+                        laid_out += 1;
+                        let l = Arc::new(layout_cell(ui, app, comparison, r, a, cell, inner));
+                        app.cache.cells.insert((r, a), Arc::clone(&l));
+                        l
+                    };
+                    max_h = max_h.max(layout.height);
+                    draw_cell(ui, comparison, cell_rect, &layout, cell, &pal, (r, a));
+                }
+                let painter = ui.painter();
+                painter.hline(
+                    row_rect.x_range(),
+                    row_rect.max.y - 0.5,
+                    Stroke::new(1.0, pal.grid),
+                );
+                if selected {
+                    painter.rect_stroke(
+                        row_rect.shrink(1.0),
+                        2.0,
+                        Stroke::new(2.0, pal.selected_line),
+                        egui::StrokeKind::Inside,
+                    );
+                }
+                let max_h = max_h.ceil();
+                if let Some(slot) = app.cache.row_height.get_mut(r)
+                    && *slot != Some(max_h)
+                {
+                    *slot = Some(max_h);
+                    height_changed = true;
+                }
+            }
+        }
+        idx += 1;
+    }
+    // Column separators.
+    let painter = ui.painter();
+    for a in 0..=comparison.articles.len() {
+        let x = origin.x + GUTTER + col_w * a as f32;
+        painter.vline(
+            x,
+            egui::Rangef::new(origin.y + viewport.min.y, origin.y + viewport.max.y),
+            Stroke::new(1.0, pal.grid),
+        );
+    }
+    app.cache.laid_out_last_frame = laid_out;
+    if height_changed {
+        ui.ctx().request_repaint();
+    }
+}
+
+fn draw_missing(ui: &egui::Ui, rect: Rect, pal: &Palette, font: &FontId) {
+    let painter = ui.painter();
+    let inner = rect.shrink(2.0);
+    painter.rect_filled(inner, 2.0, pal.missing_bg);
+    // Diagonal hatching: a cue that does not depend on colour.
+    let step = 14.0;
+    let mut x = inner.min.x - inner.height();
+    let clip = painter.with_clip_rect(inner);
+    while x < inner.max.x {
+        clip.line_segment(
+            [pos2(x, inner.max.y), pos2(x + inner.height(), inner.min.y)],
+            Stroke::new(1.0, pal.grid),
+        );
+        x += step;
+    }
+    painter.text(
+        pos2(inner.center().x, inner.min.y + PAD),
+        Align2::CENTER_TOP,
+        "not in this article",
+        FontId::new(font.size, egui::FontFamily::Proportional),
+        pal.muted,
+    );
+}
+
+fn draw_cell(
+    ui: &egui::Ui,
+    comparison: &Comparison,
+    rect: Rect,
+    layout: &CellLayout,
+    cell: &Cell,
+    pal: &Palette,
+    id: (usize, usize),
+) {
+    let painter = ui.painter();
+    if cell.moved {
+        painter.rect_filled(rect.shrink(1.0), 0.0, pal.moved_bg);
+    }
+    let content = rect.shrink(PAD);
+    // Galleys kept across frames may point at evicted glyphs; re-laying out the kept
+    // job goes through egui's galley cache (cheap) and gives valid ones.
+    if let Some(tags) = &layout.tags {
+        painter.galley(
+            content.min,
+            painter.layout_job((*tags.job).clone()),
+            pal.muted,
+        );
+    }
+    for (galley, rtl, y) in &layout.lines {
+        let galley = painter.layout_job((*galley.job).clone());
+        let x = if *rtl {
+            content.max.x - galley.size().x
+        } else {
+            content.min.x
+        };
+        painter.galley(Pos2::new(x, content.min.y + y), galley, pal.text);
+    }
+    if !layout.findings.is_empty() {
+        let text = format!("⚑ {}", layout.findings.len());
+        let font = FontId::proportional(12.0);
+        let galley = painter.layout_no_wrap(text, font, pal.badge_fg);
+        let size = galley.size() + vec2(8.0, 2.0);
+        let badge = Rect::from_min_size(pos2(content.max.x - size.x, rect.min.y + 3.0), size);
+        painter.rect_filled(badge, 4.0, pal.badge_bg);
+        painter.galley(badge.min + vec2(4.0, 1.0), galley, pal.badge_fg);
+        let messages: Vec<String> = layout
+            .findings
+            .iter()
+            .filter_map(|i| comparison.findings.get(*i))
+            .map(|f| format!("{}: {} “{}”", f.kind.label(), f.message, f.text))
+            .collect();
+        let response = ui.interact(badge, ui.scope_id().with(("badge", id)), Sense::hover());
+        let n = messages.len();
+        response.on_hover_text(messages.join("\n")).widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Label,
+                true,
+                format!("{n} findings in this passage"),
+            )
+        });
+    }
+}

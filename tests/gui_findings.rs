@@ -1,0 +1,146 @@
+//! The findings panel: lists every finding grouped by kind, filters by kind, and a
+//! click jumps to the passage. Driven on a generated comparison so that it does not
+//! depend on what the detectors currently report.
+
+#![cfg(feature = "gui")]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use storydiff::gui::findings::item_label;
+use storydiff::gui::{Settings, StorydiffApp};
+use storydiff::model::FindingKind;
+
+fn harness() -> Harness<'static, StorydiffApp> {
+    let app = StorydiffApp::from_comparison(
+        Settings::default(),
+        storydiff::gui::synthetic::comparison(3, 200),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .build_ui_state(|ui, app: &mut StorydiffApp| app.show(ui), app);
+    h.run_steps(4);
+    h
+}
+
+fn label_of(app: &StorydiffApp, i: usize) -> String {
+    let f = app
+        .comparison
+        .as_ref()
+        .and_then(|c| c.findings.get(i).cloned())
+        .expect("finding");
+    item_label(f.paragraph, &f.text, &f.message)
+}
+
+#[test]
+fn findings_are_listed_grouped_by_kind_with_counts() {
+    let h = harness();
+    let c = h.state().comparison.clone().expect("comparison");
+    let n = c.findings.len();
+    assert!(n > 4);
+    let repeated = c
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::RepeatedWord)
+        .count();
+    h.get_by_label(&format!("Findings ({n})"));
+    h.get_by_label(&format!("All kinds ({n})"));
+    h.get_by_label(&format!("Repeated word ({repeated})"));
+    assert_eq!(
+        h.query_all_by_label_contains("generated repeated word finding")
+            .count(),
+        repeated
+    );
+}
+
+#[test]
+fn clicking_a_finding_selects_its_row_and_highlights_it() {
+    let mut h = harness();
+    // The last repeated-word finding (its label is unique), far down the list of rows.
+    let last = h
+        .state()
+        .comparison
+        .as_ref()
+        .and_then(|c| {
+            c.findings
+                .iter()
+                .rposition(|f| f.kind == FindingKind::RepeatedWord)
+        })
+        .expect("a repeated-word finding");
+    let label = label_of(h.state(), last);
+    let before = h.state().selected;
+    h.get_by_label(&label).scroll_to_me();
+    h.run_steps(2);
+    h.get_by_label(&label).click();
+    h.run_steps(3);
+    let f = h
+        .state()
+        .comparison
+        .as_ref()
+        .and_then(|c| c.findings.get(last).cloned())
+        .expect("finding");
+    let row = h.state().derived.row_of(f.article, f.paragraph);
+    assert!(row.is_some());
+    assert_ne!(h.state().selected, before);
+    assert_eq!(h.state().selected, row);
+    assert_eq!(h.state().selected_finding, Some(last));
+    // The row was scrolled into view and laid out.
+    let top = h.state().cache.viewport.0;
+    let bottom = h.state().cache.viewport.1;
+    let idx = h
+        .state()
+        .items
+        .iter()
+        .position(|i| *i == storydiff::gui::view::Item::Row(row.unwrap_or(0)))
+        .unwrap_or(0);
+    let y = h.state().cache.item_top(idx);
+    assert!(
+        y >= top && y <= bottom,
+        "row at {y} not in view {top}..{bottom}"
+    );
+}
+
+#[test]
+fn the_kind_filter_hides_other_kinds() {
+    let mut h = harness();
+    let c = h.state().comparison.clone().expect("comparison");
+    let boiler = c
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Boilerplate)
+        .count();
+    assert!(
+        h.query_all_by_label_contains("generated repeated word finding")
+            .count()
+            > 0
+    );
+    h.get_by_label(&format!("Boilerplate ({boiler})")).click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().settings.finding_filter,
+        Some(FindingKind::Boilerplate)
+    );
+    assert_eq!(
+        h.query_all_by_label_contains("generated repeated word finding")
+            .count(),
+        0
+    );
+    assert!(
+        h.query_all_by_label_contains("generated boilerplate finding")
+            .count()
+            > 0
+    );
+}
+
+#[test]
+fn hide_boilerplate_takes_boilerplate_rows_out_of_the_view() {
+    let mut h = harness();
+    let all = h.state().items.len();
+    h.get_by_label("Hide boilerplate").click();
+    h.run_steps(2);
+    // The generated comparison has a page-footer row (boilerplate in every article)
+    // every 100 rows; rows where only one article's cell is boilerplate stay.
+    let c = h.state().comparison.clone().expect("comparison");
+    let footers = c.rows.len() / 100;
+    assert!(footers > 0);
+    assert_eq!(h.state().items.len(), all - footers);
+}

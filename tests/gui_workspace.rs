@@ -1,0 +1,265 @@
+//! The real window state driven headless with `egui_kittest`: opening, navigating,
+//! options, columns and error notices.
+
+#![cfg(feature = "gui")]
+#![allow(clippy::indexing_slicing, clippy::unwrap_used)]
+
+use std::path::PathBuf;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use storydiff::gui::app::sample_paths;
+use storydiff::gui::{Settings, StorydiffApp};
+use storydiff::model::OpTag;
+
+fn harness(app: StorydiffApp) -> Harness<'static, StorydiffApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .build_ui_state(|ui, app: &mut StorydiffApp| app.show(ui), app);
+    h.run_steps(4);
+    h
+}
+
+fn sample_app() -> StorydiffApp {
+    let files = sample_paths();
+    assert_eq!(files.len(), 3, "the bundled sample story is missing");
+    StorydiffApp::new_synchronous(Settings::default(), files)
+}
+
+/// The header names of the columns (outlet, else file name), in order.
+fn names(app: &StorydiffApp) -> Vec<String> {
+    app.comparison
+        .as_ref()
+        .map(|c| {
+            c.articles
+                .iter()
+                .map(storydiff::model::Article::short_name)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/samples")
+        .join(name)
+}
+
+#[test]
+fn sample_opens_with_one_column_per_article_and_every_row() {
+    let h = harness(sample_app());
+    let app = h.state();
+    assert_eq!(app.column_count(), 3);
+    let rows = app.comparison.as_ref().map_or(0, |c| c.rows.len());
+    assert!(rows >= 5, "only {rows} rows");
+    assert_eq!(app.window_title(), "storydiff — 3 articles");
+    // One header per article with its controls, labelled for screen readers.
+    let names = names(app);
+    h.get_by_label(&format!("Make {} the reference", names[0]));
+    h.get_by_label(&format!("Close {}", names[1]));
+    h.get_by_label(&format!("Move {} left", names[2]));
+    // Rows were laid out (only the visible ones) and every row is an item of the view.
+    assert_eq!(app.items.len(), rows);
+}
+
+#[test]
+fn next_change_moves_the_selection_down_and_previous_moves_it_back() {
+    let mut h = harness(sample_app());
+    assert_eq!(h.state().selected, None);
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
+    h.run_steps(2);
+    let first = h.state().selected.expect("Alt+Down selects a changed row");
+    assert_eq!(h.state().derived.row_changed.get(first), Some(&true));
+    h.get_by_label("Next change").click();
+    h.run_steps(2);
+    let second = h.state().selected.expect("still selected");
+    assert!(second > first, "{second} should follow {first}");
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowUp);
+    h.run_steps(2);
+    assert_eq!(h.state().selected, Some(first));
+}
+
+fn highlighted_words(app: &StorydiffApp) -> Vec<String> {
+    let Some(c) = &app.comparison else {
+        return Vec::new();
+    };
+    c.rows
+        .iter()
+        .flat_map(|r| r.cells.iter().flatten())
+        .flat_map(|cell| cell.ops.iter())
+        .filter(|op| op.tag != OpTag::Equal)
+        .map(|op| op.text.clone())
+        .collect()
+}
+
+#[test]
+fn ignore_quote_style_recompares_and_changes_the_highlighted_words() {
+    let mut h = harness(sample_app());
+    let before = highlighted_words(h.state());
+    assert!(!h.state().settings.options.ignore_quotes);
+    h.get_by_label("Ignore quote style").click();
+    h.run_steps(3);
+    assert!(h.state().settings.options.ignore_quotes);
+    assert!(
+        h.state()
+            .comparison
+            .as_ref()
+            .is_some_and(|c| c.options.ignore_quotes),
+        "the comparison was not redone with the option"
+    );
+    let after = highlighted_words(h.state());
+    assert_ne!(before, after, "ignoring quote style changed no highlight");
+    // Quote-only differences are no longer highlighted.
+    let quotes = |words: &[String]| {
+        words
+            .iter()
+            .filter(|w| w.contains(['“', '”', '‘', '’', '"', '\'']))
+            .count()
+    };
+    assert!(quotes(&after) < quotes(&before));
+}
+
+#[test]
+fn adding_a_file_by_path_adds_a_column() {
+    let mut h = harness(sample_app());
+    let path = fixture("rtl-cjk/chinese.txt");
+    let field = h.get_by_role_and_label(Role::TextInput, "Add by path");
+    field.focus();
+    h.run_steps(1);
+    h.get_by_role_and_label(Role::TextInput, "Add by path")
+        .type_text(&path.display().to_string());
+    h.run_steps(2);
+    assert_eq!(h.state().add_path, path.display().to_string());
+    h.get_by_label("Add").click();
+    h.run_steps(4);
+    assert_eq!(h.state().column_count(), 4);
+    assert_eq!(h.state().window_title(), "storydiff — 4 articles");
+}
+
+#[test]
+fn a_missing_file_shows_its_message_and_the_other_columns_stay() {
+    let mut h = harness(sample_app());
+    h.state_mut().add_path = "/no/such/folder/missing-story.txt".to_string();
+    h.run_steps(2);
+    h.get_by_label("Add").click();
+    h.run_steps(4);
+    assert_eq!(h.state().column_count(), 3);
+    let notice = h
+        .state()
+        .notices
+        .first()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(
+        notice.ends_with("/no/such/folder/missing-story.txt"),
+        "notice should end with the path: {notice}"
+    );
+    h.get_by_label_contains("missing-story.txt");
+    // The notice can be dismissed.
+    h.get_by_label("Dismiss").click();
+    h.run_steps(2);
+    assert!(h.state().notices.is_empty());
+    assert!(h.query_by_label_contains("missing-story.txt").is_none());
+}
+
+#[test]
+fn the_reference_can_be_changed_from_a_column_header() {
+    let mut h = harness(sample_app());
+    let third = names(h.state())[2].clone();
+    h.get_by_label(&format!("Make {third} the reference"))
+        .click();
+    h.run_steps(4);
+    let c = h.state().comparison.clone().expect("comparison");
+    assert_eq!(c.options.reference, 2);
+    // The reference's own cells are all unchanged text.
+    for row in &c.rows {
+        if let Some(Some(cell)) = row.cells.get(2) {
+            assert!(cell.ops.iter().all(|op| op.tag == OpTag::Equal));
+        }
+    }
+}
+
+#[test]
+fn columns_can_be_moved_and_closed() {
+    let mut h = harness(sample_app());
+    let before = names(h.state());
+    h.get_by_label(&format!("Move {} right", before[0])).click();
+    h.run_steps(4);
+    let after = names(h.state());
+    assert_eq!(after.first(), before.get(1));
+    assert_eq!(after.get(1), before.first());
+    // The reference followed its article.
+    assert_eq!(
+        h.state().comparison.as_ref().map(|c| c.options.reference),
+        Some(1)
+    );
+    h.get_by_label(&format!("Close {}", before[2])).click();
+    h.run_steps(4);
+    assert_eq!(h.state().column_count(), 2);
+}
+
+#[test]
+fn search_counts_matches_across_articles_and_selects_their_rows() {
+    let mut h = harness(sample_app());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run_steps(2);
+    assert!(h.state().search.open);
+    h.state_mut().search.query = "port".to_string();
+    h.run_steps(2);
+    let expected: usize = h.state().comparison.as_ref().map_or(0, |c| {
+        c.articles
+            .iter()
+            .flat_map(|a| a.paragraphs.iter())
+            .map(|p| p.text.to_lowercase().matches("port").count())
+            .sum()
+    });
+    assert!(expected > 0);
+    assert_eq!(h.state().search.matches.len(), expected);
+    h.get_by_label_contains(&format!("of {expected} matches"));
+    h.get_by_label("Next match").click();
+    h.run_steps(2);
+    assert!(h.state().selected.is_some());
+}
+
+#[test]
+fn only_rows_with_differences_folds_unchanged_rows() {
+    let mut h = harness(StorydiffApp::from_comparison(
+        Settings::default(),
+        storydiff::gui::synthetic::comparison(3, 60),
+    ));
+    let rows_shown = |app: &StorydiffApp| {
+        app.items
+            .iter()
+            .filter(|i| matches!(i, storydiff::gui::view::Item::Row(_)))
+            .count()
+    };
+    let all = rows_shown(h.state());
+    assert_eq!(all, 60);
+    h.get_by_label("Only rows with differences").click();
+    h.run_steps(2);
+    let changed = h.state().derived.row_changed.iter().filter(|c| **c).count();
+    assert!(changed < all);
+    assert_eq!(rows_shown(h.state()), changed);
+    h.get_all_by_label_contains("unchanged row")
+        .next()
+        .expect("fold marker")
+        .click();
+    h.run_steps(2);
+    assert_eq!(rows_shown(h.state()), changed + 1);
+}
+
+#[test]
+fn font_size_and_theme_change_from_the_keyboard() {
+    let mut h = harness(sample_app());
+    let size = h.state().settings.font_size;
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    h.run_steps(2);
+    assert!((h.state().settings.font_size - size - 1.0).abs() < f32::EPSILON);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    h.run_steps(2);
+    assert!((h.state().settings.font_size - size).abs() < f32::EPSILON);
+    h.get_by_label("Dark theme").click();
+    h.run_steps(2);
+    assert!(h.state().settings.dark);
+}
