@@ -239,10 +239,10 @@ fn benches(c: &mut Criterion) {
     group.measurement_time(Duration::from_secs(8));
     group.bench_function("align+diff 2x1MB", |b| b.iter(|| engine(black_box(&big))));
     group.bench_function("align+diff 8x100KB", |b| {
-        b.iter(|| engine(black_box(&eight)))
+        b.iter(|| engine(black_box(&eight)));
     });
     group.bench_function("align+diff 2x100KB", |b| {
-        b.iter(|| engine(black_box(&small)))
+        b.iter(|| engine(black_box(&small)));
     });
     group.bench_function("plain similar word diff 2x100KB", |b| {
         b.iter(|| plain_diff(black_box(&small)));

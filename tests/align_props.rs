@@ -241,7 +241,7 @@ fn options_strategy() -> impl Strategy<Value = CompareOptions> {
 }
 
 /// Checks the documented op invariant: per paragraph, Equal+Insert ops of the cell cover its
-/// text in order; Delete ops and Equal ref_spans cover the reference cell in order.
+/// text in order; Delete ops and Equal `ref_spans` cover the reference cell in order.
 fn check_ops(
     reference: &Article,
     ref_paras: &[usize],
