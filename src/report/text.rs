@@ -119,7 +119,13 @@ fn write_findings(out: &mut String, c: &Comparison) {
                 let suggestion = f
                     .suggestion
                     .as_ref()
-                    .map(|s| format!(" → {s}"))
+                    .map(|s| {
+                        if s.is_empty() {
+                            " → (remove)".to_string()
+                        } else {
+                            format!(" → {s}")
+                        }
+                    })
                     .unwrap_or_default();
                 let _ = writeln!(
                     out,
