@@ -19,7 +19,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use storydiff::model::{Article, Cell, CompareOptions, Format, Paragraph, Row};
+use storydiff::model::{Article, Cell, CompareOptions, Row};
 use storydiff::{align, diff};
 
 struct Rng(u64);
@@ -80,19 +80,7 @@ fn pool() -> Vec<String> {
 }
 
 fn article(name: &str, paragraphs: Vec<String>) -> Article {
-    Article {
-        path: name.to_string(),
-        title: name.to_string(),
-        outlet: None,
-        author: None,
-        date: None,
-        format: Format::Txt,
-        encoding: "UTF-8".to_string(),
-        paragraphs: paragraphs
-            .into_iter()
-            .map(|text| Paragraph { text })
-            .collect(),
-    }
+    Article::from_texts(name, paragraphs)
 }
 
 /// A document of about `bytes` bytes: pool paragraphs in a seeded order.

@@ -64,6 +64,29 @@ pub struct Article {
 }
 
 impl Article {
+    /// An article of plain-text paragraphs, as if read from a UTF-8 `.txt` file at `path`
+    /// (the path doubles as the title). For tests, benchmarks and callers that already hold text.
+    #[must_use]
+    pub fn from_texts<S: Into<String>>(
+        path: impl Into<String>,
+        paragraphs: impl IntoIterator<Item = S>,
+    ) -> Self {
+        let path = path.into();
+        Self {
+            title: path.clone(),
+            path,
+            outlet: None,
+            author: None,
+            date: None,
+            format: Format::Txt,
+            encoding: "UTF-8".to_string(),
+            paragraphs: paragraphs
+                .into_iter()
+                .map(|text| Paragraph { text: text.into() })
+                .collect(),
+        }
+    }
+
     /// Number of words (Unicode word segments containing a letter or digit) in the body.
     #[must_use]
     pub fn word_count(&self) -> usize {

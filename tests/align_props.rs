@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 use storydiff::align::{self, AlignedRow};
 use storydiff::diff;
-use storydiff::model::{Article, CompareOptions, Format, Granularity, Op, OpTag, Paragraph};
+use storydiff::model::{Article, CompareOptions, Granularity, Op, OpTag};
 use storydiff::normalize::char_slice;
 
 const VOCAB: [&str; 48] = [
@@ -41,19 +41,7 @@ impl Rng {
 }
 
 fn article(name: &str, paragraphs: Vec<String>) -> Article {
-    Article {
-        path: name.to_string(),
-        title: name.to_string(),
-        outlet: None,
-        author: None,
-        date: None,
-        format: Format::Txt,
-        encoding: "UTF-8".to_string(),
-        paragraphs: paragraphs
-            .into_iter()
-            .map(|text| Paragraph { text })
-            .collect(),
-    }
+    Article::from_texts(name, paragraphs)
 }
 
 /// A random story and `n` versions of it: dropped, split, merged, reworded and moved paragraphs.

@@ -295,24 +295,10 @@ fn place_article(
 #[allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::model::{Format, Paragraph};
+    use crate::model::Article;
 
     fn article(paragraphs: &[&str]) -> Article {
-        Article {
-            path: "t.txt".to_string(),
-            title: "t".to_string(),
-            outlet: None,
-            author: None,
-            date: None,
-            format: Format::Txt,
-            encoding: "UTF-8".to_string(),
-            paragraphs: paragraphs
-                .iter()
-                .map(|t| Paragraph {
-                    text: (*t).to_string(),
-                })
-                .collect(),
-        }
+        Article::from_texts("t.txt", paragraphs.iter().copied())
     }
 
     const A: &str = "The harbour council approved the new budget for dredging on Tuesday evening.";

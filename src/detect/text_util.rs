@@ -228,28 +228,14 @@ pub(crate) fn at_sentence_start(chars: &[char], index: usize) -> bool {
 /// Builders for detector unit tests.
 #[cfg(test)]
 pub(crate) mod test_support {
-    use crate::model::{Article, Cell, CompareOptions, Comparison, Format, Paragraph, Row};
+    use crate::model::{Article, Cell, CompareOptions, Comparison, Row};
 
     /// A comparison of articles given as lists of paragraphs, aligned row i = paragraph i.
     pub(crate) fn comparison_of(articles: &[&[&str]]) -> Comparison {
         let articles: Vec<Article> = articles
             .iter()
             .enumerate()
-            .map(|(i, paras)| Article {
-                path: format!("a{i}.txt"),
-                title: format!("a{i}.txt"),
-                outlet: None,
-                author: None,
-                date: None,
-                format: Format::Txt,
-                encoding: "UTF-8".to_string(),
-                paragraphs: paras
-                    .iter()
-                    .map(|t| Paragraph {
-                        text: (*t).to_string(),
-                    })
-                    .collect(),
-            })
+            .map(|(i, paras)| Article::from_texts(format!("a{i}.txt"), paras.iter().copied()))
             .collect();
         let longest = articles
             .iter()

@@ -219,25 +219,11 @@ pub(crate) fn capitalise(word: &str) -> String {
 /// Test helpers: hand-built comparisons.
 #[cfg(test)]
 pub(crate) mod testing {
-    use crate::model::{Article, Cell, CompareOptions, Comparison, Format, Paragraph, Row};
+    use crate::model::{Article, Cell, CompareOptions, Comparison, Row};
 
     /// An article from paragraph texts.
     pub(crate) fn article(name: &str, paras: &[&str]) -> Article {
-        Article {
-            path: name.to_string(),
-            title: name.to_string(),
-            outlet: None,
-            author: None,
-            date: None,
-            format: Format::Txt,
-            encoding: "UTF-8".to_string(),
-            paragraphs: paras
-                .iter()
-                .map(|t| Paragraph {
-                    text: (*t).to_string(),
-                })
-                .collect(),
-        }
+        Article::from_texts(name, paras.iter().copied())
     }
 
     /// A comparison whose rows are given as, per row, per article, the paragraph list

@@ -443,24 +443,10 @@ fn merge_ops(ops: Vec<Op>) -> Vec<Op> {
 #[allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::model::{Format, Granularity, Paragraph};
+    use crate::model::Granularity;
 
     fn article(paragraphs: &[&str]) -> Article {
-        Article {
-            path: "t.txt".to_string(),
-            title: "t".to_string(),
-            outlet: None,
-            author: None,
-            date: None,
-            format: Format::Txt,
-            encoding: "UTF-8".to_string(),
-            paragraphs: paragraphs
-                .iter()
-                .map(|t| Paragraph {
-                    text: (*t).to_string(),
-                })
-                .collect(),
-        }
+        Article::from_texts("t.txt", paragraphs.iter().copied())
     }
 
     fn run(a: &[&str], b: &[&str], options: &CompareOptions) -> (Vec<Op>, f64) {
