@@ -223,6 +223,34 @@ fn search_counts_matches_across_articles_and_selects_their_rows() {
 }
 
 #[test]
+fn typing_a_query_selects_the_row_of_the_first_match() {
+    let mut h = harness(sample_app());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run_steps(2);
+    assert_eq!(h.state().selected, None);
+    // "Lannock" first occurs well down the story, not in the first row.
+    let expected_row = {
+        let app = h.state();
+        let c = app.comparison.as_ref().expect("compared");
+        let (a, p) = c
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.iter().enumerate())
+            .filter_map(|(a, cell)| cell.as_ref().map(|cell| (a, cell)))
+            .flat_map(|(a, cell)| cell.paragraphs.iter().map(move |&p| (a, p)))
+            .find(|&(a, p)| c.articles[a].paragraphs[p].text.contains("Lannock"))
+            .expect("the sample names Port Lannock");
+        app.derived.row_of(a, p).expect("row")
+    };
+    assert!(expected_row > 0);
+    h.get_by_label("Find in all articles:").focus();
+    h.run_steps(1);
+    h.get_by_label("Find in all articles:").type_text("Lannock");
+    h.run_steps(3);
+    assert_eq!(h.state().selected, Some(expected_row));
+}
+
+#[test]
 fn only_rows_with_differences_folds_unchanged_rows() {
     let mut h = harness(StorydiffApp::from_comparison(
         Settings::default(),

@@ -125,6 +125,8 @@ pub enum Command {
     SearchNext,
     /// Go to the previous search match.
     SearchPrev,
+    /// The query changed: show the first match.
+    SearchShowFirst,
 }
 
 /// A message shown above the rows until dismissed.
@@ -576,6 +578,15 @@ impl StorydiffApp {
                 self.search.focus = true;
             }
             Command::CloseSearch => self.search.open = false,
+            Command::SearchShowFirst => {
+                self.search
+                    .refresh(self.comparison.as_deref(), &self.derived);
+                if let Some(m) = self.search.matches.first().copied()
+                    && let Some(r) = self.derived.row_of(m.article, m.paragraph)
+                {
+                    self.apply(Command::SelectRow(r));
+                }
+            }
             Command::SearchNext | Command::SearchPrev => {
                 let forward = command == Command::SearchNext;
                 if let Some(m) = self.search.step(forward)

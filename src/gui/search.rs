@@ -99,6 +99,9 @@ impl Search {
                 edit.request_focus();
                 self.focus = false;
             }
+            if edit.changed() && !self.query.is_empty() {
+                commands.push(Command::SearchShowFirst);
+            }
             if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                 commands.push(Command::SearchNext);
                 edit.request_focus();
