@@ -38,6 +38,8 @@ struct Num {
     tok: usize,
     /// Lower-case content words around the figure.
     context: HashSet<String>,
+    /// The stem of the word right after the figure ("days" in "three days"), if any.
+    counted: Option<String>,
 }
 
 fn small_number_word(w: &str) -> Option<f64> {
@@ -270,6 +272,11 @@ fn numbers(c: &Comparison, article: usize, toks: &[Tok]) -> Vec<Num> {
             })
             .map(|w| stem(&w))
             .collect();
+        let counted = toks
+            .get(i)
+            .filter(|t| t.para == first_tok.para && !STOP.contains(&t.lower.as_str()))
+            .filter(|t| t.lower.chars().all(char::is_alphabetic))
+            .map(|t| stem(&t.lower));
         // "2m", "10k" without a currency sign may be metres or kilograms: too ambiguous.
         let short_scale = first_tok
             .lower
@@ -288,6 +295,7 @@ fn numbers(c: &Comparison, article: usize, toks: &[Tok]) -> Vec<Num> {
             end,
             tok: first,
             context,
+            counted,
         });
     }
     out
@@ -410,8 +418,10 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
             if score == 0 && !lone {
                 continue;
             }
-            if (n.spelled_small || r.spelled_small) && n.unit == Unit::None {
-                // "five" vs "two" in reworded text: too often a different count.
+            let counts_same_thing = n.counted.is_some() && n.counted == r.counted;
+            if (n.spelled_small || r.spelled_small) && n.unit == Unit::None && !counts_same_thing {
+                // "five" vs "two" in reworded text: too often a different count — unless both
+                // count the same thing ("three days" vs "four days").
                 continue;
             }
             if score == 0 && n.unit == Unit::None && !n.year {
@@ -549,6 +559,35 @@ mod tests {
         );
         let f = detect(&parallel(vec![wire, other]));
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn small_spelled_counts_of_the_same_thing_are_compared() {
+        let c = parallel(vec![
+            article(
+                "a.txt",
+                &["The ferry resumed after three days of gales, the operator said."],
+            ),
+            article(
+                "b.txt",
+                &["The ferry resumed after four days of gales, the operator said."],
+            ),
+        ]);
+        let f = detect(&c);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].text, "four");
+        // A different count of a different thing in reworded text stays quiet.
+        let c = parallel(vec![
+            article(
+                "a.txt",
+                &["Two ministers met three envoys in the capital on Friday."],
+            ),
+            article(
+                "b.txt",
+                &["Two ministers met in the capital on Friday with five of their aides."],
+            ),
+        ]);
+        assert!(detect(&c).is_empty());
     }
 
     #[test]
