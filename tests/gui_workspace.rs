@@ -291,3 +291,26 @@ fn font_size_and_theme_change_from_the_keyboard() {
     h.run_steps(2);
     assert!(h.state().settings.dark);
 }
+
+#[test]
+fn the_in_app_browser_opens_ticked_files_as_columns() {
+    let mut h = harness(sample_app());
+    h.get_by_label("Browse…").click();
+    h.run_steps(3);
+    // It opens in the folder of the open articles and lists only article files.
+    h.get_by_label("wire.txt");
+    assert!(h.query_by_label("Open 0 selected").is_some());
+    h.get_by_label("rtl-cjk/").click();
+    h.run_steps(3);
+    h.get_by_label("chinese.txt").click();
+    h.run_steps(2);
+    h.get_by_label("arabic.txt").click();
+    h.run_steps(2);
+    h.get_by_label("Open 2 selected").click();
+    h.run_steps(6);
+    assert_eq!(h.state().column_count(), 5);
+    assert!(
+        h.query_by_label("Open 2 selected").is_none(),
+        "the browser closed"
+    );
+}
