@@ -153,7 +153,12 @@ fn break_lines(
 }
 
 /// The visual-order text of one line, with its formats.
-fn visual_line(styled: &Styled, info: &ParagraphBidiInfo<'_>, line: Range<usize>) -> Styled {
+fn visual_line(
+    styled: &Styled,
+    info: &ParagraphBidiInfo<'_>,
+    line: Range<usize>,
+    shaped: &std::collections::HashMap<usize, char>,
+) -> Styled {
     let mut out = Styled::default();
     let (levels, runs) = info.visual_runs(line);
     for run in runs {
@@ -176,7 +181,11 @@ fn visual_line(styled: &Styled, info: &ParagraphBidiInfo<'_>, line: Range<usize>
             let format = styled.format_at(byte).cloned().unwrap_or_default();
             if rtl && g.chars().count() == 1 {
                 let mut buf = [0u8; 4];
-                let c = g.chars().next().map_or(' ', mirror);
+                let c = shaped
+                    .get(&byte)
+                    .copied()
+                    .or_else(|| g.chars().next().map(mirror))
+                    .unwrap_or(' ');
                 out.push(c.encode_utf8(&mut buf), &format);
             } else {
                 out.push(g, &format);
@@ -194,10 +203,23 @@ pub fn layout_rtl(
     wrap_width: f32,
 ) -> Vec<Arc<Galley>> {
     let info = ParagraphBidiInfo::new(&styled.text, Some(Level::rtl()));
+    // Joined Arabic letters, where the fonts have the presentation forms.
+    let font_id = styled
+        .sections
+        .first()
+        .map(|(_, f)| f.font_id.clone())
+        .unwrap_or_default();
+    let shaped: std::collections::HashMap<usize, char> = styled
+        .text
+        .char_indices()
+        .zip(super::arabic::shape(&styled.text))
+        .filter(|&((_, original), form)| original != form && fonts.has_glyph(&font_id, form))
+        .map(|((byte, _), form)| (byte, form))
+        .collect();
     break_lines(fonts, styled, wrap_width)
         .into_iter()
         .map(|line| {
-            let visual = visual_line(styled, &info, line);
+            let visual = visual_line(styled, &info, line, &shaped);
             let mut job = visual.to_job(f32::INFINITY);
             job.wrap.max_width = f32::INFINITY;
             fonts.layout_job(job)
@@ -229,7 +251,12 @@ mod tests {
         styled.push("דה", &marked);
         styled.push(" 123 Lena", &plain);
         let info = ParagraphBidiInfo::new(&styled.text, Some(Level::rtl()));
-        let visual = visual_line(&styled, &info, 0..styled.text.len());
+        let visual = visual_line(
+            &styled,
+            &info,
+            0..styled.text.len(),
+            &std::collections::HashMap::new(),
+        );
         // Reading right to left: אבג, then דה, then 123 Lena; the visual string (left to
         // right) therefore starts with the Latin/number run and ends with the first word reversed.
         assert!(visual.text.starts_with("Lena 123"), "{}", visual.text);

@@ -6,6 +6,7 @@
 //! [`findings`], [`ruler`], [`search`], [`file_browser`], [`fonts`], [`bidi`], [`theme`].
 
 pub mod app;
+pub mod arabic;
 pub mod bidi;
 pub mod file_browser;
 pub mod findings;
