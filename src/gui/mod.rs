@@ -3,7 +3,7 @@
 //!
 //! Files: [`app`] (state and commands), [`worker`] (background compare), [`view`] (the
 //! row filter), [`table`] and [`layout`] (the aligned rows), [`header`], [`options`],
-//! [`findings`], [`ruler`], [`search`], [`file_browser`], [`fonts`], [`bidi`], [`theme`].
+//! [`findings`], [`ruler`], [`search`], [`file_browser`], [`fonts`], [`bidi`], [`arabic`], [`theme`].
 
 pub mod app;
 pub mod arabic;
