@@ -82,7 +82,10 @@ pub fn align(articles: &[Article], reference: usize) -> Vec<AlignedRow> {
         };
         place_article(k, matches, &group_of, &mut rows, placed_k);
     }
-    join_via_others(&f, reference, &group_of, &mut rows, &mut placed);
+    // A second round lets leftovers join through paragraphs the first round placed.
+    for _ in 0..2 {
+        join_via_others(&f, reference, &group_of, &mut rows, &mut placed);
+    }
     let extra_rows = extras::extra_rows(&f, reference, &placed);
     let mut by_anchor: BTreeMap<Option<usize>, Vec<AlignedRow>> = BTreeMap::new();
     for (anchor, row) in extra_rows {
@@ -99,7 +102,7 @@ pub fn align(articles: &[Article], reference: usize) -> Vec<AlignedRow> {
 }
 
 /// Leftovers at least this similar to a passage another article put in a row join that row.
-const JOIN_THRESHOLD: f32 = 0.22;
+const JOIN_THRESHOLD: f32 = 0.18;
 
 /// Puts a paragraph the pairwise pass left unmatched into the reference row where another
 /// article carries a passage similar to it (when this article's cell there is still empty or
@@ -136,11 +139,11 @@ fn join_via_others(
                 }
                 for p in f.candidates(k, j, l) {
                     let Some(g) = row_of(l, p) else { continue };
-                    let empty = rows
+                    let open = rows
                         .get(g)
                         .and_then(|r| r.cells.get(k))
-                        .is_some_and(Vec::is_empty);
-                    if !empty {
+                        .is_some_and(|c| open_to(c, j));
+                    if !open {
                         continue;
                     }
                     let s = f.dice(k, j..j + 1, l, p..p + 1);
@@ -188,6 +191,19 @@ fn join_via_others(
                 *p = Some((g, !in_order));
             }
         }
+    }
+}
+
+/// Cells this long take no more paragraphs from [`join_via_others`].
+const JOIN_CELL_CAP: usize = 4;
+
+/// True when paragraph `j` may join `cell`: the cell is empty, or short and `j` continues it.
+fn open_to(cell: &[usize], j: usize) -> bool {
+    match (cell.first(), cell.last()) {
+        (Some(&first), Some(&last)) => {
+            cell.len() < JOIN_CELL_CAP && (j == last + 1 || j + 1 == first)
+        }
+        _ => true,
     }
 }
 
@@ -364,6 +380,20 @@ mod tests {
         assert_eq!(row.cells[2], vec![2]);
         let position = rows.iter().position(|r| r.cells[1].contains(&1));
         assert!(position.is_some_and(|p| (1..=2).contains(&p)), "{rows:?}");
+    }
+
+    #[test]
+    fn leftover_continuing_a_cell_joins_through_another_article() {
+        // Article 2 glued X onto A; article 1 keeps X as its own paragraph after A.
+        let glued = format!("{A} {X}");
+        let reference = article(&[A, C]);
+        let one = article(&[A, X, C]);
+        let two = article(&[&glued, C]);
+        let rows = align(&[reference, one, two], 0);
+        let row = row_with(&rows, 2, 0);
+        assert_eq!(row.cells[1], vec![0, 1], "{rows:?}");
+        assert_eq!(row.cells[0], vec![0]);
+        assert_eq!(rows.len(), 2);
     }
 
     #[test]
