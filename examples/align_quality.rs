@@ -283,6 +283,14 @@ pub fn evaluate(story: &Story, articles: &[Article], reference: usize, q: &mut Q
             for (r, row) in rows.iter().enumerate() {
                 eprintln!("  row {r}: {:?} moved {:?}", row.cells, row.moved);
             }
+            if std::env::var("ALIGN_DEBUG").is_ok_and(|v| v == "2") {
+                for (k, a) in articles.iter().enumerate() {
+                    for (j, p) in a.paragraphs.iter().enumerate() {
+                        let head: String = p.text.chars().take(90).collect();
+                        eprintln!("  {}#{j}: {head}", LEVELS[k]);
+                    }
+                }
+            }
         }
     }
     for row in &rows {

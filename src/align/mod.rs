@@ -9,7 +9,7 @@ mod extras;
 mod features;
 mod pairwise;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use crate::model::Article;
@@ -83,6 +83,10 @@ pub fn align(articles: &[Article], reference: usize) -> Vec<AlignedRow> {
         place_article(k, matches, &group_of, &mut rows, placed_k);
     }
     join_via_others(&f, reference, &group_of, &mut rows, &mut placed);
+    swap_in(&f, reference, &mut rows, &mut placed);
+    // A second round lets leftovers join through paragraphs placed since, and places the
+    // paragraphs that swaps displaced.
+    join_via_others(&f, reference, &group_of, &mut rows, &mut placed);
     let extra_rows = extras::extra_rows(&f, reference, &placed);
     let mut by_anchor: BTreeMap<Option<usize>, Vec<AlignedRow>> = BTreeMap::new();
     for (anchor, row) in extra_rows {
@@ -99,7 +103,7 @@ pub fn align(articles: &[Article], reference: usize) -> Vec<AlignedRow> {
 }
 
 /// Leftovers at least this similar to a passage another article put in a row join that row.
-const JOIN_THRESHOLD: f32 = 0.22;
+const JOIN_THRESHOLD: f32 = 0.18;
 
 /// Puts a paragraph the pairwise pass left unmatched into the reference row where another
 /// article carries a passage similar to it (when this article's cell there is still empty or
@@ -136,11 +140,11 @@ fn join_via_others(
                 }
                 for p in f.candidates(k, j, l) {
                     let Some(g) = row_of(l, p) else { continue };
-                    let empty = rows
+                    let open = rows
                         .get(g)
                         .and_then(|r| r.cells.get(k))
-                        .is_some_and(Vec::is_empty);
-                    if !empty {
+                        .is_some_and(|c| open_to(c, j));
+                    if !open {
                         continue;
                     }
                     let s = f.dice(k, j..j + 1, l, p..p + 1);
@@ -169,16 +173,7 @@ fn join_via_others(
             if !fits {
                 continue;
             }
-            // In order when the row lies between the rows of the nearest placed neighbours.
-            let before = placed_k
-                .get(..j)
-                .and_then(|s| s.iter().rev().find_map(|p| p.filter(|x| !x.1)))
-                .map(|x| x.0);
-            let after = placed_k
-                .get(j + 1..)
-                .and_then(|s| s.iter().find_map(|p| p.filter(|x| !x.1)))
-                .map(|x| x.0);
-            let in_order = before.is_none_or(|b| b <= g) && after.is_none_or(|a| g <= a);
+            let in_order = in_order_at(placed_k, j, g);
             cell.push(j);
             cell.sort_unstable();
             if !in_order && let Some(flag) = row.moved.get_mut(k) {
@@ -188,6 +183,129 @@ fn join_via_others(
                 *p = Some((g, !in_order));
             }
         }
+    }
+}
+
+/// True when row `g` lies between the rows of the nearest in-order placed neighbours of
+/// paragraph `j`.
+fn in_order_at(placed_k: &[Option<(usize, bool)>], j: usize, g: usize) -> bool {
+    let before = placed_k
+        .get(..j)
+        .and_then(|s| s.iter().rev().find_map(|p| p.filter(|x| !x.1)))
+        .map(|x| x.0);
+    let after = placed_k
+        .get(j + 1..)
+        .and_then(|s| s.iter().find_map(|p| p.filter(|x| !x.1)))
+        .map(|x| x.0);
+    before.is_none_or(|b| b <= g) && after.is_none_or(|a| g <= a)
+}
+
+/// A leftover replaces a row's single paragraph of its article when it is this much more
+/// similar to the row's other passages.
+const SWAP_MARGIN: f32 = 0.15;
+
+/// Best similarity of paragraph `j` of article `k` to the passages other articles hold in `row`.
+fn row_similarity(f: &Features, k: usize, j: usize, row: &AlignedRow) -> f32 {
+    let mut best = 0.0f32;
+    for (l, cell) in row.cells.iter().enumerate() {
+        if l == k {
+            continue;
+        }
+        for &p in cell {
+            best = best.max(f.dice(k, j..j + 1, l, p..p + 1));
+        }
+    }
+    best
+}
+
+/// Gives a row to a leftover paragraph when its article holds a single, much less similar
+/// paragraph there; the displaced paragraph becomes a leftover. Reads a snapshot of the rows,
+/// so that the result does not depend on the order of the articles.
+fn swap_in(
+    f: &Features,
+    reference: usize,
+    rows: &mut [AlignedRow],
+    placed: &mut [Vec<Option<(usize, bool)>>],
+) {
+    let snapshot: Vec<AlignedRow> = rows.to_vec();
+    // Row of each placed paragraph, per article, from the snapshot.
+    let mut row_of: Vec<HashMap<usize, usize>> = vec![HashMap::new(); placed.len()];
+    for (g, row) in snapshot.iter().enumerate() {
+        for (l, cell) in row.cells.iter().enumerate() {
+            if let Some(map) = row_of.get_mut(l) {
+                map.extend(cell.iter().map(|&p| (p, g)));
+            }
+        }
+    }
+    for (k, placed_k) in placed.iter_mut().enumerate() {
+        if k == reference {
+            continue;
+        }
+        let mut proposals: Vec<(usize, usize, usize, f32)> = Vec::new();
+        for j in 0..placed_k.len() {
+            if placed_k.get(j).is_some_and(Option::is_some) {
+                continue;
+            }
+            let mut seen: Vec<usize> = Vec::new();
+            for (l, map) in row_of.iter().enumerate() {
+                if l != k {
+                    seen.extend(f.candidates(k, j, l).iter().filter_map(|p| map.get(p)));
+                }
+            }
+            seen.sort_unstable();
+            seen.dedup();
+            let mut best: Option<(usize, usize, f32)> = None;
+            for g in seen {
+                let Some(row) = snapshot.get(g) else { continue };
+                let Some(&[q]) = row.cells.get(k).map(Vec::as_slice) else {
+                    continue;
+                };
+                let s = row_similarity(f, k, j, row);
+                if s < JOIN_THRESHOLD || s < row_similarity(f, k, q, row) + SWAP_MARGIN {
+                    continue;
+                }
+                if best.is_none_or(|(_, _, bs)| s > bs) {
+                    best = Some((g, q, s));
+                }
+            }
+            if let Some((g, q, s)) = best {
+                proposals.push((j, g, q, s));
+            }
+        }
+        proposals.sort_by(|a, b| b.3.total_cmp(&a.3).then(a.0.cmp(&b.0)));
+        for (j, g, q, _) in proposals {
+            let Some(row) = rows.get_mut(g) else { continue };
+            let Some(cell) = row.cells.get_mut(k) else {
+                continue;
+            };
+            if cell.as_slice() != [q] {
+                continue;
+            }
+            *cell = vec![j];
+            if let Some(p) = placed_k.get_mut(q) {
+                *p = None;
+            }
+            let in_order = in_order_at(placed_k, j, g);
+            if let Some(flag) = row.moved.get_mut(k) {
+                *flag = !in_order;
+            }
+            if let Some(p) = placed_k.get_mut(j) {
+                *p = Some((g, !in_order));
+            }
+        }
+    }
+}
+
+/// Cells this long take no more paragraphs from [`join_via_others`].
+const JOIN_CELL_CAP: usize = 4;
+
+/// True when paragraph `j` may join `cell`: the cell is empty, or short and `j` continues it.
+fn open_to(cell: &[usize], j: usize) -> bool {
+    match (cell.first(), cell.last()) {
+        (Some(&first), Some(&last)) => {
+            cell.len() < JOIN_CELL_CAP && (j == last + 1 || j + 1 == first)
+        }
+        _ => true,
     }
 }
 
@@ -364,6 +482,33 @@ mod tests {
         assert_eq!(row.cells[2], vec![2]);
         let position = rows.iter().position(|r| r.cells[1].contains(&1));
         assert!(position.is_some_and(|p| (1..=2).contains(&p)), "{rows:?}");
+    }
+
+    #[test]
+    fn leftover_continuing_a_cell_joins_through_another_article() {
+        // Article 2 glued X onto A; article 1 keeps X as its own paragraph after A.
+        let glued = format!("{A} {X}");
+        let reference = article(&[A, C]);
+        let one = article(&[A, X, C]);
+        let two = article(&[&glued, C]);
+        let rows = align(&[reference, one, two], 0);
+        let row = row_with(&rows, 2, 0);
+        assert_eq!(row.cells[1], vec![0, 1], "{rows:?}");
+        assert_eq!(row.cells[0], vec![0]);
+        assert_eq!(rows.len(), 2);
+    }
+
+    #[test]
+    fn moved_copy_takes_the_row_from_a_weak_in_order_match() {
+        let weak = "Fishermen had hoped for years that the channel would be kept open for boats.";
+        let reference = article(&[A, B1, C, D]);
+        let one = article(&[A, B1, C, D]);
+        let two = article(&[A, weak, C, D, B1]);
+        let rows = align(&[reference, one, two], 0);
+        let row = row_with(&rows, 0, 1);
+        assert_eq!(row.cells[2], vec![4], "{rows:?}");
+        assert!(row.moved[2]);
+        assert!(row_with(&rows, 2, 1).cells[0].is_empty());
     }
 
     #[test]
