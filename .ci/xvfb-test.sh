@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=target/xvfb
 mkdir -p "$OUT"
-BIN=${BIN:-target/release/storydiff}
+BIN=${BIN:-${CARGO_TARGET_DIR:-target}/release/storydiff}
 [ -x "$BIN" ] || cargo build --release
 DISPLAY_NUM=${DISPLAY_NUM:-:77}
 Xvfb "$DISPLAY_NUM" -screen 0 1600x1000x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
