@@ -19,40 +19,43 @@ fn onestop_gold_pairs_share_rows() {
         return;
     };
     assert!(!stories.is_empty(), "no stories in {}", dir.display());
-    let published = run(&stories, 0, None);
-    let mut derived = Quality::default();
-    for seed in 1..=2 {
-        derived.add(&run(&stories, 0, Some(seed)));
+    // Both ends of the reading-level range as the reference.
+    for reference in [0, 2] {
+        let published = run(&stories, reference, None);
+        let mut derived = Quality::default();
+        for seed in 1..=2 {
+            derived.add(&run(&stories, reference, Some(seed)));
+        }
+        eprintln!(
+            "reference {reference}: published {:.3} (cell mean {:.2}, max {}), derived {:.3} (cell mean {:.2}, max {})",
+            published.score(),
+            published.mean_cell(),
+            published.max_cell,
+            derived.score(),
+            derived.mean_cell(),
+            derived.max_cell
+        );
+        assert!(
+            published.pairs > 100,
+            "too few gold pairs located: {}",
+            published.pairs
+        );
+        assert!(
+            published.score() >= FLOOR_PUBLISHED,
+            "reference {reference}: published {:.3}",
+            published.score()
+        );
+        assert!(
+            derived.score() >= FLOOR_DERIVED,
+            "reference {reference}: derived {:.3}",
+            derived.score()
+        );
+        assert!(
+            published.mean_cell() <= 1.5 && derived.mean_cell() <= 1.6,
+            "reference {reference}: rows too loose"
+        );
     }
-    eprintln!(
-        "published {:.3} (cell mean {:.2}, max {}), derived {:.3} (cell mean {:.2}, max {})",
-        published.score(),
-        published.mean_cell(),
-        published.max_cell,
-        derived.score(),
-        derived.mean_cell(),
-        derived.max_cell
-    );
-    assert!(
-        published.pairs > 100,
-        "too few gold pairs located: {}",
-        published.pairs
-    );
-    assert!(
-        published.score() >= FLOOR_PUBLISHED,
-        "published {:.3}",
-        published.score()
-    );
-    assert!(
-        derived.score() >= FLOOR_DERIVED,
-        "derived {:.3}",
-        derived.score()
-    );
-    assert!(
-        published.mean_cell() <= 1.5 && derived.mean_cell() <= 1.6,
-        "rows too loose"
-    );
 }
 
 const FLOOR_PUBLISHED: f64 = 0.99;
-const FLOOR_DERIVED: f64 = 0.89;
+const FLOOR_DERIVED: f64 = 0.90;

@@ -1,13 +1,16 @@
 //! Aligning the paragraphs of N articles into rows of passages.
 //!
 //! Every other article is aligned to the reference pairwise ([`pairwise`]); the pairwise
-//! matches are merged into N-way rows keyed by groups of reference paragraphs; paragraphs
-//! no reference passage claims are grouped across articles when they match each other
-//! ([`extras`]) and placed where they fall in their own article.
+//! matches are merged into N-way rows keyed by groups of reference paragraphs; leftovers join
+//! rows through similar passages of other articles, splitting a row when a moved paragraph
+//! belongs to one half of it ([`refine`]); paragraphs no reference passage claims are grouped
+//! across articles when they match each other ([`extras`]) and placed where they fall in
+//! their own article.
 
 mod extras;
 mod features;
 mod pairwise;
+mod refine;
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -87,6 +90,17 @@ pub fn align(articles: &[Article], reference: usize) -> Vec<AlignedRow> {
     // A second round lets leftovers join through paragraphs placed since, and places the
     // paragraphs that swaps displaced.
     join_via_others(&f, reference, &group_of, &mut rows, &mut placed);
+    // Rows that a leftover would join but for a cell of its article in the other half of the
+    // row are split, and the leftovers try again.
+    for _ in 0..SPLIT_ROUNDS {
+        let split = refine::split_for_leftovers(&f, reference, JOIN_THRESHOLD, &rows, &placed);
+        if split.len() == rows.len() {
+            break;
+        }
+        rows = split;
+        renumber(reference, &rows, &mut group_of, &mut placed);
+        join_via_others(&f, reference, &group_of, &mut rows, &mut placed);
+    }
     let extra_rows = extras::extra_rows(&f, reference, &placed);
     let mut by_anchor: BTreeMap<Option<usize>, Vec<AlignedRow>> = BTreeMap::new();
     for (anchor, row) in extra_rows {
@@ -100,6 +114,32 @@ pub fn align(articles: &[Article], reference: usize) -> Vec<AlignedRow> {
         }
     }
     out
+}
+
+/// Rounds of row splitting for leftovers (each round cuts a row at most once).
+const SPLIT_ROUNDS: usize = 3;
+
+/// Points `group_of` and `placed` at the rows' new positions, keeping each paragraph's
+/// moved flag.
+fn renumber(
+    reference: usize,
+    rows: &[AlignedRow],
+    group_of: &mut [usize],
+    placed: &mut [Vec<Option<(usize, bool)>>],
+) {
+    for (g, row) in rows.iter().enumerate() {
+        for (l, cell) in row.cells.iter().enumerate() {
+            for &p in cell {
+                if l == reference {
+                    if let Some(x) = group_of.get_mut(p) {
+                        *x = g;
+                    }
+                } else if let Some(Some(x)) = placed.get_mut(l).and_then(|v| v.get_mut(p)) {
+                    x.0 = g;
+                }
+            }
+        }
+    }
 }
 
 /// Leftovers at least this similar to a passage another article put in a row join that row.
@@ -509,6 +549,63 @@ mod tests {
         assert_eq!(row.cells[2], vec![4], "{rows:?}");
         assert!(row.moved[2]);
         assert!(row_with(&rows, 2, 1).cells[0].is_empty());
+    }
+
+    #[test]
+    fn row_splits_so_a_moved_half_can_join_it() {
+        // Article one tells B1 and B2 in the other order, so B1 and B2 first share a row;
+        // article two moved B2 to the end. Splitting the row lets B2 join its own half.
+        let reference = article(&[A, B1, B2, C, D, X]);
+        let one = article(&[A, B2, B1, C, D, X]);
+        let two = article(&[A, B1, C, D, X, B2]);
+        let rows = align(&[reference.clone(), one.clone(), two.clone()], 0);
+        let b1 = row_with(&rows, 0, 1);
+        let b2 = row_with(&rows, 0, 2);
+        assert_eq!(b1.cells[0], vec![1], "{rows:?}");
+        assert_eq!(
+            (b1.cells[1].clone(), b1.cells[2].clone()),
+            (vec![2], vec![1])
+        );
+        assert_eq!(
+            (b2.cells[1].clone(), b2.cells[2].clone()),
+            (vec![1], vec![5])
+        );
+        assert!(b2.moved[2], "{rows:?}");
+        // The same rows whichever order the other articles come in.
+        let swapped = align(&[reference, two, one], 0);
+        let b2 = row_with(&swapped, 0, 2);
+        assert_eq!(
+            (b2.cells[2].clone(), b2.cells[1].clone()),
+            (vec![1], vec![5])
+        );
+    }
+
+    #[test]
+    fn row_holding_a_merged_paragraph_is_not_split() {
+        // Splitting would cut article one's merged paragraph off half its reference passage.
+        let merged = format!("{B1} {B2}");
+        let reference = article(&[A, B1, B2, C, D, X]);
+        let one = article(&[A, &merged, C, D, X]);
+        let two = article(&[A, B1, C, D, X, B2]);
+        let rows = align(&[reference, one, two], 0);
+        let row = row_with(&rows, 1, 1);
+        assert_eq!(row.cells[0], vec![1, 2], "{rows:?}");
+        assert_eq!(row.cells[2], vec![1], "{rows:?}");
+    }
+
+    #[test]
+    fn weak_in_order_match_gives_way_to_the_moved_paragraph() {
+        // The other article dropped B and moved D up to B's place; D shares a few words with
+        // B, enough for the order-keeping pass to pair them.
+        let b = "The mayor said the dredging of the northern channel would start in spring.";
+        let d = "The mayor said the dredging would cost the town four million pounds in all.";
+        let reference = article(&[A, b, C, X, d, D]);
+        let other = article(&[A, d, C, X, D]);
+        let rows = align(&[reference, other], 0);
+        let row = row_with(&rows, 0, 4);
+        assert_eq!(row.cells[1], vec![1], "{rows:?}");
+        assert!(row.moved[1]);
+        assert!(row_with(&rows, 0, 1).cells[1].is_empty(), "{rows:?}");
     }
 
     #[test]

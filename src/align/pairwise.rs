@@ -89,7 +89,110 @@ pub(crate) fn align_pair(f: &Features, r: usize, o: usize) -> Vec<Match> {
             matches.push(mt);
         }
     }
+    let matches = rematch_weak(f, r, o, &cand, matches);
     moved_pass(f, r, o, &cand, matches)
+}
+
+/// An in-order match gives way to an out-of-order one at least this much more similar.
+const REMATCH_MARGIN: f32 = 0.15;
+
+/// Re-matches groups of the other article that the monotone passes paired weakly, when
+/// reference paragraphs that nothing claimed match them much better: the order-keeping pass
+/// fills the old place of a moved passage with whatever neighbour is similar enough.
+fn rematch_weak(
+    f: &Features,
+    r: usize,
+    o: usize,
+    cand: &Candidates,
+    mut matches: Vec<Match>,
+) -> Vec<Match> {
+    let mut r_used = vec![false; f.len(r)];
+    for mt in &matches {
+        mark(&mut r_used, mt.r.clone());
+    }
+    let free = |used: &[bool], x: usize| used.get(x).is_some_and(|u| !u);
+    let mut by_other: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &(i, j) in cand.keys() {
+        by_other.entry(j).or_default().push(i);
+    }
+    // (match, better reference range, gain)
+    let mut proposals: Vec<(usize, Range<usize>, f32)> = Vec::new();
+    for (m, mt) in matches.iter().enumerate() {
+        let current = f.dice(r, mt.r.clone(), o, mt.o.clone());
+        let mut starts: Vec<usize> =
+            mt.o.clone()
+                .filter_map(|j| by_other.get(&j))
+                .flatten()
+                .copied()
+                .filter(|&i| free(&r_used, i))
+                .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let mut best: Option<(Range<usize>, f32)> = None;
+        for i in starts {
+            let mut rr = i..i + 1;
+            let mut sim = f.dice(r, rr.clone(), o, mt.o.clone());
+            while rr.len() < 3 {
+                let mut options = Vec::new();
+                if rr.start > 0 && free(&r_used, rr.start - 1) {
+                    options.push(rr.start - 1..rr.end);
+                }
+                if free(&r_used, rr.end) {
+                    options.push(rr.start..rr.end + 1);
+                }
+                let grown = options
+                    .into_iter()
+                    .map(|x| (f.dice(r, x.clone(), o, mt.o.clone()), x))
+                    .filter(|(s, _)| *s > sim + 0.05)
+                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                let Some((s, x)) = grown else { break };
+                sim = s;
+                rr = x;
+            }
+            if sim >= MOVED_THRESHOLD
+                && sim >= current + REMATCH_MARGIN
+                && best.as_ref().is_none_or(|(_, bs)| sim > *bs)
+            {
+                best = Some((rr, sim));
+            }
+        }
+        if let Some((rr, sim)) = best {
+            proposals.push((m, rr, sim - current));
+        }
+    }
+    proposals.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+    let mut changed: Vec<usize> = Vec::new();
+    for (m, rr, _) in proposals {
+        if !rr.clone().all(|i| free(&r_used, i)) {
+            continue;
+        }
+        let Some(mt) = matches.get_mut(m) else {
+            continue;
+        };
+        mark(&mut r_used, rr.clone());
+        for i in mt.r.clone() {
+            if let Some(u) = r_used.get_mut(i) {
+                *u = false;
+            }
+        }
+        mt.r = rr;
+        changed.push(m);
+    }
+    if changed.is_empty() {
+        return matches;
+    }
+    let kept: Vec<Match> = matches
+        .iter()
+        .enumerate()
+        .filter(|(m, mt)| !mt.moved && !changed.contains(m))
+        .map(|(_, mt)| mt.clone())
+        .collect();
+    for &m in &changed {
+        if let Some(mt) = matches.get_mut(m) {
+            mt.moved = !in_order(&kept, mt);
+        }
+    }
+    matches
 }
 
 /// True when `mt` sits between the matches of `first` that surround it in reference order.
