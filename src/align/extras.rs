@@ -18,11 +18,14 @@ type Key = (Option<usize>, usize, usize, Vec<Node>);
 
 /// Builds the rows of unclaimed paragraphs, each with the reference row it follows
 /// (`None`: before the first). `placed[k][j]` is the reference row holding paragraph `j` of
-/// article `k` and whether it was moved there.
+/// article `k` and whether it was moved there; `rows` is the number of reference rows. An
+/// article with no paragraph in the reference's order (one about something else) has its
+/// paragraphs after the last row rather than before the first.
 pub(super) fn extra_rows(
     f: &Features,
     reference: usize,
     placed: &[Vec<Option<(usize, bool)>>],
+    rows: usize,
 ) -> Vec<(Option<usize>, AlignedRow)> {
     let count = placed.len();
     // Leftovers with their anchor row and their offset after the anchor paragraph.
@@ -32,7 +35,12 @@ pub(super) fn extra_rows(
         if k == reference {
             continue;
         }
-        let mut anchor: Option<usize> = None;
+        let unanchored = !placed_k.iter().any(|p| matches!(p, Some((_, false))));
+        let mut anchor: Option<usize> = if unanchored {
+            rows.checked_sub(1)
+        } else {
+            None
+        };
         let mut anchor_para: Option<usize> = None;
         for (j, p) in placed_k.iter().enumerate() {
             match p {

@@ -101,7 +101,7 @@ pub fn align(articles: &[Article], reference: usize) -> Vec<AlignedRow> {
         renumber(reference, &rows, &mut group_of, &mut placed);
         join_via_others(&f, reference, &group_of, &mut rows, &mut placed);
     }
-    let extra_rows = extras::extra_rows(&f, reference, &placed);
+    let extra_rows = extras::extra_rows(&f, reference, &placed, rows.len());
     let mut by_anchor: BTreeMap<Option<usize>, Vec<AlignedRow>> = BTreeMap::new();
     for (anchor, row) in extra_rows {
         by_anchor.entry(anchor).or_default().push(row);
@@ -606,6 +606,18 @@ mod tests {
         assert_eq!(row.cells[1], vec![1], "{rows:?}");
         assert!(row.moved[1]);
         assert!(row_with(&rows, 0, 1).cells[1].is_empty(), "{rows:?}");
+    }
+
+    #[test]
+    fn article_about_something_else_comes_after_the_story() {
+        let reference = article(&[A, B1, C]);
+        let copy = article(&[A, B1, C]);
+        let unrelated = article(&[X, D]);
+        let rows = align(&[reference, copy, unrelated], 0);
+        let at = |k: usize, p: usize| rows.iter().position(|r| r.cells[k].contains(&p));
+        let last_story_row = at(0, 2).unwrap();
+        assert!(at(2, 0).unwrap() > last_story_row, "{rows:?}");
+        assert!(at(2, 1).unwrap() > at(2, 0).unwrap(), "{rows:?}");
     }
 
     #[test]
