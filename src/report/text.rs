@@ -4,6 +4,9 @@ use std::fmt::Write as _;
 
 use crate::model::{Comparison, FindingKind, OpTag};
 
+/// Below this similarity to the reference an article is flagged as possibly another story.
+const UNRELATED: f64 = 0.05;
+
 /// Renders the comparison as plain text: the articles, load errors, the similarity
 /// matrix, every row with a difference (deletions as `[-…-]`, insertions as `{+…+}`),
 /// and the findings grouped by kind.
@@ -46,6 +49,17 @@ pub fn to_text(c: &Comparison) -> String {
                 let _ = write!(out, " {v:.2}");
             }
             out.push('\n');
+        }
+        for (i, row) in c.similarity.iter().enumerate() {
+            let s = row.get(reference).copied().unwrap_or(0.0);
+            if i != reference && s < UNRELATED {
+                let _ = writeln!(
+                    out,
+                    "  Note: [{}] shares almost no wording with the reference ({:.0}%); it may be about another story.",
+                    i + 1,
+                    s * 100.0
+                );
+            }
         }
     }
     write_rows(&mut out, c);
@@ -138,5 +152,39 @@ fn write_findings(out: &mut String, c: &Comparison) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::compare::compare;
+    use crate::model::{Article, CompareOptions};
+
+    #[test]
+    fn article_about_another_story_gets_a_note() {
+        let story = [
+            "The harbour council approved the new budget for dredging on Tuesday evening.",
+            "Fishermen had warned for years that silt was closing the northern channel.",
+        ];
+        let other = ["A violin made in Cremona in 1721 sold at auction for a record sum."];
+        let articles = vec![
+            Article::from_texts("wire.txt", story),
+            Article::from_texts("copy.txt", story),
+            Article::from_texts("violin.txt", other),
+        ];
+        let c = compare(
+            articles,
+            Vec::new(),
+            &CompareOptions::default(),
+            &mut |_| {},
+        );
+        let text = to_text(&c);
+        assert!(
+            text.contains("Note: [3] shares almost no wording"),
+            "{text}"
+        );
+        assert!(!text.contains("Note: [2]"), "{text}");
     }
 }
