@@ -413,6 +413,64 @@ fn shape(text: &str) -> Shape {
     }
 }
 
+/// A gallery's position line: "Image 1 of 23", "Photo 4/12", "Slide 2 of 9".
+fn is_gallery_counter(words: &[String]) -> bool {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let number = |w: &String| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    match lower.as_slice() {
+        [kind, rest @ ..] if GALLERY_WORDS.contains(&kind.as_str()) => {
+            let numbers = rest.iter().filter(|w| number(w)).count();
+            numbers == 2 && rest.iter().all(|w| number(w) || w == "of")
+        }
+        _ => false,
+    }
+}
+
+/// Words that open a gallery's position line.
+const GALLERY_WORDS: [&str; 8] = [
+    "image",
+    "images",
+    "photo",
+    "photos",
+    "photograph",
+    "picture",
+    "slide",
+    "video",
+];
+
+/// Picture and news agencies whose name alone, on a short line, credits a photo.
+const AGENCIES: [&str; 16] = [
+    "afp",
+    "alamy",
+    "anadolu",
+    "ap",
+    "bloomberg",
+    "dpa",
+    "efe",
+    "epa",
+    "getty",
+    "imago",
+    "reuters",
+    "rex",
+    "shutterstock",
+    "tass",
+    "xinhua",
+    "zuma",
+];
+
+/// A short line made of names with at least one picture or news agency in it: "REUTERS",
+/// "AFP/Getty Images", "Jane Smith/AFP via Getty Images".
+fn names_an_agency(words: &[String]) -> bool {
+    let capitalised = words
+        .iter()
+        .filter(|w| w.as_str() != "via")
+        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+    capitalised
+        && words
+            .iter()
+            .any(|w| AGENCIES.binary_search(&w.to_lowercase().as_str()).is_ok())
+}
+
 /// Lower-cased text with runs of whitespace collapsed.
 fn folded(text: &str) -> String {
     text.split_whitespace()
@@ -538,6 +596,12 @@ fn judge(original: &str, context: Context) -> Option<Why> {
         && !quoted(text)
     {
         return Some(Why::Phrase);
+    }
+    if n <= 6 && not_sentence && is_gallery_counter(&shape.words) {
+        return Some(Why::Furniture);
+    }
+    if n <= 6 && not_sentence && names_an_agency(&shape.words) {
+        return Some(Why::Furniture);
     }
     // "— Name (@handle) date" closes an embedded post: story material, not page text.
     let embed_signoff =
@@ -720,6 +784,9 @@ mod tests {
         let mut m = MONTHS.to_vec();
         m.sort_unstable();
         assert_eq!(m, MONTHS.to_vec());
+        let mut a = AGENCIES.to_vec();
+        a.sort_unstable();
+        assert_eq!(a, AGENCIES.to_vec());
     }
 
     #[test]
@@ -759,6 +826,31 @@ mod tests {
         let got = flagged(&paras);
         let indices: Vec<usize> = got.iter().map(|g| g.0).collect();
         assert_eq!(indices, [0, 1, 6, 7]);
+    }
+
+    #[test]
+    fn flags_gallery_counters_and_agency_credits() {
+        let paras = [
+            STORY[0],
+            "Image 1 of 23",
+            STORY[1],
+            "REUTERS",
+            STORY[2],
+            "Jane Smith/AFP via Getty Images",
+            STORY[3],
+        ];
+        let indices: Vec<usize> = flagged(&paras).iter().map(|g| g.0).collect();
+        assert_eq!(indices, [1, 3, 5]);
+        // A story sentence naming an agency, and a short headline-like line, stay.
+        let story = [
+            STORY[0],
+            "Reuters reported the deal first.",
+            STORY[1],
+            "Images of the strike",
+            STORY[2],
+            STORY[3],
+        ];
+        assert!(flagged(&story).is_empty(), "{:?}", flagged(&story));
     }
 
     #[test]
