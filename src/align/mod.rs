@@ -268,15 +268,7 @@ fn swap_in(
     placed: &mut [Vec<Option<(usize, bool)>>],
 ) {
     let snapshot: Vec<AlignedRow> = rows.to_vec();
-    // Row of each placed paragraph, per article, from the snapshot.
-    let mut row_of: Vec<HashMap<usize, usize>> = vec![HashMap::new(); placed.len()];
-    for (g, row) in snapshot.iter().enumerate() {
-        for (l, cell) in row.cells.iter().enumerate() {
-            if let Some(map) = row_of.get_mut(l) {
-                map.extend(cell.iter().map(|&p| (p, g)));
-            }
-        }
-    }
+    let row_of = rows_by_paragraph(&snapshot, placed.len());
     for (k, placed_k) in placed.iter_mut().enumerate() {
         if k == reference {
             continue;
@@ -286,16 +278,8 @@ fn swap_in(
             if placed_k.get(j).is_some_and(Option::is_some) {
                 continue;
             }
-            let mut seen: Vec<usize> = Vec::new();
-            for (l, map) in row_of.iter().enumerate() {
-                if l != k {
-                    seen.extend(f.candidates(k, j, l).iter().filter_map(|p| map.get(p)));
-                }
-            }
-            seen.sort_unstable();
-            seen.dedup();
             let mut best: Option<(usize, usize, f32)> = None;
-            for g in seen {
+            for g in candidate_rows(f, k, j, &row_of) {
                 let Some(row) = snapshot.get(g) else { continue };
                 let Some(&[q]) = row.cells.get(k).map(Vec::as_slice) else {
                     continue;
@@ -334,6 +318,37 @@ fn swap_in(
             }
         }
     }
+}
+
+/// Per article: the row holding each paragraph placed in `rows`.
+fn rows_by_paragraph(rows: &[AlignedRow], count: usize) -> Vec<HashMap<usize, usize>> {
+    let mut row_of: Vec<HashMap<usize, usize>> = vec![HashMap::new(); count];
+    for (g, row) in rows.iter().enumerate() {
+        for (l, cell) in row.cells.iter().enumerate() {
+            if let Some(map) = row_of.get_mut(l) {
+                map.extend(cell.iter().map(|&p| (p, g)));
+            }
+        }
+    }
+    row_of
+}
+
+/// The rows (ascending) where other articles hold candidates for paragraph `j` of article `k`.
+fn candidate_rows(
+    f: &Features,
+    k: usize,
+    j: usize,
+    row_of: &[HashMap<usize, usize>],
+) -> Vec<usize> {
+    let mut seen: Vec<usize> = Vec::new();
+    for (l, map) in row_of.iter().enumerate() {
+        if l != k {
+            seen.extend(f.candidates(k, j, l).iter().filter_map(|p| map.get(p)));
+        }
+    }
+    seen.sort_unstable();
+    seen.dedup();
+    seen
 }
 
 /// Cells this long take no more paragraphs from [`join_via_others`].

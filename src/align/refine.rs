@@ -12,8 +12,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::AlignedRow;
 use super::features::Features;
+use super::{AlignedRow, candidate_rows, rows_by_paragraph};
 
 /// Each article must keep at least this share of the wording it shared with the reference
 /// in the whole row, summed over the two halves (besides the cut costing less in all than
@@ -170,15 +170,7 @@ pub(super) fn split_for_leftovers(
     rows: &[AlignedRow],
     placed: &[Vec<Option<(usize, bool)>>],
 ) -> Vec<AlignedRow> {
-    // Row of each placed paragraph, per article.
-    let mut row_of: Vec<HashMap<usize, usize>> = vec![HashMap::new(); placed.len()];
-    for (g, row) in rows.iter().enumerate() {
-        for (l, cell) in row.cells.iter().enumerate() {
-            if let Some(map) = row_of.get_mut(l) {
-                map.extend(cell.iter().map(|&p| (p, g)));
-            }
-        }
-    }
+    let row_of = rows_by_paragraph(rows, placed.len());
     // Per row: (similarity of the leftover to its half, cut).
     let mut wanted: HashMap<usize, (f32, Cut)> = HashMap::new();
     for (k, placed_k) in placed.iter().enumerate() {
@@ -189,15 +181,7 @@ pub(super) fn split_for_leftovers(
             if p.is_some() {
                 continue;
             }
-            let mut seen: Vec<usize> = Vec::new();
-            for (l, map) in row_of.iter().enumerate() {
-                if l != k {
-                    seen.extend(f.candidates(k, j, l).iter().filter_map(|p| map.get(p)));
-                }
-            }
-            seen.sort_unstable();
-            seen.dedup();
-            for g in seen {
+            for g in candidate_rows(f, k, j, &row_of) {
                 let Some(row) = rows.get(g) else { continue };
                 let ref_len = row.cells.get(reference).map_or(0, Vec::len);
                 let own = row.cells.get(k).map_or(0, Vec::len);
