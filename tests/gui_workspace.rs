@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT as _;
 use egui_kittest::kittest::Queryable as _;
 use storydiff::gui::app::sample_paths;
 use storydiff::gui::{Settings, StorydiffApp};
@@ -313,4 +314,44 @@ fn the_in_app_browser_opens_ticked_files_as_columns() {
         h.query_by_label("Open 2 selected").is_none(),
         "the browser closed"
     );
+}
+
+#[test]
+fn cells_are_readable_by_screen_readers() {
+    let h = harness(sample_app());
+    // The reference's first paragraph, read with its row and column.
+    let first = h.get_by_label_contains("Row 1, wire.txt ¶1, reference: SALTMERE, Oct 14");
+    assert!(
+        first
+            .accesskit_node()
+            .value()
+            .is_some_and(|l| l.contains("Dockworkers at the Port of Saltmere"))
+    );
+    // The rewrite moved its pay paragraph: the node says so and how close it is.
+    let moved = h.get_by_label_contains("rewrite.md ¶6, moved, ");
+    // egui gives a label's text to screen readers as the node's value.
+    let label = moved.accesskit_node().value().unwrap_or_default();
+    assert!(
+        label.contains("% like the reference: Around 1,200 workers"),
+        "{label}"
+    );
+    // The readable node sits over the cell without taking its clicks: a pointer click on
+    // it still selects the row.
+    moved.click();
+    let mut h = h;
+    h.run_steps(2);
+    let row = h
+        .state()
+        .comparison
+        .as_ref()
+        .and_then(|c| {
+            c.rows.iter().position(|r| {
+                r.cells
+                    .get(2)
+                    .and_then(Option::as_ref)
+                    .is_some_and(|cell| cell.paragraphs == [5])
+            })
+        })
+        .expect("the row holding rewrite.md ¶6");
+    assert_eq!(h.state().selected, Some(row));
 }
