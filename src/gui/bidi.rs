@@ -157,7 +157,7 @@ fn visual_line(
     styled: &Styled,
     info: &ParagraphBidiInfo<'_>,
     line: Range<usize>,
-    shaped: &std::collections::HashMap<usize, char>,
+    shaped: &std::collections::HashMap<usize, Option<char>>,
 ) -> Styled {
     let mut out = Styled::default();
     let (levels, runs) = info.visual_runs(line);
@@ -181,11 +181,12 @@ fn visual_line(
             let format = styled.format_at(byte).cloned().unwrap_or_default();
             if rtl && g.chars().count() == 1 {
                 let mut buf = [0u8; 4];
-                let c = shaped
-                    .get(&byte)
-                    .copied()
-                    .or_else(|| g.chars().next().map(mirror))
-                    .unwrap_or(' ');
+                let c = match shaped.get(&byte) {
+                    Some(Some(form)) => *form,
+                    // An alef drawn inside the lam-alef ligature before it.
+                    Some(None) => continue,
+                    None => g.chars().next().map_or(' ', mirror),
+                };
                 out.push(c.encode_utf8(&mut buf), &format);
             } else {
                 out.push(g, &format);
@@ -209,11 +210,14 @@ pub fn layout_rtl(
         .first()
         .map(|(_, f)| f.font_id.clone())
         .unwrap_or_default();
-    let shaped: std::collections::HashMap<usize, char> = styled
+    let ligatures = fonts.has_glyph(&font_id, '\u{FEFB}');
+    let shaped: std::collections::HashMap<usize, Option<char>> = styled
         .text
         .char_indices()
-        .zip(super::arabic::shape(&styled.text))
-        .filter(|&((_, original), form)| original != form && fonts.has_glyph(&font_id, form))
+        .zip(super::arabic::shape(&styled.text, ligatures))
+        .filter(|&((_, original), form)| {
+            form != Some(original) && form.is_none_or(|c| fonts.has_glyph(&font_id, c))
+        })
         .map(|((byte, _), form)| (byte, form))
         .collect();
     break_lines(fonts, styled, wrap_width)
