@@ -389,3 +389,20 @@ pub struct Comparison {
     /// Article × article similarity, 0–1, symmetric with 1.0 on the diagonal.
     pub similarity: Vec<Vec<f64>>,
 }
+
+/// Below this similarity to every other article, an article is most likely about another
+/// story: views and reports say so once instead of flagging each of its passages.
+pub const UNRELATED_SIMILARITY: f64 = 0.05;
+
+impl Comparison {
+    /// True when article `a` shares almost no wording with any other article (see
+    /// [`UNRELATED_SIMILARITY`]). False when it is the only article.
+    #[must_use]
+    pub fn is_unrelated(&self, a: usize) -> bool {
+        let Some(row) = self.similarity.get(a) else {
+            return false;
+        };
+        let mut others = row.iter().enumerate().filter(|&(b, _)| b != a).peekable();
+        others.peek().is_some() && others.all(|(_, &s)| s < UNRELATED_SIMILARITY)
+    }
+}

@@ -2,7 +2,8 @@
 //!
 //! A row of the alignment where exactly one article has a cell (and the comparison
 //! holds at least two articles) is what only that outlet reports. Very short lines
-//! (fewer than four words: datelines, bylines, stray menu items) are skipped.
+//! (fewer than four words: datelines, bylines, stray menu items) are skipped, and so is an
+//! article that shares almost no wording with any other (most likely another story).
 
 use super::xref_util::{finding, name_of, para_text};
 use crate::model::{Comparison, Finding, FindingKind};
@@ -29,6 +30,10 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
         let (Some((article, cell)), None) = (present.next(), present.next()) else {
             continue;
         };
+        // An article about another story is reported once as such, not passage by passage.
+        if comparison.is_unrelated(article) {
+            continue;
+        }
         for &p in &cell.paragraphs {
             let Some(text) = para_text(comparison, article, p) else {
                 continue;
@@ -126,6 +131,33 @@ mod tests {
             "The 1998 stoppage lasted 26 days and ended with a mediator."
         );
         assert!(f.message.contains("rewrite.md"), "{}", f.message);
+    }
+
+    #[test]
+    fn an_article_about_another_story_is_not_flagged_passage_by_passage() {
+        let a = article("wire.txt", &["The port reopened on Monday after talks."]);
+        let b = article("copy.txt", &["The port reopened on Monday after talks."]);
+        let other = article(
+            "violin.txt",
+            &["A violin made in Cremona in 1721 sold at auction for a record sum."],
+        );
+        let mut c = comparison(
+            vec![a, b, other],
+            &[
+                vec![vec![0], vec![0], vec![]],
+                vec![vec![], vec![], vec![0]],
+            ],
+        );
+        c.similarity = vec![
+            vec![1.0, 0.9, 0.01],
+            vec![0.9, 1.0, 0.02],
+            vec![0.01, 0.02, 1.0],
+        ];
+        assert!(c.is_unrelated(2) && !c.is_unrelated(0));
+        assert!(detect(&c).is_empty(), "{:?}", detect(&c));
+        // The same passage in an article that does share the story is reported.
+        c.similarity[2] = vec![0.3, 0.3, 1.0];
+        assert_eq!(detect(&c).len(), 1);
     }
 
     #[test]

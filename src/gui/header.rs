@@ -70,6 +70,10 @@ pub fn show(
         let words = app.derived.word_counts.get(a).copied().unwrap_or(0);
         let stats = match (is_ref, similarity) {
             (true, _) => format!("{words} words · reference"),
+            (false, Some(s)) if comparison.is_unrelated(a) => format!(
+                "{words} words · {:.0}% like the reference: another story?",
+                s * 100.0
+            ),
             (false, Some(s)) => format!("{words} words · {:.0}% like the reference", s * 100.0),
             (false, None) => format!("{words} words"),
         };

@@ -2,10 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Comparison, FindingKind, OpTag};
-
-/// Below this similarity to the reference an article is flagged as possibly another story.
-const UNRELATED: f64 = 0.05;
+use crate::model::{Comparison, FindingKind, OpTag, UNRELATED_SIMILARITY};
 
 /// Renders the comparison as plain text: the articles, load errors, the similarity
 /// matrix, every row with a difference (deletions as `[-…-]`, insertions as `{+…+}`),
@@ -52,7 +49,7 @@ pub fn to_text(c: &Comparison) -> String {
         }
         for (i, row) in c.similarity.iter().enumerate() {
             let s = row.get(reference).copied().unwrap_or(0.0);
-            if i != reference && s < UNRELATED {
+            if i != reference && s < UNRELATED_SIMILARITY {
                 let _ = writeln!(
                     out,
                     "  Note: [{}] shares almost no wording with the reference ({:.0}%); it may be about another story.",
