@@ -355,3 +355,21 @@ fn cells_are_readable_by_screen_readers() {
         .expect("the row holding rewrite.md ¶6");
     assert_eq!(h.state().selected, Some(row));
 }
+
+#[test]
+fn an_article_about_another_story_is_marked_in_its_header() {
+    let mut files = sample_paths();
+    files.push(fixture("rtl-cjk/chinese.txt"));
+    let h = harness(StorydiffApp::new_synchronous(Settings::default(), files));
+    assert_eq!(h.state().column_count(), 4);
+    let marked: Vec<String> = h
+        .query_all_by_label_contains("another story?")
+        .filter_map(|n| n.accesskit_node().value())
+        .collect();
+    assert_eq!(marked.len(), 1, "{marked:?}");
+    // Chinese and English share no words at all.
+    assert!(
+        marked[0].starts_with("another story? ") && marked[0].ends_with("0% like the reference"),
+        "{marked:?}"
+    );
+}

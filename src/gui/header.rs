@@ -71,7 +71,7 @@ pub fn show(
         let stats = match (is_ref, similarity) {
             (true, _) => format!("{words} words · reference"),
             (false, Some(s)) if comparison.is_unrelated(a) => format!(
-                "{words} words · {:.0}% like the reference: another story?",
+                "another story? {words} words · {:.0}% like the reference",
                 s * 100.0
             ),
             (false, Some(s)) => format!("{words} words · {:.0}% like the reference", s * 100.0),
