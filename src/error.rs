@@ -1,5 +1,5 @@
-//! Engine errors. Each is handled once — turned into a [`crate::model::LoadFailure`] — and
-//! shown to the user in plain words with the path last.
+//! Engine errors, in plain words with the path last. A load error is handled once — turned
+//! into a [`crate::model::LoadFailure`]; a save error is shown by whoever asked for the save.
 
 use std::path::PathBuf;
 
@@ -64,4 +64,20 @@ impl LoadError {
             Self::Io { path, .. } | Self::MalformedJson { path, .. } => path,
         }
     }
+}
+
+/// Why a report could not be saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The chosen file is one of the articles being compared.
+    #[error("refusing to overwrite an input file with the report: {}", .0.display())]
+    WouldOverwriteInput(PathBuf),
+    /// The file could not be written.
+    #[error("could not write the report ({source}): {}", .path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
 }

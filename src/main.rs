@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use storydiff::error::SaveError;
 use storydiff::model::{CompareOptions, Granularity};
 use storydiff::report;
 
@@ -97,25 +98,22 @@ fn run_report(args: &ReportArgs) -> ExitCode {
     for error in &comparison.errors {
         eprintln!("storydiff: {}", error.message);
     }
-    let body = match args.format {
-        OutputFormat::Json => report::json::to_json(&comparison),
-        OutputFormat::Text => report::text::to_text(&comparison),
+    let format = match args.format {
+        OutputFormat::Json => report::ReportFormat::Json,
+        OutputFormat::Text => report::ReportFormat::Text,
     };
     let written = match &args.output {
-        Some(path) => {
-            if args.files.iter().any(|f| same_file(f, path)) {
-                eprintln!(
-                    "storydiff: refusing to overwrite an input file with the report: {}",
-                    path.display()
-                );
+        Some(path) => match report::save(&comparison, format, path, &args.files) {
+            Ok(()) => Ok(()),
+            Err(e @ SaveError::WouldOverwriteInput(_)) => {
+                eprintln!("storydiff: {e}");
                 return ExitCode::from(2);
             }
-            std::fs::write(path, body)
-                .map_err(|e| format!("could not write the report ({e}): {}", path.display()))
-        }
+            Err(e) => Err(e.to_string()),
+        },
         None => std::io::stdout()
             .lock()
-            .write_all(body.as_bytes())
+            .write_all(format.render(&comparison).as_bytes())
             .map_err(|e| format!("could not write the report: {e}")),
     };
     if let Err(message) = written {
@@ -126,13 +124,6 @@ fn run_report(args: &ReportArgs) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    }
-}
-
-fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
     }
 }
 

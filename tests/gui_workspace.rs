@@ -373,3 +373,57 @@ fn an_article_about_another_story_is_marked_in_its_header() {
         "{marked:?}"
     );
 }
+
+#[test]
+fn the_report_is_exported_from_the_in_app_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("saltmere.json");
+    let mut h = harness(sample_app());
+    h.state_mut().apply(storydiff::gui::Command::ExportPrompt);
+    h.run_steps(2);
+    // The window offers a name next to the compared files; replace it with ours.
+    h.state_mut().export.path = out.display().to_string();
+    h.run_steps(1);
+    h.get_by_label("Save").click();
+    h.run_steps(3);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(json["schema"], "storydiff-report/1");
+    assert_eq!(json["articles"].as_array().map(Vec::len), Some(3));
+    assert!(!h.state().export.open);
+    let notice = h.state().notices.last().map(|n| n.text.clone()).unwrap();
+    assert_eq!(notice, format!("Report saved (JSON): {}", out.display()));
+    // A name without .json gets the text summary.
+    let text = dir.path().join("saltmere.txt");
+    h.state_mut()
+        .apply(storydiff::gui::Command::Export(text.clone()));
+    let summary = std::fs::read_to_string(&text).unwrap();
+    assert!(
+        summary.starts_with("storydiff report: 3 article(s)"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn the_report_never_overwrites_a_compared_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let wire = dir.path().join("wire.txt");
+    std::fs::copy(fixture("wire.txt"), &wire).unwrap();
+    let before = std::fs::read(&wire).unwrap();
+    let files = vec![wire.clone(), fixture("rewrite.md")];
+    let mut h = harness(StorydiffApp::new_synchronous(Settings::default(), files));
+    h.state_mut()
+        .apply(storydiff::gui::Command::Export(wire.clone()));
+    h.run_steps(2);
+    assert_eq!(std::fs::read(&wire).unwrap(), before);
+    let notice = h.state().notices.last().cloned().unwrap();
+    assert!(notice.error);
+    assert_eq!(
+        notice.text,
+        format!(
+            "refusing to overwrite an input file with the report: {}",
+            wire.display()
+        )
+    );
+    h.get_by_label_contains("refusing to overwrite an input file");
+}

@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
+use super::export::{self, ExportPrompt};
 use super::file_browser::FileBrowser;
 use super::search::Search;
 use super::table::TableCache;
@@ -14,6 +15,7 @@ use super::view::{self, Filter, Item};
 use super::worker::Worker;
 use crate::compare::row_has_difference;
 use crate::model::{CompareOptions, Comparison, FindingKind, Granularity};
+use crate::report::{self, ReportFormat};
 
 /// The eframe storage key of the settings.
 pub const SETTINGS_KEY: &str = "storydiff-settings";
@@ -78,6 +80,12 @@ pub enum Command {
     OpenDialog,
     /// Show the in-app file browser.
     OpenBrowser,
+    /// Ask where to save the report (system save dialog, or the in-app prompt).
+    ExportDialog,
+    /// Show the in-app "Export report" window.
+    ExportPrompt,
+    /// Save the report to this file (JSON for `.json`, text otherwise).
+    Export(PathBuf),
     /// Close a column (article index).
     RemoveColumn(usize),
     /// Move a column from one place to another.
@@ -207,6 +215,12 @@ pub struct DialogJob {
     started: Instant,
 }
 
+/// A pending native save dialog.
+pub struct SaveDialogJob {
+    rx: std::sync::mpsc::Receiver<Option<PathBuf>>,
+    started: Instant,
+}
+
 /// The whole window state.
 pub struct StorydiffApp {
     /// Persisted settings.
@@ -235,12 +249,15 @@ pub struct StorydiffApp {
     pub search: Search,
     /// The in-app file browser.
     pub browser: FileBrowser,
+    /// The in-app "Export report" window.
+    pub export: ExportPrompt,
     /// Text of the "Add by path" field.
     pub add_path: String,
     /// Laid-out text and row heights.
     pub cache: TableCache,
     pub(crate) worker: Worker,
     pub(crate) dialog: Option<DialogJob>,
+    pub(crate) save_dialog: Option<SaveDialogJob>,
     /// Run comparisons on the calling thread (tests, benchmarks).
     pub synchronous: bool,
     ctx: Option<egui::Context>,
@@ -270,10 +287,12 @@ impl StorydiffApp {
             notices: Vec::new(),
             search: Search::default(),
             browser: FileBrowser::default(),
+            export: ExportPrompt::default(),
             add_path: String::new(),
             cache: TableCache::default(),
             worker: Worker::default(),
             dialog: None,
+            save_dialog: None,
             synchronous: false,
             ctx: None,
             fonts_installed: false,
@@ -510,6 +529,9 @@ impl StorydiffApp {
             }
             Command::OpenDialog => self.open_dialog(),
             Command::OpenBrowser => self.browser.open_at(self.files.first().cloned()),
+            Command::ExportDialog => self.save_dialog(),
+            Command::ExportPrompt => self.export.open_with(&export::default_path(&self.files)),
+            Command::Export(path) => self.export_report(&path),
             Command::RemoveColumn(a) => {
                 if let Some(f) = self.file_of_article(a) {
                     let order: Vec<usize> = (0..self.files.len()).filter(|&i| i != f).collect();
@@ -679,6 +701,97 @@ impl StorydiffApp {
         }
     }
 
+    fn save_dialog(&mut self) {
+        if self.comparison.is_none() {
+            self.notices.push(Notice {
+                text: "Nothing to export yet: open two or more articles first".to_string(),
+                error: false,
+            });
+            return;
+        }
+        if self.save_dialog.is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx = self.ctx.clone();
+        let suggested = export::default_path(&self.files);
+        let spawned = std::thread::Builder::new()
+            .name("storydiff-save-dialog".to_string())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title("Export report")
+                    .set_file_name(export::DEFAULT_NAME)
+                    .add_filter("JSON report", &["json"])
+                    .add_filter("Text summary", &["txt"]);
+                if let Some(dir) = suggested.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    dialog = dialog.set_directory(dir);
+                }
+                let _ = tx.send(dialog.save_file());
+                if let Some(ctx) = ctx {
+                    ctx.request_repaint();
+                }
+            });
+        match spawned {
+            Ok(_) => {
+                self.save_dialog = Some(SaveDialogJob {
+                    rx,
+                    started: Instant::now(),
+                });
+            }
+            Err(_) => self.apply(Command::ExportPrompt),
+        }
+    }
+
+    /// Checks the native save dialog: a file chosen, cancelled, or no dialog available
+    /// (nothing back within 300 ms: the in-app prompt instead).
+    fn poll_save_dialog(&mut self) {
+        let Some(job) = &self.save_dialog else { return };
+        match job.rx.try_recv() {
+            Ok(Some(path)) => {
+                self.save_dialog = None;
+                self.apply(Command::Export(path));
+            }
+            Ok(None) => {
+                let quick = job.started.elapsed().as_millis() < 300;
+                self.save_dialog = None;
+                if quick {
+                    self.apply(Command::ExportPrompt);
+                }
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                if let Some(ctx) = &self.ctx {
+                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                }
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.save_dialog = None;
+                self.apply(Command::ExportPrompt);
+            }
+        }
+    }
+
+    /// Saves the report of the comparison shown, never over a compared file, and says how
+    /// it went in a notice.
+    fn export_report(&mut self, path: &Path) {
+        let Some(comparison) = self.comparison.clone() else {
+            return;
+        };
+        let format = ReportFormat::for_path(path);
+        match report::save(&comparison, format, path, &self.files) {
+            Ok(()) => {
+                self.export.open = false;
+                self.notices.push(Notice {
+                    text: format!("Report saved ({}): {}", format.label(), path.display()),
+                    error: false,
+                });
+            }
+            Err(e) => self.notices.push(Notice {
+                text: e.to_string(),
+                error: true,
+            }),
+        }
+    }
+
     /// Checks the native dialog: files picked, cancelled, or no dialog available
     /// (nothing back within 300 ms: fall back to the in-app browser).
     fn poll_dialog(&mut self) {
@@ -747,6 +860,7 @@ impl StorydiffApp {
             self.accept(c);
         }
         self.poll_dialog();
+        self.poll_save_dialog();
         let title = self.window_title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -789,6 +903,9 @@ impl StorydiffApp {
             }
             if i.consume_key(Modifiers::COMMAND, Key::O) {
                 commands.push(Command::OpenDialog);
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::E) {
+                commands.push(Command::ExportDialog);
             }
             if i.consume_key(Modifiers::NONE, Key::F3) {
                 commands.push(Command::SearchNext);

@@ -41,6 +41,7 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
     });
     let ctx = ui.ctx().clone();
     app.browser.show(&ctx, commands);
+    app.export.show(&ctx, commands);
 }
 
 #[allow(clippy::too_many_lines)] // Reason: one menu bar, item after item.
@@ -55,6 +56,18 @@ fn menu(app: &StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             }
             if ui.button("Browse for files…").clicked() {
                 commands.push(Command::OpenBrowser);
+            }
+            if ui
+                .add_enabled(
+                    app.comparison.is_some(),
+                    egui::Button::new("Export report…").shortcut_text("Ctrl+E"),
+                )
+                .on_hover_text(
+                    "Save the comparison as JSON (storydiff-report/1) or as a text summary",
+                )
+                .clicked()
+            {
+                commands.push(Command::ExportDialog);
             }
             if ui.button("Open the sample story").clicked() {
                 commands.push(Command::OpenSample);
