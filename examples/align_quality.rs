@@ -146,27 +146,13 @@ pub fn locate(article: &Article, sentence: &str) -> Option<usize> {
     if best.0 >= 0.5 { best.1 } else { None }
 }
 
-/// A small seeded generator (`SplitMix64`).
-pub struct Rng(pub u64);
+#[path = "../tests/common/rng.rs"]
+mod rng;
+pub use rng::Rng;
 
-impl Rng {
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next_u64() % n as u64) as usize
-        }
-    }
-    pub fn chance(&mut self, percent: u64) -> bool {
-        self.next_u64() % 100 < percent
-    }
+/// True `percent` times in a hundred.
+fn chance(rng: &mut Rng, percent: u64) -> bool {
+    rng.next_u64() % 100 < percent
 }
 
 /// Character offsets of the space after a sentence end (". " before a capital).
@@ -193,7 +179,7 @@ pub fn derive(article: &Article, rng: &mut Rng) -> Article {
     let mut paras: Vec<String> = Vec::new();
     for p in &article.paragraphs {
         let breaks = sentence_breaks(&p.text);
-        if !breaks.is_empty() && rng.chance(25) && edits.contains("split") {
+        if !breaks.is_empty() && chance(rng, 25) && edits.contains("split") {
             let at = breaks[rng.below(breaks.len())];
             paras.push(p.text.chars().take(at).collect());
             paras.push(p.text.chars().skip(at + 1).collect());
@@ -204,7 +190,7 @@ pub fn derive(article: &Article, rng: &mut Rng) -> Article {
     let mut merged: Vec<String> = Vec::new();
     let mut i = 0;
     while i < paras.len() {
-        if i + 1 < paras.len() && rng.chance(15) && edits.contains("merge") {
+        if i + 1 < paras.len() && chance(rng, 15) && edits.contains("merge") {
             merged.push(format!("{} {}", paras[i], paras[i + 1]));
             i += 2;
         } else {

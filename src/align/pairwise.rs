@@ -181,11 +181,17 @@ fn rematch_weak(
     if changed.is_empty() {
         return matches;
     }
+    let mut is_changed = vec![false; matches.len()];
+    for &m in &changed {
+        if let Some(c) = is_changed.get_mut(m) {
+            *c = true;
+        }
+    }
     let kept: Vec<Match> = matches
         .iter()
-        .enumerate()
-        .filter(|(m, mt)| !mt.moved && !changed.contains(m))
-        .map(|(_, mt)| mt.clone())
+        .zip(&is_changed)
+        .filter(|&(mt, &c)| !mt.moved && !c)
+        .map(|(mt, _)| mt.clone())
         .collect();
     for &m in &changed {
         if let Some(mt) = matches.get_mut(m) {

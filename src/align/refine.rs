@@ -56,6 +56,13 @@ struct Cut {
     loss: f32,
 }
 
+/// A cut with the two rows it makes.
+struct Division {
+    cut: Cut,
+    first: AlignedRow,
+    second: AlignedRow,
+}
+
 /// How each article's cell divides best when the reference cell is cut before its `cut`-th
 /// paragraph, or `None` when some article would lose too much of what it shares.
 fn divide(f: &Features, reference: usize, row: &AlignedRow, cut: usize) -> Option<Cut> {
@@ -171,8 +178,10 @@ pub(super) fn split_for_leftovers(
     placed: &[Vec<Option<(usize, bool)>>],
 ) -> Vec<AlignedRow> {
     let row_of = rows_by_paragraph(rows, placed.len());
+    // Each (row, cut) is divided once, however many leftovers ask about it.
+    let mut divisions: HashMap<(usize, usize), Option<Division>> = HashMap::new();
     // Per row: (similarity of the leftover to its half, cut).
-    let mut wanted: HashMap<usize, (f32, Cut)> = HashMap::new();
+    let mut wanted: HashMap<usize, (f32, usize)> = HashMap::new();
     for (k, placed_k) in placed.iter().enumerate() {
         if k == reference {
             continue;
@@ -189,19 +198,29 @@ pub(super) fn split_for_leftovers(
                     continue;
                 }
                 for cut in 1..ref_len {
-                    let Some(c) = divide(f, reference, row, cut) else {
+                    let division = divisions.entry((g, cut)).or_insert_with(|| {
+                        divide(f, reference, row, cut).map(|c| {
+                            let (first, second) = halves(row, reference, &c);
+                            Division {
+                                cut: c,
+                                first,
+                                second,
+                            }
+                        })
+                    });
+                    let Some(d) = division.as_ref() else {
                         continue;
                     };
+                    let c = &d.cut;
                     let at = c.at.get(k).copied().unwrap_or(0);
                     if at != 0 && at != own || c.crossed.get(k).copied().unwrap_or(false) {
                         continue;
                     }
-                    let (first, second) = halves(row, reference, &c);
                     // The leftover goes to the half without its article's cell.
                     let (free, taken) = if at == 0 {
-                        (&first, &second)
+                        (&d.first, &d.second)
                     } else {
-                        (&second, &first)
+                        (&d.second, &d.first)
                     };
                     let s = affinity(f, k, j, free);
                     if s < threshold
@@ -210,12 +229,11 @@ pub(super) fn split_for_leftovers(
                     {
                         continue;
                     }
-                    let better = wanted.get(&g).is_none_or(|(bs, bc)| {
-                        clearly_greater(s, *bs)
-                            || (!clearly_greater(*bs, s) && c.before < bc.before)
+                    let better = wanted.get(&g).is_none_or(|&(bs, bcut)| {
+                        clearly_greater(s, bs) || (!clearly_greater(bs, s) && cut < bcut)
                     });
                     if better {
-                        wanted.insert(g, (s, c));
+                        wanted.insert(g, (s, cut));
                     }
                 }
             }
@@ -226,11 +244,13 @@ pub(super) fn split_for_leftovers(
     }
     let mut out = Vec::with_capacity(rows.len() + wanted.len());
     for (g, row) in rows.iter().enumerate() {
-        match wanted.get(&g) {
-            Some((_, cut)) => {
-                let (first, second) = halves(row, reference, cut);
-                out.push(first);
-                out.push(second);
+        let division = wanted
+            .get(&g)
+            .and_then(|&(_, cut)| divisions.remove(&(g, cut)).flatten());
+        match division {
+            Some(d) => {
+                out.push(d.first);
+                out.push(d.second);
             }
             None => out.push(row.clone()),
         }

@@ -3,10 +3,10 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
+use super::dialog::{Answer, DialogJob};
 use super::export::{self, ExportPrompt};
 use super::file_browser::FileBrowser;
 use super::search::Search;
@@ -209,18 +209,6 @@ impl Derived {
 /// What the view items were built from.
 type ItemsKey = (u64, bool, bool, BTreeSet<usize>, Option<usize>);
 
-/// A pending native file dialog.
-pub struct DialogJob {
-    rx: std::sync::mpsc::Receiver<Option<Vec<PathBuf>>>,
-    started: Instant,
-}
-
-/// A pending native save dialog.
-pub struct SaveDialogJob {
-    rx: std::sync::mpsc::Receiver<Option<PathBuf>>,
-    started: Instant,
-}
-
 /// The whole window state.
 pub struct StorydiffApp {
     /// Persisted settings.
@@ -256,8 +244,8 @@ pub struct StorydiffApp {
     /// Laid-out text and row heights.
     pub cache: TableCache,
     pub(crate) worker: Worker,
-    pub(crate) dialog: Option<DialogJob>,
-    pub(crate) save_dialog: Option<SaveDialogJob>,
+    pub(crate) dialog: Option<DialogJob<Vec<PathBuf>>>,
+    pub(crate) save_dialog: Option<DialogJob<PathBuf>>,
     /// Run comparisons on the calling thread (tests, benchmarks).
     pub synchronous: bool,
     ctx: Option<egui::Context>,
@@ -672,32 +660,18 @@ impl StorydiffApp {
         if self.dialog.is_some() {
             return;
         }
-        let (tx, rx) = std::sync::mpsc::channel();
-        let ctx = self.ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("storydiff-open-dialog".to_string())
-            .spawn(move || {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Open articles")
-                    .add_filter(
-                        "Articles (txt, md, html, json)",
-                        &["txt", "md", "markdown", "html", "htm", "json", "jsonl"],
-                    )
-                    .add_filter("All files", &["*"])
-                    .pick_files();
-                let _ = tx.send(picked);
-                if let Some(ctx) = ctx {
-                    ctx.request_repaint();
-                }
-            });
-        match spawned {
-            Ok(_) => {
-                self.dialog = Some(DialogJob {
-                    rx,
-                    started: Instant::now(),
-                });
-            }
-            Err(_) => self.browser.open_at(self.files.first().cloned()),
+        self.dialog = DialogJob::spawn("storydiff-open-dialog", self.ctx.clone(), || {
+            rfd::FileDialog::new()
+                .set_title("Open articles")
+                .add_filter(
+                    "Articles (txt, md, html, json)",
+                    &["txt", "md", "markdown", "html", "htm", "json", "jsonl"],
+                )
+                .add_filter("All files", &["*"])
+                .pick_files()
+        });
+        if self.dialog.is_none() {
+            self.browser.open_at(self.files.first().cloned());
         }
     }
 
@@ -712,61 +686,36 @@ impl StorydiffApp {
         if self.save_dialog.is_some() {
             return;
         }
-        let (tx, rx) = std::sync::mpsc::channel();
-        let ctx = self.ctx.clone();
         let suggested = export::default_path(&self.files);
-        let spawned = std::thread::Builder::new()
-            .name("storydiff-save-dialog".to_string())
-            .spawn(move || {
-                let mut dialog = rfd::FileDialog::new()
-                    .set_title("Export report")
-                    .set_file_name(export::DEFAULT_NAME)
-                    .add_filter("JSON report", &["json"])
-                    .add_filter("Text summary", &["txt"]);
-                if let Some(dir) = suggested.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    dialog = dialog.set_directory(dir);
-                }
-                let _ = tx.send(dialog.save_file());
-                if let Some(ctx) = ctx {
-                    ctx.request_repaint();
-                }
-            });
-        match spawned {
-            Ok(_) => {
-                self.save_dialog = Some(SaveDialogJob {
-                    rx,
-                    started: Instant::now(),
-                });
+        self.save_dialog = DialogJob::spawn("storydiff-save-dialog", self.ctx.clone(), move || {
+            let mut dialog = rfd::FileDialog::new()
+                .set_title("Export report")
+                .set_file_name(export::DEFAULT_NAME)
+                .add_filter("JSON report", &["json"])
+                .add_filter("Text summary", &["txt"]);
+            if let Some(dir) = suggested.parent().filter(|d| !d.as_os_str().is_empty()) {
+                dialog = dialog.set_directory(dir);
             }
-            Err(_) => self.apply(Command::ExportPrompt),
+            dialog.save_file()
+        });
+        if self.save_dialog.is_none() {
+            self.apply(Command::ExportPrompt);
         }
     }
 
     /// Checks the native save dialog: a file chosen, cancelled, or no dialog available
-    /// (nothing back within 300 ms: the in-app prompt instead).
+    /// (the in-app prompt instead).
     fn poll_save_dialog(&mut self) {
         let Some(job) = &self.save_dialog else { return };
-        match job.rx.try_recv() {
-            Ok(Some(path)) => {
-                self.save_dialog = None;
-                self.apply(Command::Export(path));
-            }
-            Ok(None) => {
-                let quick = job.started.elapsed().as_millis() < 300;
-                self.save_dialog = None;
-                if quick {
-                    self.apply(Command::ExportPrompt);
-                }
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {
-                if let Some(ctx) = &self.ctx {
-                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
-                }
-            }
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.save_dialog = None;
-                self.apply(Command::ExportPrompt);
-            }
+        let answer = job.poll();
+        if answer == Answer::Pending {
+            return;
+        }
+        self.save_dialog = None;
+        match answer {
+            Answer::Chosen(path) => self.apply(Command::Export(path)),
+            Answer::Unavailable | Answer::Failed => self.apply(Command::ExportPrompt),
+            Answer::Cancelled | Answer::Pending => {}
         }
     }
 
@@ -792,35 +741,28 @@ impl StorydiffApp {
         }
     }
 
-    /// Checks the native dialog: files picked, cancelled, or no dialog available
-    /// (nothing back within 300 ms: fall back to the in-app browser).
+    /// Checks the native dialog: files picked, cancelled, or no dialog available (the in-app
+    /// browser instead).
     fn poll_dialog(&mut self) {
         let Some(job) = &self.dialog else { return };
-        match job.rx.try_recv() {
-            Ok(Some(paths)) => {
-                self.dialog = None;
-                self.apply(Command::AddFiles(paths));
-            }
-            Ok(None) => {
-                let quick = job.started.elapsed().as_millis() < 300;
-                self.dialog = None;
-                if quick {
-                    self.notices.push(Notice {
-                        text: "No system file dialog is available; use the browser below or Add by path".to_string(),
-                        error: false,
-                    });
-                    self.browser.open_at(self.files.first().cloned());
-                }
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {
-                if let Some(ctx) = &self.ctx {
-                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
-                }
-            }
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.dialog = None;
+        let answer = job.poll();
+        if answer == Answer::Pending {
+            return;
+        }
+        self.dialog = None;
+        match answer {
+            Answer::Chosen(paths) => self.apply(Command::AddFiles(paths)),
+            Answer::Unavailable => {
+                self.notices.push(Notice {
+                    text:
+                        "No system file dialog is available; use the browser below or Add by path"
+                            .to_string(),
+                    error: false,
+                });
                 self.browser.open_at(self.files.first().cloned());
             }
+            Answer::Failed => self.browser.open_at(self.files.first().cloned()),
+            Answer::Cancelled | Answer::Pending => {}
         }
     }
 

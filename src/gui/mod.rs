@@ -3,12 +3,13 @@
 //!
 //! Files: [`app`] (state and commands), [`worker`] (background compare), [`view`] (the
 //! row filter), [`table`] and [`layout`] (the aligned rows), [`header`], [`options`],
-//! [`findings`], [`ruler`], [`search`], [`file_browser`], [`export`], [`fonts`], [`bidi`],
+//! [`findings`], [`ruler`], [`search`], [`file_browser`], [`dialog`], [`export`], [`fonts`], [`bidi`],
 //! [`arabic`], [`theme`].
 
 pub mod app;
 pub mod arabic;
 pub mod bidi;
+pub mod dialog;
 pub mod export;
 pub mod file_browser;
 pub mod findings;

@@ -1,5 +1,6 @@
-//! A seeded splitmix64 generator shared by the property tests and the engine benchmark,
-//! so derived documents are the same on every run without a dependency.
+//! A seeded splitmix64 generator shared by the property tests, the engine benchmark and the
+//! alignment measure (`examples/align_quality.rs`), so derived documents are the same on every
+//! run without a dependency.
 
 /// Splitmix64 state.
 pub struct Rng(pub u64);
