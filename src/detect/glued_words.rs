@@ -11,67 +11,32 @@
 //!   the comparison writes the two words apart, or when a capitalised word that occurs on
 //!   its own elsewhere has a common function word ("in", "and", "the", ...) glued on.
 
-use super::text_util::{Hit, Vocabulary, chars, finding, is_capitalised, is_function_word};
-use crate::model::{Comparison, Finding, FindingKind};
-use crate::normalize::words;
-
-/// Surname and particle prefixes written with a capital after them (sorted).
-const NAME_PREFIXES: [&str; 14] = [
-    "al", "d", "da", "de", "del", "della", "di", "du", "el", "fitz", "la", "le", "mac", "mc",
-];
-
-/// Well-known camel-case names whose parts are ordinary words (lower case, sorted).
-const CAMEL_NAMES: [&str; 24] = [
-    "blackberry",
-    "blackrock",
-    "deepmind",
-    "facetime",
-    "fedex",
-    "github",
-    "gofundme",
-    "harpercollins",
-    "javascript",
-    "linkedin",
-    "mastercard",
-    "openai",
-    "paypal",
-    "playstation",
-    "powerpoint",
-    "smartphone",
-    "softbank",
-    "spacex",
-    "tiktok",
-    "wechat",
-    "whatsapp",
-    "wordpress",
-    "youtube",
-    "yougov",
-];
-
-/// Function words that get glued onto the end of a name when a link ends (sorted).
-const GLUED_TAILS: [&str; 13] = [
-    "and", "as", "at", "by", "for", "from", "in", "of", "on", "the", "to", "was", "with",
-];
+use super::context::{Context, Hit, Vocabulary, is_capitalised, is_function_word};
+use super::lexicon::{CAMEL_NAMES, GLUED_TAILS, NAME_PREFIXES};
+use crate::model::{Finding, FindingKind};
 
 /// Finds `glued_words` in the comparison.
 #[must_use]
-pub fn detect(comparison: &Comparison) -> Vec<Finding> {
-    let vocab = Vocabulary::build(comparison);
+pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
+    let vocab = &ctx.vocab;
+    let several = ctx.article_count() > 1;
     let mut out = Vec::new();
-    for (a, article) in comparison.articles.iter().enumerate() {
-        for (p, para) in article.paragraphs.iter().enumerate() {
-            let cs = chars(&para.text);
-            for w in words(&para.text) {
-                let before = w.start.checked_sub(1).and_then(|i| cs.get(i));
-                if before.is_some_and(|c| matches!(c, '@' | '#' | '/' | '.' | '_')) {
-                    continue; // handles, hashtags, addresses
-                }
-                if let Some(hit) = camel_glue(&vocab, a, w.text, w.start)
-                    .filter(|_| vocab.exact_count(w.text) < 2)
-                    .or_else(|| lower_glue(&vocab, comparison, a, w.text, w.start))
-                {
-                    out.push(finding(FindingKind::GluedWords, a, p, &cs, hit));
-                }
+    for a in (0..ctx.article_count()).filter(|&a| ctx.english(a)) {
+        let text = ctx.article(a);
+        for w in &text.words {
+            let cs = text
+                .paragraphs
+                .get(w.para)
+                .map_or(&[][..], |p| p.chars.as_slice());
+            let before = w.start.checked_sub(1).and_then(|i| cs.get(i));
+            if before.is_some_and(|c| matches!(c, '@' | '#' | '/' | '.' | '_')) {
+                continue; // handles, hashtags, addresses
+            }
+            if let Some(hit) = camel_glue(vocab, a, &w.text, w.start)
+                .filter(|_| vocab.exact_count(&w.text) < 2)
+                .or_else(|| lower_glue(vocab, several, a, &w.text, w.start))
+            {
+                out.extend(ctx.finding(FindingKind::GluedWords, a, w.para, hit));
             }
         }
     }
@@ -91,10 +56,7 @@ fn letters_part(word: &str) -> &str {
 fn camel_glue(vocab: &Vocabulary, article: usize, word: &str, start: usize) -> Option<Hit> {
     let core = letters_part(word);
     let cs: Vec<char> = core.chars().collect();
-    if CAMEL_NAMES
-        .binary_search(&core.to_lowercase().as_str())
-        .is_ok()
-    {
+    if CAMEL_NAMES.contains(&core.to_lowercase()) {
         return None;
     }
     // Boundaries: lower-case letter followed by an upper-case one.
@@ -115,7 +77,7 @@ fn camel_glue(vocab: &Vocabulary, article: usize, word: &str, start: usize) -> O
     if left_len < 2 || right_len < 2 {
         return None; // iPhone, eBay, PhD
     }
-    if NAME_PREFIXES.binary_search(&left_lower.as_str()).is_ok() {
+    if NAME_PREFIXES.contains(&left_lower) {
         return None; // McCain, MacArthur, DiCaprio, LaGuardia
     }
     // The right part must look like one word: capitalised (not "iOS" / "PhD").
@@ -167,7 +129,7 @@ fn camel_glue(vocab: &Vocabulary, article: usize, word: &str, start: usize) -> O
 /// An all-lower-case join after the first letter ("Ukrainein", "portin").
 fn lower_glue(
     vocab: &Vocabulary,
-    comparison: &Comparison,
+    several: bool,
     article: usize,
     word: &str,
     start: usize,
@@ -187,7 +149,6 @@ fn lower_glue(
         return None;
     }
     let capitalised = cs.first().is_some_and(|c| c.is_uppercase());
-    let several = comparison.articles.len() > 1;
     for at in (2..cs.len() - 1).rev() {
         let left: String = cs.get(..at)?.iter().collect();
         let right: String = cs.get(at..)?.iter().collect();
@@ -196,7 +157,7 @@ fn lower_glue(
         // Only a function word run onto a content word ("portin", "Ukrainein"):
         // compounds such as "pullout" or "longtime" are written both ways in real text.
         if several
-            && GLUED_TAILS.binary_search(&right.as_str()).is_ok()
+            && GLUED_TAILS.contains(&right)
             && left.chars().count() >= 3
             && !is_function_word(&left_lower)
             && let Some(other) = vocab.other_article_with_pair(article, &pair)
@@ -214,7 +175,7 @@ fn lower_glue(
         }
         // A capitalised name seen on its own, with a function word glued on.
         if capitalised
-            && GLUED_TAILS.binary_search(&right.as_str()).is_ok()
+            && GLUED_TAILS.contains(&right)
             && left.chars().count() >= 4
             && vocab.exact_count(&left) > 0
             && vocab.lower_count(&left_lower) == 0
@@ -237,8 +198,13 @@ fn lower_glue(
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod tests {
-    use super::*;
-    use crate::detect::text_util::test_support::comparison_of;
+    use crate::detect::context::Context;
+
+    /// The detector over a freshly built context.
+    fn detect(c: &crate::model::Comparison) -> Vec<crate::model::Finding> {
+        super::detect(&Context::new(c))
+    }
+    use crate::detect::testing::comparison_of;
 
     fn found(articles: &[&[&str]]) -> Vec<(usize, String, String)> {
         detect(&comparison_of(articles))

@@ -1,9 +1,14 @@
-//! Detectors: one file per finding kind. Each reads a finished comparison (articles,
-//! rows, ops) and returns findings; [`detect_all`] runs them all and sorts the result.
+//! Detectors: one file per finding kind. [`detect_all`] builds one [`Context`] per
+//! comparison (words, sentences, quotations, vocabulary, rows, aligned cell hunks,
+//! languages: see [`context`]) and runs the [`DETECTORS`] table over it, then sorts the
+//! findings. Word lists are data files under `detect/lexicon/` ([`lexicon`]).
 
 pub mod boilerplate;
+pub mod context;
 pub mod duplicate_passage;
 pub mod glued_words;
+pub mod language;
+mod lexicon;
 pub mod mojibake;
 pub mod name_variant;
 pub mod number_mismatch;
@@ -12,31 +17,49 @@ pub mod quote_mismatch;
 pub mod repeated_word;
 pub mod spelling_variant;
 pub mod stray_capital;
+#[cfg(test)]
+mod testing;
 mod text_util;
 pub mod unbalanced_quotes;
 pub mod unique_passage;
-mod xref_util;
 
-use crate::model::{Comparison, Finding};
+pub use context::Context;
+
+use crate::model::{Comparison, Finding, FindingKind};
+
+/// A detector: the kind it reports and the function that finds it in a context.
+pub type Detector = (FindingKind, fn(&Context<'_>) -> Vec<Finding>);
+
+/// Every detector, in the order they run. Boilerplate, mojibake and duplicate passages
+/// still read the bare comparison.
+pub const DETECTORS: &[Detector] = &[
+    (FindingKind::DuplicatePassage, |ctx| {
+        duplicate_passage::detect(ctx.comparison)
+    }),
+    (FindingKind::Boilerplate, |ctx| {
+        boilerplate::detect(ctx.comparison)
+    }),
+    (FindingKind::GluedWords, glued_words::detect),
+    (FindingKind::StrayCapital, stray_capital::detect),
+    (FindingKind::Mojibake, |ctx| {
+        mojibake::detect(ctx.comparison)
+    }),
+    (FindingKind::RepeatedWord, repeated_word::detect),
+    (FindingKind::UnbalancedQuotes, unbalanced_quotes::detect),
+    (FindingKind::NameVariant, name_variant::detect),
+    (FindingKind::PronounShift, pronoun_shift::detect),
+    (FindingKind::NumberMismatch, number_mismatch::detect),
+    (FindingKind::QuoteMismatch, quote_mismatch::detect),
+    (FindingKind::SpellingVariant, spelling_variant::detect),
+    (FindingKind::UniquePassage, unique_passage::detect),
+];
 
 /// Runs every detector over the comparison and returns the findings sorted by
 /// article, paragraph, start and kind.
 #[must_use]
 pub fn detect_all(comparison: &Comparison) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    findings.extend(duplicate_passage::detect(comparison));
-    findings.extend(boilerplate::detect(comparison));
-    findings.extend(glued_words::detect(comparison));
-    findings.extend(stray_capital::detect(comparison));
-    findings.extend(mojibake::detect(comparison));
-    findings.extend(repeated_word::detect(comparison));
-    findings.extend(unbalanced_quotes::detect(comparison));
-    findings.extend(name_variant::detect(comparison));
-    findings.extend(pronoun_shift::detect(comparison));
-    findings.extend(number_mismatch::detect(comparison));
-    findings.extend(quote_mismatch::detect(comparison));
-    findings.extend(spelling_variant::detect(comparison));
-    findings.extend(unique_passage::detect(comparison));
+    let ctx = Context::new(comparison);
+    let mut findings: Vec<Finding> = DETECTORS.iter().flat_map(|(_, run)| run(&ctx)).collect();
     drop_page_furniture_from_unique(&mut findings);
     findings.sort_by(|a, b| {
         (a.article, a.paragraph, a.start, a.kind, a.end).cmp(&(
@@ -55,7 +78,6 @@ pub fn detect_all(comparison: &Comparison) -> Vec<Finding> {
 /// duplicated passages (both copies) are page furniture, already reported as such, so they are
 /// not also reported as `unique_passage`.
 fn drop_page_furniture_from_unique(findings: &mut Vec<Finding>) {
-    use crate::model::FindingKind;
     let furniture: std::collections::HashSet<(usize, usize)> = findings
         .iter()
         .filter(|f| {
@@ -81,7 +103,7 @@ fn drop_page_furniture_from_unique(findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{FindingKind, Location};
+    use crate::model::Location;
 
     fn finding(kind: FindingKind, article: usize, paragraph: usize) -> Finding {
         Finding {

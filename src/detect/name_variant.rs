@@ -15,176 +15,9 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::xref_util::{finding, is_capitalised, loc, name_of, row_of, tokens};
-use crate::model::{Comparison, Finding, FindingKind};
-
-/// Countries and a few large regions, lower case (to keep Austria/Australia, Iran/Iraq apart).
-pub(crate) const COUNTRIES: &[&str] = &[
-    "afghanistan",
-    "albania",
-    "algeria",
-    "angola",
-    "argentina",
-    "armenia",
-    "australia",
-    "austria",
-    "azerbaijan",
-    "bahrain",
-    "bangladesh",
-    "belarus",
-    "belgium",
-    "bolivia",
-    "bosnia",
-    "brazil",
-    "bulgaria",
-    "cambodia",
-    "cameroon",
-    "canada",
-    "chad",
-    "chile",
-    "china",
-    "colombia",
-    "congo",
-    "croatia",
-    "cuba",
-    "cyprus",
-    "czechia",
-    "denmark",
-    "ecuador",
-    "egypt",
-    "eritrea",
-    "estonia",
-    "ethiopia",
-    "finland",
-    "france",
-    "gabon",
-    "gambia",
-    "georgia",
-    "germany",
-    "ghana",
-    "greece",
-    "guatemala",
-    "guinea",
-    "haiti",
-    "honduras",
-    "hungary",
-    "iceland",
-    "india",
-    "indonesia",
-    "iran",
-    "iraq",
-    "ireland",
-    "israel",
-    "italy",
-    "jamaica",
-    "japan",
-    "jordan",
-    "kazakhstan",
-    "kenya",
-    "korea",
-    "kosovo",
-    "kuwait",
-    "laos",
-    "latvia",
-    "lebanon",
-    "liberia",
-    "libya",
-    "lithuania",
-    "malaysia",
-    "mali",
-    "malta",
-    "mexico",
-    "moldova",
-    "mongolia",
-    "montenegro",
-    "morocco",
-    "mozambique",
-    "myanmar",
-    "namibia",
-    "nepal",
-    "netherlands",
-    "nicaragua",
-    "niger",
-    "nigeria",
-    "norway",
-    "oman",
-    "pakistan",
-    "palestine",
-    "panama",
-    "paraguay",
-    "peru",
-    "philippines",
-    "poland",
-    "portugal",
-    "qatar",
-    "romania",
-    "russia",
-    "rwanda",
-    "senegal",
-    "serbia",
-    "singapore",
-    "slovakia",
-    "slovenia",
-    "somalia",
-    "spain",
-    "sudan",
-    "sweden",
-    "switzerland",
-    "syria",
-    "taiwan",
-    "tajikistan",
-    "tanzania",
-    "thailand",
-    "tunisia",
-    "turkey",
-    "turkmenistan",
-    "uganda",
-    "ukraine",
-    "uruguay",
-    "uzbekistan",
-    "venezuela",
-    "vietnam",
-    "yemen",
-    "zambia",
-    "zimbabwe",
-    "britain",
-    "england",
-    "scotland",
-    "wales",
-    "america",
-    "europe",
-    "africa",
-    "asia",
-];
-
-/// Capitalised function words and titles that are not names even when never lower-cased.
-const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "president",
-    "minister",
-    "secretary",
-    "senator",
-    "governor",
-    "chief",
-    "general",
-];
+use super::context::{Context, Hit, is_name_shaped, loc};
+use super::lexicon::{COUNTRIES, NOT_NAMES};
+use crate::model::{Finding, FindingKind};
 
 /// The transliteration key of a name.
 #[must_use]
@@ -258,13 +91,12 @@ struct Spelling {
 /// Finds `name_variant` in the comparison.
 #[must_use]
 #[allow(clippy::too_many_lines)] // Reason: one linear pipeline (collect, index, pair, flag).
-pub fn detect(comparison: &Comparison) -> Vec<Finding> {
-    let rows = row_of(comparison);
+pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
     let mut lower_words: HashSet<String> = HashSet::new();
     let mut spellings: BTreeMap<String, Spelling> = BTreeMap::new();
-    for (a, article) in comparison.articles.iter().enumerate() {
-        let paras: Vec<usize> = (0..article.paragraphs.len()).collect();
-        let toks = tokens(comparison, a, &paras);
+    let articles = ctx.article_count();
+    for a in (0..articles).filter(|&a| ctx.english(a)) {
+        let toks = &ctx.article(a).words;
         for (i, t) in toks.iter().enumerate() {
             if !t.text.starts_with(char::is_uppercase) {
                 lower_words.insert(t.lower.clone());
@@ -272,7 +104,7 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
             }
             let name = strip_possessive(&t.text);
             if name.chars().count() < 4
-                || !is_capitalised(name)
+                || !is_name_shaped(name)
                 || !name.chars().all(char::is_alphabetic)
                 || name.chars().skip(1).any(char::is_uppercase)
             {
@@ -286,7 +118,7 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
                 start: t.start,
                 end: t.start + len,
             });
-            if let Some(&r) = rows.get(&(a, t.para)) {
+            if let Some(r) = ctx.row_of(a, t.para) {
                 entry.rows.insert((r, a));
             }
             for n in [i.checked_sub(1).and_then(|k| toks.get(k)), toks.get(i + 1)]
@@ -294,7 +126,7 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
                 .flatten()
             {
                 if n.para == t.para
-                    && is_capitalised(&n.text)
+                    && is_name_shaped(&n.text)
                     && (n.end + 1 >= t.start && n.start <= t.end + 1)
                 {
                     entry
@@ -306,7 +138,7 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
     }
     spellings.retain(|s, _| {
         let l = s.to_lowercase();
-        !lower_words.contains(&l) && !NOT_NAMES.contains(&l.as_str())
+        !lower_words.contains(&l) && !NOT_NAMES.contains(&l)
     });
     // Index keys and one-deletion variants of keys.
     let keys: BTreeMap<&str, String> = spellings
@@ -352,7 +184,7 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
             }
         }
     }
-    let reference = comparison.options.reference;
+    let reference = ctx.reference();
     let mut out = Vec::new();
     let mut flagged: HashSet<(usize, usize, usize)> = HashSet::new();
     for ((a, b), same_key) in pairs {
@@ -360,17 +192,17 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
             continue;
         };
         let (la, lb) = (a.to_lowercase(), b.to_lowercase());
-        if COUNTRIES.contains(&la.as_str()) && COUNTRIES.contains(&lb.as_str()) {
+        if COUNTRIES.contains(&la) && COUNTRIES.contains(&lb) {
             continue;
         }
         if is_inflection(&la, &lb) {
             continue;
         }
         let shared_neighbour = !sa.neighbours.is_disjoint(&sb.neighbours);
-        let aligned = sa
-            .rows
-            .iter()
-            .any(|(r, art)| sb.rows.iter().any(|(r2, art2)| r == r2 && art != art2));
+        // Both spellings in one row, in different articles (a set lookup per row).
+        let aligned = sa.rows.iter().any(|&(r, art)| {
+            (0..articles).any(|other| other != art && sb.rows.contains(&(r, other)))
+        });
         let conflict = !sa.neighbours.is_empty()
             && !sb.neighbours.is_empty()
             && !shared_neighbour
@@ -405,7 +237,7 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
             let where_ = if rel.article == o.article {
                 "elsewhere in this article".to_string()
             } else {
-                format!("in {}", name_of(comparison, rel.article))
+                format!("in {}", ctx.name_of(rel.article))
             };
             let message = format!(
                 "\u{2018}{bad}\u{2019} looks like the same name as \u{2018}{good}\u{2019} {where_} ({} vs {} occurrence{}); one spelling should be used.",
@@ -413,16 +245,17 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
                 good_s.occs.len(),
                 if good_s.occs.len() == 1 { "" } else { "s" }
             );
-            out.extend(finding(
-                comparison,
+            out.extend(ctx.finding(
                 FindingKind::NameVariant,
                 o.article,
                 o.para,
-                o.start,
-                o.end,
-                message,
-                Some(good.to_string()),
-                vec![loc(rel.article, rel.para, rel.start, rel.end)],
+                Hit {
+                    start: o.start,
+                    end: o.end,
+                    message,
+                    suggestion: Some(good.to_string()),
+                    related: vec![loc(rel.article, rel.para, rel.start, rel.end)],
+                },
             ));
         }
     }
@@ -479,8 +312,14 @@ fn neighbours_are_variants(a: &HashSet<String>, b: &HashSet<String>) -> bool {
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod tests {
-    use super::super::xref_util::testing::{article, parallel};
     use super::*;
+    use crate::detect::context::Context;
+    use crate::detect::testing::{article, parallel};
+
+    /// The detector over a freshly built context.
+    fn detect(c: &crate::model::Comparison) -> Vec<crate::model::Finding> {
+        super::detect(&Context::new(c))
+    }
 
     #[test]
     fn keys_fold_transliteration_patterns() {
@@ -560,7 +399,7 @@ mod tests {
 
     #[test]
     fn fixture_through_the_pipeline() {
-        let c = super::super::xref_util::testing::fixture("name_variant");
+        let c = crate::detect::testing::fixture("name_variant");
         let f = detect(&c);
         let got: Vec<(usize, &str)> = f.iter().map(|f| (f.article, f.text.as_str())).collect();
         assert_eq!(got, vec![(1, "Zelenskyy")], "{f:?}");

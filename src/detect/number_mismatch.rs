@@ -11,9 +11,9 @@
 
 use std::collections::HashSet;
 
-use super::xref_util::{Tok, aligned_pairs, finding, loc, name_of, para_text, tokens};
-use crate::model::{Comparison, Finding, FindingKind};
-use crate::normalize::char_slice;
+use super::context::{Context, Hit, Tok, loc, slice};
+use super::lexicon::NUMBER_CONTEXT_STOP as STOP;
+use crate::model::{Finding, FindingKind};
 
 /// What a number counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,17 +142,10 @@ fn parse_digits(tok: &str) -> Option<(f64, bool)> {
     Some((value, year))
 }
 
-const STOP: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "by", "with", "from",
-    "that", "this", "was", "were", "is", "are", "be", "been", "has", "had", "have", "it", "its",
-    "as", "about", "some", "than", "more", "less", "up", "per", "percent", "cent", "said", "he",
-    "she", "they", "their", "his", "her", "would", "will", "which", "who", "after", "before",
-    "over", "under", "into", "only", "also", "nearly", "around", "almost", "least",
-];
-
-/// Parses every figure in a token list.
+/// Parses every figure in a token list (spelled-out numbers only in English articles).
 #[allow(clippy::too_many_lines)] // Reason: one left-to-right scan of the tokens.
-fn numbers(c: &Comparison, article: usize, toks: &[Tok]) -> Vec<Num> {
+fn numbers(ctx: &Context<'_>, article: usize, toks: &[Tok]) -> Vec<Num> {
+    let english = ctx.english(article);
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(t) = toks.get(i) {
@@ -167,7 +160,7 @@ fn numbers(c: &Comparison, article: usize, toks: &[Tok]) -> Vec<Num> {
             value = v;
             year = y;
             i += 1;
-        } else if let Some(v) = small_number_word(&t.lower) {
+        } else if let Some(v) = small_number_word(&t.lower).filter(|_| english) {
             value = v;
             i += 1;
             // twenty-five, twenty five
@@ -206,17 +199,20 @@ fn numbers(c: &Comparison, article: usize, toks: &[Tok]) -> Vec<Num> {
         let Some(first_tok) = toks.get(first) else {
             break;
         };
-        let Some(text) = para_text(c, article, first_tok.para) else {
+        let Some(text) = ctx
+            .para(article, first_tok.para)
+            .map(|p| p.chars.as_slice())
+        else {
             i += 1;
             continue;
         };
         let mut unit = Unit::None;
         let mut start = first_tok.start;
         // Currency sign right before the number ("$95", "US$ 5", "€3").
-        let before: Vec<char> =
-            char_slice(text, first_tok.start.saturating_sub(2), first_tok.start)
-                .chars()
-                .collect();
+        let before: Vec<char> = text
+            .get(first_tok.start.saturating_sub(2)..first_tok.start)
+            .unwrap_or(&[])
+            .to_vec();
         if let Some(&sym) = before
             .iter()
             .rev()
@@ -233,7 +229,7 @@ fn numbers(c: &Comparison, article: usize, toks: &[Tok]) -> Vec<Num> {
         };
         let mut end = last_tok.end;
         // "%" right after, or percent / per cent / dollars after.
-        if char_slice(text, end, end + 1) == "%" {
+        if text.get(end) == Some(&'%') {
             unit = Unit::Percent;
             year = false;
             end += 1;
@@ -265,7 +261,7 @@ fn numbers(c: &Comparison, article: usize, toks: &[Tok]) -> Vec<Num> {
             .filter(|t| t.para == first_tok.para)
             .map(|t| t.lower.clone())
             .filter(|w| {
-                !STOP.contains(&w.as_str())
+                !STOP.contains(w)
                     && !w.starts_with(|ch: char| ch.is_ascii_digit())
                     && small_number_word(w).is_none()
                     && scale_word(w).is_none()
@@ -274,7 +270,7 @@ fn numbers(c: &Comparison, article: usize, toks: &[Tok]) -> Vec<Num> {
             .collect();
         let counted = toks
             .get(i)
-            .filter(|t| t.para == first_tok.para && !STOP.contains(&t.lower.as_str()))
+            .filter(|t| t.para == first_tok.para && !STOP.contains(&t.lower))
             .filter(|t| t.lower.chars().all(char::is_alphabetic))
             .map(|t| stem(&t.lower));
         // "2m", "10k" without a currency sign may be metres or kilograms: too ambiguous.
@@ -318,6 +314,17 @@ fn same_value(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
+/// True when the sorted `values` hold one [`same_value`] as `v` (binary search: the
+/// tolerance is relative, so only neighbours of `v`'s insertion point can match).
+fn has_value(values: &[f64], v: f64) -> bool {
+    let k = values.partition_point(|x| *x < v);
+    [k.checked_sub(1), Some(k), Some(k + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| values.get(i))
+        .any(|x| same_value(*x, v))
+}
+
 fn units_compatible(a: &Num, b: &Num) -> bool {
     a.unit == b.unit && a.year == b.year
 }
@@ -325,31 +332,29 @@ fn units_compatible(a: &Num, b: &Num) -> bool {
 /// Finds `number_mismatch` in the comparison.
 #[must_use]
 #[allow(clippy::too_many_lines)] // Reason: one linear pipeline per cell pair.
-pub fn detect(comparison: &Comparison) -> Vec<Finding> {
-    let reference = comparison.options.reference;
-    // Every value each article gives anywhere: a figure found elsewhere in the other
-    // article was moved or merged, not changed.
-    let all_values: Vec<Vec<f64>> = comparison
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(a, article)| {
-            let paras: Vec<usize> = (0..article.paragraphs.len()).collect();
-            numbers(comparison, a, &tokens(comparison, a, &paras))
+pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
+    let reference = ctx.reference();
+    // Every value each article gives anywhere, sorted: a figure found elsewhere in the
+    // other article was moved or merged, not changed.
+    let all_values: Vec<Vec<f64>> = (0..ctx.article_count())
+        .map(|a| {
+            let mut v: Vec<f64> = numbers(ctx, a, &ctx.article(a).words)
                 .iter()
                 .map(|n| n.value)
-                .collect()
+                .collect();
+            v.sort_by(f64::total_cmp);
+            v
         })
         .collect();
     let empty = Vec::new();
     let ref_values = all_values.get(reference).unwrap_or(&empty);
     let mut out = Vec::new();
-    for pair in aligned_pairs(comparison) {
+    for pair in &ctx.pairs {
         let other_values = all_values.get(pair.article).unwrap_or(&empty);
-        let ref_toks = tokens(comparison, reference, &pair.ref_paras);
-        let toks = tokens(comparison, pair.article, &pair.paras);
-        let ref_nums = numbers(comparison, reference, &ref_toks);
-        let nums = numbers(comparison, pair.article, &toks);
+        let ref_toks = ctx.cell_words(reference, &pair.ref_paras);
+        let toks = ctx.cell_words(pair.article, &pair.paras);
+        let ref_nums = numbers(ctx, reference, &ref_toks);
+        let nums = numbers(ctx, pair.article, &toks);
         if nums.is_empty() || ref_nums.is_empty() {
             continue;
         }
@@ -385,15 +390,12 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
             .filter(|&j| {
                 ref_nums
                     .get(j)
-                    .is_some_and(|r| !other_values.iter().any(|v| same_value(*v, r.value)))
+                    .is_some_and(|r| !has_value(other_values, r.value))
             })
             .collect();
         let free: Vec<usize> = (0..nums.len())
             .filter(|&i| !used.get(i).copied().unwrap_or(true))
-            .filter(|&i| {
-                nums.get(i)
-                    .is_some_and(|n| !ref_values.iter().any(|v| same_value(n.value, *v)))
-            })
+            .filter(|&i| nums.get(i).is_some_and(|n| !has_value(ref_values, n.value)))
             .collect();
         let mut taken: HashSet<usize> = HashSet::new();
         for &i in &free {
@@ -430,26 +432,29 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
             }
             taken.insert(j);
             let _ = r.tok;
-            let ref_text = para_text(comparison, reference, r.para)
-                .map(|t| char_slice(t, r.start, r.end).to_string())
+            let ref_text = ctx
+                .para(reference, r.para)
+                .map(|p| slice(&p.chars, r.start, r.end))
                 .unwrap_or_default();
-            let own_text = para_text(comparison, pair.article, n.para)
-                .map(|t| char_slice(t, n.start, n.end).to_string())
+            let own_text = ctx
+                .para(pair.article, n.para)
+                .map(|p| slice(&p.chars, n.start, n.end))
                 .unwrap_or_default();
             let message = format!(
                 "This passage gives {own_text}, but the aligned passage in {} gives {ref_text}.",
-                name_of(comparison, reference)
+                ctx.name_of(reference)
             );
-            out.extend(finding(
-                comparison,
+            out.extend(ctx.finding(
                 FindingKind::NumberMismatch,
                 pair.article,
                 n.para,
-                n.start,
-                n.end,
-                message,
-                Some(ref_text),
-                vec![loc(reference, r.para, r.start, r.end)],
+                Hit {
+                    start: n.start,
+                    end: n.end,
+                    message,
+                    suggestion: Some(ref_text),
+                    related: vec![loc(reference, r.para, r.start, r.end)],
+                },
             ));
         }
     }
@@ -459,16 +464,33 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod tests {
-    use super::super::xref_util::testing::{article, parallel};
     use super::*;
+    use crate::detect::context::Context;
+    use crate::detect::testing::{article, parallel};
+
+    /// The detector over a freshly built context.
+    fn detect(c: &crate::model::Comparison) -> Vec<crate::model::Finding> {
+        super::detect(&Context::new(c))
+    }
 
     fn nums_of(text: &str) -> Vec<(f64, Unit)> {
         let c = parallel(vec![article("a", &[text])]);
-        let toks = tokens(&c, 0, &[0]);
-        numbers(&c, 0, &toks)
+        let ctx = Context::new(&c);
+        numbers(&ctx, 0, ctx.para_words(0, 0))
             .iter()
             .map(|n| (n.value, n.unit))
             .collect()
+    }
+
+    #[test]
+    fn value_lookup_is_tolerant_and_sorted() {
+        let v = [1.0, 5.0, 95_000_000.0, 2024.0_f64.max(2024.0)];
+        let mut v = v.to_vec();
+        v.sort_by(f64::total_cmp);
+        assert!(has_value(&v, 5.0));
+        assert!(has_value(&v, 95_000_000.000_01));
+        assert!(!has_value(&v, 90_000_000.0));
+        assert!(!has_value(&[], 1.0));
     }
 
     #[test]
@@ -599,7 +621,7 @@ mod tests {
 
     #[test]
     fn fixture_through_the_pipeline() {
-        let c = super::super::xref_util::testing::fixture("number_mismatch");
+        let c = crate::detect::testing::fixture("number_mismatch");
         let f = detect(&c);
         let got: Vec<(usize, &str)> = f.iter().map(|f| (f.article, f.text.as_str())).collect();
         assert_eq!(got, vec![(1, "19,000")], "{f:?}");

@@ -15,335 +15,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::name_variant::COUNTRIES;
-use super::xref_util::{
-    Tok, aligned_pairs, capitalise, diff_hunks, finding, is_capitalised, loc, name_of, para_text,
-    tokens,
-};
-use crate::model::{Comparison, Finding, FindingKind};
-
-/// Common male first names (lower case).
-const MALE: &[&str] = &[
-    "aaron",
-    "abdul",
-    "abdullah",
-    "adam",
-    "adrian",
-    "ahmed",
-    "ahmad",
-    "alan",
-    "albert",
-    "alex",
-    "alexander",
-    "alexei",
-    "ali",
-    "andrew",
-    "andrei",
-    "andres",
-    "angelo",
-    "anthony",
-    "antony",
-    "antonio",
-    "arnold",
-    "arthur",
-    "barack",
-    "benjamin",
-    "bernard",
-    "bill",
-    "bob",
-    "boris",
-    "brandon",
-    "brian",
-    "bruce",
-    "carl",
-    "carlos",
-    "charles",
-    "chris",
-    "christopher",
-    "colin",
-    "craig",
-    "daniel",
-    "david",
-    "dennis",
-    "dmitry",
-    "donald",
-    "douglas",
-    "edward",
-    "emmanuel",
-    "eric",
-    "erik",
-    "felix",
-    "fernando",
-    "francis",
-    "francisco",
-    "frank",
-    "fred",
-    "gary",
-    "george",
-    "gerald",
-    "gordon",
-    "greg",
-    "gregory",
-    "hans",
-    "harold",
-    "harry",
-    "hassan",
-    "henry",
-    "howard",
-    "hugo",
-    "ian",
-    "ibrahim",
-    "igor",
-    "ivan",
-    "jack",
-    "jacob",
-    "james",
-    "jason",
-    "jeff",
-    "jeffrey",
-    "jeremy",
-    "jerome",
-    "jim",
-    "joe",
-    "johan",
-    "john",
-    "jonathan",
-    "jorge",
-    "jose",
-    "joseph",
-    "juan",
-    "karl",
-    "keir",
-    "keith",
-    "kenneth",
-    "kevin",
-    "klaus",
-    "lars",
-    "lawrence",
-    "lee",
-    "leonid",
-    "louis",
-    "luis",
-    "marco",
-    "mark",
-    "martin",
-    "matthew",
-    "michael",
-    "mike",
-    "mohamed",
-    "mohammed",
-    "muhammad",
-    "nathan",
-    "nicholas",
-    "nick",
-    "nicolas",
-    "oliver",
-    "omar",
-    "oscar",
-    "patrick",
-    "paul",
-    "pedro",
-    "peter",
-    "philip",
-    "pierre",
-    "rafael",
-    "ralph",
-    "raymond",
-    "richard",
-    "rishi",
-    "robert",
-    "roger",
-    "ronald",
-    "roy",
-    "russell",
-    "ryan",
-    "samuel",
-    "scott",
-    "sergei",
-    "sergey",
-    "shinzo",
-    "simon",
-    "stephen",
-    "steve",
-    "steven",
-    "stuart",
-    "ted",
-    "thomas",
-    "tim",
-    "timothy",
-    "tom",
-    "tomas",
-    "tony",
-    "vladimir",
-    "walter",
-    "wayne",
-    "william",
-    "xavier",
-    "yuri",
-    "vladislav",
-    "volodymyr",
-    "viktor",
-    "victor",
-    "recep",
-    "narendra",
-    "xi",
-    "olaf",
-    "emmanuel",
-    "jens",
-    "justin",
-    "mitch",
-    "chuck",
-    "kevin",
-    "lloyd",
-    "jake",
-    "marco",
-    "rudy",
-    "mitt",
-    "bernie",
-    "elon",
-    "hunter",
-    "dick",
-    "newt",
-];
-
-/// Common female first names (lower case).
-const FEMALE: &[&str] = &[
-    "abigail",
-    "agnes",
-    "alexandra",
-    "alice",
-    "alicia",
-    "amanda",
-    "amy",
-    "ana",
-    "andrea",
-    "angela",
-    "ann",
-    "anna",
-    "anne",
-    "annalena",
-    "barbara",
-    "betty",
-    "brenda",
-    "carla",
-    "carmen",
-    "carol",
-    "caroline",
-    "catherine",
-    "charlotte",
-    "christine",
-    "claire",
-    "claudia",
-    "cynthia",
-    "daniela",
-    "deborah",
-    "diana",
-    "diane",
-    "donna",
-    "dorothy",
-    "elena",
-    "elizabeth",
-    "ellen",
-    "emily",
-    "emma",
-    "eva",
-    "fatima",
-    "frances",
-    "giorgia",
-    "hannah",
-    "heather",
-    "helen",
-    "hillary",
-    "ingrid",
-    "irene",
-    "isabel",
-    "jacinda",
-    "jane",
-    "janet",
-    "jennifer",
-    "jessica",
-    "joan",
-    "joanna",
-    "josephine",
-    "judith",
-    "julia",
-    "julie",
-    "karen",
-    "katharina",
-    "katarina",
-    "katherine",
-    "kathleen",
-    "kamala",
-    "kate",
-    "katie",
-    "kelly",
-    "kimberly",
-    "laura",
-    "linda",
-    "lisa",
-    "liz",
-    "lucy",
-    "margaret",
-    "maria",
-    "marie",
-    "marina",
-    "marine",
-    "martha",
-    "mary",
-    "megan",
-    "melania",
-    "melissa",
-    "michelle",
-    "miriam",
-    "monica",
-    "nancy",
-    "natalia",
-    "natalie",
-    "nicola",
-    "nicole",
-    "nikki",
-    "olga",
-    "olena",
-    "pamela",
-    "patricia",
-    "rachel",
-    "rebecca",
-    "rose",
-    "ruth",
-    "sandra",
-    "sarah",
-    "sharon",
-    "sophie",
-    "stephanie",
-    "susan",
-    "svetlana",
-    "tatiana",
-    "teresa",
-    "theresa",
-    "ursula",
-    "valerie",
-    "victoria",
-    "virginia",
-    "yulia",
-    "zoe",
-    "kristi",
-    "ilhan",
-    "alexandria",
-    "elise",
-    "betsy",
-    "kirstjen",
-    "sheryl",
-    "gina",
-    "janet",
-    "lindsey",
-    "sonia",
-    "ruth",
-    "nikki",
-    "liz",
-    "tulsi",
-    "marjorie",
-    "lauren",
-];
+use super::context::{Context, Hit, Tok, capitalise, is_name_shaped as is_capitalised, loc};
+use super::lexicon::{COUNTRIES, FEMALE_NAMES, MALE_NAMES, ORG_WORDS};
+use crate::model::{Finding, FindingKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -386,10 +60,10 @@ struct Pron {
 
 /// Finds `pronoun_shift` in the comparison.
 #[must_use]
-pub fn detect(comparison: &Comparison) -> Vec<Finding> {
+pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut seen: HashSet<(usize, usize, usize)> = HashSet::new();
-    for f in across(comparison).into_iter().chain(within(comparison)) {
+    for f in across(ctx).into_iter().chain(within(ctx)) {
         if seen.insert((f.article, f.paragraph, f.start)) {
             out.push(f);
         }
@@ -398,29 +72,27 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
 }
 
 /// Pronoun changes between the reference and aligned cells of other articles.
-fn across(c: &Comparison) -> Vec<Finding> {
-    let reference = c.options.reference;
+fn across(ctx: &Context<'_>) -> Vec<Finding> {
+    let reference = ctx.reference();
     let mut out = Vec::new();
-    for pair in aligned_pairs(c) {
-        let rt = tokens(c, reference, &pair.ref_paras);
-        let ot = tokens(c, pair.article, &pair.paras);
-        let rw: Vec<String> = rt.iter().map(|t| t.lower.clone()).collect();
-        let ow: Vec<String> = ot.iter().map(|t| t.lower.clone()).collect();
-        for h in diff_hunks(&rw, &ow) {
+    if !ctx.english(reference) {
+        return out;
+    }
+    for pair in ctx.pairs.iter().filter(|p| ctx.english(p.article)) {
+        let rt = ctx.cell_words(reference, &pair.ref_paras);
+        let ot = ctx.cell_words(pair.article, &pair.paras);
+        for h in &pair.hunks {
             if h.old.len() > 8 || h.new.len() > 8 || h.old.is_empty() || h.new.is_empty() {
                 continue;
             }
             let (Some(rs), Some(os)) = (rt.get(h.old.clone()), ot.get(h.new.clone())) else {
                 continue;
             };
-            if has_inner_name(c, reference, rs) || has_inner_name(c, pair.article, os) {
+            if has_inner_name(rs) || has_inner_name(os) {
                 continue;
             }
             // Pronouns inside quotations belong to the speaker's wording, not the report's.
-            let outside = |article: usize, t: &Tok| {
-                para_text(c, article, t.para)
-                    .is_none_or(|p| !quoted(p).iter().any(|(s, e)| t.start > *s && t.start < *e))
-            };
+            let outside = |article: usize, t: &Tok| !ctx.in_quote(article, t.para, t.start);
             let rs: Vec<&Tok> = rs.iter().filter(|t| outside(reference, t)).collect();
             let os: Vec<&Tok> = os.iter().filter(|t| outside(pair.article, t)).collect();
             let rp: Vec<(&Tok, Class)> = rs
@@ -446,7 +118,7 @@ fn across(c: &Comparison) -> Vec<Finding> {
                 "\u{2018}{}\u{2019} is {}, but the aligned passage in {} has \u{2018}{}\u{2019} ({}): the pronoun changed gender or number.",
                 o.text,
                 class_word(*oc),
-                name_of(c, reference),
+                ctx.name_of(reference),
                 r.text,
                 class_word(*rc)
             );
@@ -455,16 +127,17 @@ fn across(c: &Comparison) -> Vec<Finding> {
             } else {
                 r.lower.clone()
             };
-            out.extend(finding(
-                c,
+            out.extend(ctx.finding(
                 FindingKind::PronounShift,
                 pair.article,
                 o.para,
-                o.start,
-                o.end,
-                message,
-                Some(suggestion),
-                vec![loc(reference, r.para, r.start, r.end)],
+                Hit {
+                    start: o.start,
+                    end: o.end,
+                    message,
+                    suggestion: Some(suggestion),
+                    related: vec![loc(reference, r.para, r.start, r.end)],
+                },
             ));
         }
     }
@@ -472,13 +145,9 @@ fn across(c: &Comparison) -> Vec<Finding> {
 }
 
 /// True when the tokens hold a capitalised word that does not begin a sentence (a name).
-fn has_inner_name(c: &Comparison, article: usize, toks: &[Tok]) -> bool {
-    toks.iter().any(|t| {
-        is_capitalised(&t.text)
-            && class_of(&t.lower).is_none()
-            && !para_text(c, article, t.para)
-                .is_some_and(|p| super::xref_util::is_sentence_start(p, t.start))
-    })
+fn has_inner_name(toks: &[Tok]) -> bool {
+    toks.iter()
+        .any(|t| is_capitalised(&t.text) && class_of(&t.lower).is_none() && !t.sentence_start)
 }
 
 /// What a capitalised word names.
@@ -488,48 +157,9 @@ enum Entity {
     Country,
 }
 
-/// Genders of people named in the comparison, keyed by every part of their names.
-/// Words marking a run of capitalised words as an organisation, not a person.
-const ORG_WORDS: &[&str] = &[
-    "union",
-    "party",
-    "ministry",
-    "committee",
-    "council",
-    "department",
-    "house",
-    "senate",
-    "congress",
-    "court",
-    "company",
-    "authority",
-    "bank",
-    "association",
-    "agency",
-    "university",
-    "times",
-    "news",
-    "post",
-    "press",
-    "office",
-    "board",
-    "group",
-    "port",
-    "street",
-    "news24",
-    "states",
-    "nations",
-    "republic",
-    "guard",
-    "forces",
-    "police",
-    "commission",
-    "school",
-];
-
 /// Genders of people named in the comparison (keyed by surname), and every word that
 /// ends a multi-word personal name (a surname, known gender or not).
-fn people(c: &Comparison) -> (HashMap<String, Option<Class>>, HashSet<String>) {
+fn people(ctx: &Context<'_>) -> (HashMap<String, Option<Class>>, HashSet<String>) {
     let mut surnames: HashSet<String> = HashSet::new();
     let mut map: HashMap<String, Option<Class>> = HashMap::new();
     let mut add = |key: &str, g: Option<Class>| {
@@ -538,9 +168,8 @@ fn people(c: &Comparison) -> (HashMap<String, Option<Class>>, HashSet<String>) {
             *e = None;
         }
     };
-    for (a, article) in c.articles.iter().enumerate() {
-        let paras: Vec<usize> = (0..article.paragraphs.len()).collect();
-        let toks = tokens(c, a, &paras);
+    for a in (0..ctx.article_count()).filter(|&a| ctx.english(a)) {
+        let toks = &ctx.article(a).words;
         let mut i = 0;
         while i < toks.len() {
             // A run of adjacent capitalised words.
@@ -563,7 +192,7 @@ fn people(c: &Comparison) -> (HashMap<String, Option<Class>>, HashSet<String>) {
                 .map(|r| r.iter().collect())
                 .unwrap_or_default();
             if run.len() >= 2
-                && !run.iter().any(|t| ORG_WORDS.contains(&t.lower.as_str()))
+                && !run.iter().any(|t| ORG_WORDS.contains(&t.lower))
                 && let Some(last) = run.last()
                 && class_of(&last.lower).is_none()
             {
@@ -579,10 +208,10 @@ fn people(c: &Comparison) -> (HashMap<String, Option<Class>>, HashSet<String>) {
                 } else if matches!(l, "ms" | "mrs" | "miss") {
                     gender = Some(Class::Female);
                     names_start = k + 1;
-                } else if gender.is_none() && MALE.contains(&l) && k + 1 < run.len() {
+                } else if gender.is_none() && MALE_NAMES.contains(l) && k + 1 < run.len() {
                     gender = Some(Class::Male);
                     names_start = k;
-                } else if gender.is_none() && FEMALE.contains(&l) && k + 1 < run.len() {
+                } else if gender.is_none() && FEMALE_NAMES.contains(l) && k + 1 < run.len() {
                     gender = Some(Class::Female);
                     names_start = k;
                 }
@@ -610,16 +239,16 @@ fn entity_of(word: &str, people: &HashMap<String, Option<Class>>) -> Option<Enti
         return None;
     }
     let w = strip(word);
-    if COUNTRIES.contains(&w.to_lowercase().as_str()) {
+    if COUNTRIES.contains(&w.to_lowercase()) {
         return Some(Entity::Country);
     }
     people.get(w).map(|g| Entity::Person(*g))
 }
 
-/// Pronouns in one paragraph, including ones glued to the previous word.
-fn pronouns(text: &str, para: usize, toks: &[Tok]) -> Vec<Pron> {
+/// Pronouns among one paragraph's words, including ones glued to the previous word.
+fn pronouns(para: usize, toks: &[Tok]) -> Vec<Pron> {
     let mut out = Vec::new();
-    for t in toks.iter().filter(|t| t.para == para) {
+    for t in toks {
         if let Some(class) = class_of(&t.lower) {
             out.push(Pron {
                 text: t.text.clone(),
@@ -627,7 +256,7 @@ fn pronouns(text: &str, para: usize, toks: &[Tok]) -> Vec<Pron> {
                 para,
                 start: t.start,
                 end: t.end,
-                initial: super::xref_util::is_sentence_start(text, t.start),
+                initial: t.sentence_start,
             });
             continue;
         }
@@ -653,73 +282,34 @@ fn pronouns(text: &str, para: usize, toks: &[Tok]) -> Vec<Pron> {
     out
 }
 
-/// Char ranges of a paragraph inside quotation marks.
-fn quoted(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, c) in text.chars().enumerate() {
-        match (c, open) {
-            ('\u{201C}', _) | ('"', None) => open = Some(i),
-            ('\u{201D}' | '"', Some(s)) => {
-                out.push((s, i));
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Start offsets of sentences in a paragraph (char offsets), with glue points.
-fn sentence_starts(text: &str, prons: &[Pron]) -> Vec<usize> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = vec![0];
-    for (i, c) in chars.iter().enumerate() {
-        if matches!(c, '.' | '!' | '?')
-            && chars.get(i + 1).is_some_and(|n| n.is_whitespace())
-            && let Some((k, n)) = chars
-                .iter()
-                .enumerate()
-                .skip(i + 1)
-                .find(|(_, c)| !c.is_whitespace())
-            && (n.is_uppercase() || matches!(n, '"' | '\u{201C}'))
-        {
-            out.push(k);
-        }
-    }
-    out.extend(prons.iter().filter(|p| p.initial).map(|p| p.start));
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
 /// Female pronouns for men or countries, male pronouns for women, within each article.
 #[allow(clippy::too_many_lines)] // Reason: one pass over each article, clearer unsplit.
-fn within(c: &Comparison) -> Vec<Finding> {
-    let (people, surnames) = people(c);
+///
+/// Linear in the article: each paragraph's words, sentences and quotations come from the
+/// context; mentions and sentence starts are gathered in one pass and searched by binary
+/// search per pronoun.
+fn within(ctx: &Context<'_>) -> Vec<Finding> {
+    let (people, surnames) = people(ctx);
     let mut out = Vec::new();
-    for (a, article) in c.articles.iter().enumerate() {
-        let paras: Vec<usize> = (0..article.paragraphs.len()).collect();
-        let toks = tokens(c, a, &paras);
+    for a in (0..ctx.article_count()).filter(|&a| ctx.english(a)) {
+        let text = ctx.article(a);
+        let toks = &text.words;
         // (para, start, entity, token) of every entity mention outside quotations.
         let mut mentions: Vec<(usize, usize, Entity, &Tok)> = Vec::new();
         let mut prons: Vec<Pron> = Vec::new();
         let mut starts: Vec<(usize, usize)> = Vec::new();
-        for &p in &paras {
-            let Some(text) = para_text(c, a, p) else {
-                continue;
-            };
-            let q = quoted(text);
-            let ps = pronouns(text, p, &toks);
-            for s in sentence_starts(text, &ps) {
-                starts.push((p, s));
-            }
-            prons.extend(
-                ps.into_iter()
-                    .filter(|pr| !q.iter().any(|(s, e)| pr.start > *s && pr.start < *e)),
-            );
-            for t in toks.iter().filter(|t| t.para == p) {
-                if q.iter().any(|(s, e)| t.start > *s && t.start < *e) {
+        for (p, para) in text.paragraphs.iter().enumerate() {
+            let words = ctx.para_words(a, p);
+            let ps = pronouns(p, words);
+            // Sentence starts, and the glue points where a pronoun opens a run-on sentence.
+            let mut para_starts: Vec<usize> = para.sentences.iter().map(|s| s.start).collect();
+            para_starts.extend(ps.iter().filter(|pr| pr.initial).map(|pr| pr.start));
+            para_starts.sort_unstable();
+            para_starts.dedup();
+            starts.extend(para_starts.into_iter().map(|s| (p, s)));
+            prons.extend(ps.into_iter().filter(|pr| !ctx.in_quote(a, p, pr.start)));
+            for t in words {
+                if ctx.in_quote(a, p, t.start) {
                     continue;
                 }
                 if let Some(e) = entity_of(&t.text, &people) {
@@ -790,7 +380,7 @@ fn within(c: &Comparison) -> Vec<Finding> {
                 let name = strip(&t.text);
                 name != antecedent_name
                     && class_of(&t.lower).is_none()
-                    && !COUNTRIES.contains(&t.lower.as_str())
+                    && !COUNTRIES.contains(&t.lower)
                     && surnames.contains(name)
             });
             if other_name {
@@ -829,21 +419,22 @@ fn within(c: &Comparison) -> Vec<Finding> {
             } else {
                 fixed.to_string()
             };
-            out.extend(finding(
-                c,
+            out.extend(ctx.finding(
                 FindingKind::PronounShift,
                 a,
                 pr.para,
-                pr.start,
-                pr.end,
-                why,
-                Some(suggestion),
-                vec![loc(
-                    a,
-                    tok.para,
-                    tok.start,
-                    tok.start + strip(&tok.text).chars().count(),
-                )],
+                Hit {
+                    start: pr.start,
+                    end: pr.end,
+                    message: why,
+                    suggestion: Some(suggestion),
+                    related: vec![loc(
+                        a,
+                        tok.para,
+                        tok.start,
+                        tok.start + strip(&tok.text).chars().count(),
+                    )],
+                },
             ));
         }
     }
@@ -853,8 +444,13 @@ fn within(c: &Comparison) -> Vec<Finding> {
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod tests {
-    use super::super::xref_util::testing::{article, parallel};
-    use super::*;
+    use crate::detect::context::Context;
+    use crate::detect::testing::{article, parallel};
+
+    /// The detector over a freshly built context.
+    fn detect(c: &crate::model::Comparison) -> Vec<crate::model::Finding> {
+        super::detect(&Context::new(c))
+    }
 
     #[test]
     fn flags_aligned_pronoun_change() {
@@ -919,7 +515,7 @@ mod tests {
 
     #[test]
     fn fixture_through_the_pipeline() {
-        let c = super::super::xref_util::testing::fixture("pronoun_shift");
+        let c = crate::detect::testing::fixture("pronoun_shift");
         let f = detect(&c);
         let got: Vec<(usize, &str)> = f.iter().map(|f| (f.article, f.text.as_str())).collect();
         assert_eq!(got, vec![(1, "She")], "{f:?}");

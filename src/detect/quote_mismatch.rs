@@ -11,9 +11,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::xref_util::{diff_hunks, finding, loc, name_of, para_text};
-use crate::model::{Comparison, Finding, FindingKind};
-use crate::normalize::{self, char_slice};
+use super::context::{Context, Hit, Tok, loc, slice};
+use crate::model::{Finding, FindingKind};
 
 /// Fewest words a quotation needs.
 const MIN_WORDS: usize = 4;
@@ -36,62 +35,38 @@ struct Quote {
     gaps: Vec<usize>,
 }
 
-fn is_open(c: char) -> bool {
-    matches!(c, '\u{201C}' | '\u{00AB}' | '\u{201E}' | '"')
+/// A word's comparison form inside quotations: lower case, quotes folded, and without
+/// full stops ("F.B.I." and "FBI" are one word).
+fn quote_form(t: &Tok) -> String {
+    t.lower.chars().filter(|c| *c != '.').collect()
 }
 
-fn closes(open: char, c: char) -> bool {
-    match open {
-        '\u{201C}' => matches!(c, '\u{201D}' | '"'),
-        '\u{00AB}' => c == '\u{00BB}',
-        '\u{201E}' => matches!(c, '\u{201C}' | '\u{201D}'),
-        '"' => matches!(c, '"' | '\u{201D}'),
-        _ => false,
-    }
-}
-
-/// The quotations of one paragraph.
-fn quotes_in(article: usize, para: usize, text: &str) -> Vec<Quote> {
-    let chars: Vec<char> = text.chars().collect();
+/// The quotations (of at least [`MIN_WORDS`] words) of one article, from the context's
+/// quoted ranges.
+fn all_quotes(ctx: &Context<'_>, article: usize) -> Vec<Quote> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        if !is_open(c) {
-            i += 1;
-            continue;
-        }
-        let Some(close) =
-            (i + 1..chars.len()).find(|&k| chars.get(k).is_some_and(|&d| closes(c, d)))
-        else {
-            break;
-        };
-        let inner = char_slice(text, i + 1, close);
-        let ws = normalize::words(inner);
-        if ws.len() >= MIN_WORDS {
+    for (p, para) in ctx.article(article).paragraphs.iter().enumerate() {
+        let words = ctx.para_words(article, p);
+        for r in &para.quotes.ranges {
+            let lo = words.partition_point(|w| w.start <= r.start);
+            let hi = words.partition_point(|w| w.end < r.end);
+            let ws = words.get(lo..hi.max(lo)).unwrap_or(&[]);
+            if ws.len() < MIN_WORDS {
+                continue;
+            }
             out.push(Quote {
                 article,
-                para,
-                start: i,
-                end: close + 1,
-                words: ws
-                    .iter()
-                    .map(|w| {
-                        // "F.B.I." and "FBI" are one word.
-                        w.text
-                            .chars()
-                            .filter(|c| *c != '.')
-                            .map(normalize::fold_quote)
-                            .flat_map(char::to_lowercase)
-                            .collect()
-                    })
-                    .collect(),
-                display: ws.iter().map(|w| w.text.to_string()).collect(),
+                para: p,
+                start: r.start,
+                end: r.end,
+                words: ws.iter().map(quote_form).collect(),
+                display: ws.iter().map(|w| w.text.clone()).collect(),
                 gaps: ws
                     .windows(2)
                     .enumerate()
                     .filter(|(_, pair)| match pair {
                         [a, b] => {
-                            let between = char_slice(inner, a.end, b.start);
+                            let between = slice(&para.chars, a.end, b.start);
                             between.contains("...") || between.contains('\u{2026}')
                         }
                         _ => false,
@@ -100,18 +75,8 @@ fn quotes_in(article: usize, para: usize, text: &str) -> Vec<Quote> {
                     .collect(),
             });
         }
-        i = close + 1;
     }
     out
-}
-
-fn all_quotes(c: &Comparison, article: usize) -> Vec<Quote> {
-    let Some(a) = c.articles.get(article) else {
-        return Vec::new();
-    };
-    (0..a.paragraphs.len())
-        .flat_map(|p| para_text(c, article, p).map_or_else(Vec::new, |t| quotes_in(article, p, t)))
-        .collect()
 }
 
 fn dice(a: &HashSet<&str>, b: &HashSet<&str>) -> f64 {
@@ -143,30 +108,95 @@ fn is_elision_of(elided: &Quote, full: &Quote) -> bool {
     })
 }
 
+/// The differing word runs of two quotations, as (reference words, own words).
+type Changes = Vec<(Vec<String>, Vec<String>)>;
+
+/// The changes read from the hunks of the aligned cell pair holding both quotations (the
+/// diff stage's ops), restricted to the quotations' spans; `None` when the quotations are
+/// not aligned with each other or no hunk falls inside them.
+fn cell_changes(ctx: &Context<'_>, own: &Quote, other: &Quote) -> Option<Changes> {
+    let row = ctx.row_of(own.article, own.para)?;
+    let pair = ctx
+        .pairs
+        .iter()
+        .find(|p| p.row == row && p.article == own.article && p.ref_paras.contains(&other.para))?;
+    let rw = ctx.cell_words(other.article, &pair.ref_paras);
+    let ow = ctx.cell_words(own.article, &pair.paras);
+    let inside = |q: &Quote, w: &&Tok| w.para == q.para && w.start > q.start && w.end < q.end;
+    let mut out = Vec::new();
+    for h in &pair.hunks {
+        let theirs: Vec<&Tok> = rw
+            .get(h.old.clone())
+            .unwrap_or(&[])
+            .iter()
+            .filter(|w| inside(other, w))
+            .collect();
+        let ours: Vec<&Tok> = ow
+            .get(h.new.clone())
+            .unwrap_or(&[])
+            .iter()
+            .filter(|w| inside(own, w))
+            .collect();
+        let folded = |ws: &[&Tok]| ws.iter().map(|w| quote_form(w)).collect::<Vec<_>>();
+        if folded(&theirs) == folded(&ours) {
+            continue; // only case, quote style or punctuation differ
+        }
+        let display = |ws: &[&Tok]| ws.iter().map(|w| w.text.clone()).collect::<Vec<_>>();
+        out.push((display(&theirs), display(&ours)));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The change between two word lists as one run: what lies between their common prefix
+/// and common suffix (for quotations the alignment did not put side by side).
+fn trimmed_change(own: &Quote, other: &Quote) -> Changes {
+    let prefix = own
+        .words
+        .iter()
+        .zip(&other.words)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let max_suffix = own.words.len().min(other.words.len()) - prefix;
+    let suffix = own
+        .words
+        .iter()
+        .rev()
+        .zip(other.words.iter().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mid = |q: &Quote| {
+        q.display
+            .get(prefix..q.display.len() - suffix)
+            .unwrap_or(&[])
+            .to_vec()
+    };
+    vec![(mid(other), mid(own))]
+}
+
 /// Plain words saying what differs.
-fn describe(own: &Quote, other: &Quote) -> String {
-    let hunks = diff_hunks(&other.words, &own.words);
+fn describe(ctx: &Context<'_>, own: &Quote, other: &Quote) -> String {
+    let changes = cell_changes(ctx, own, other).unwrap_or_else(|| trimmed_change(own, other));
     let mut parts = Vec::new();
-    for h in hunks.iter().take(3) {
-        let theirs = other.display.get(h.old.clone()).unwrap_or(&[]).join(" ");
-        let ours = own.display.get(h.new.clone()).unwrap_or(&[]).join(" ");
+    for (theirs, ours) in changes.iter().take(3) {
+        let (theirs, ours) = (theirs.join(" "), ours.join(" "));
         parts.push(match (theirs.is_empty(), ours.is_empty()) {
             (true, false) => format!("adds \u{2018}{ours}\u{2019}"),
             (false, true) => format!("drops \u{2018}{theirs}\u{2019}"),
             _ => format!("\u{2018}{ours}\u{2019} instead of \u{2018}{theirs}\u{2019}"),
         });
     }
-    if hunks.len() > 3 {
-        parts.push(format!("and {} more changes", hunks.len() - 3));
+    if changes.len() > 3 {
+        parts.push(format!("and {} more changes", changes.len() - 3));
     }
     parts.join("; ")
 }
 
 /// Finds `quote_mismatch` in the comparison.
 #[must_use]
-pub fn detect(comparison: &Comparison) -> Vec<Finding> {
-    let reference = comparison.options.reference;
-    let ref_quotes = all_quotes(comparison, reference);
+pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
+    let reference = ctx.reference();
+    let ref_quotes = all_quotes(ctx, reference);
     if ref_quotes.is_empty() {
         return Vec::new();
     }
@@ -182,11 +212,13 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
         }
     }
     let mut out = Vec::new();
-    for article in 0..comparison.articles.len() {
+    // Reference quotations by their words, to find a verbatim copy in one lookup.
+    let verbatim: HashSet<&[String]> = ref_quotes.iter().map(|q| q.words.as_slice()).collect();
+    for article in 0..ctx.article_count() {
         if article == reference {
             continue;
         }
-        for q in all_quotes(comparison, article) {
+        for q in all_quotes(ctx, article) {
             let set: HashSet<&str> = q.words.iter().map(String::as_str).collect();
             let mut votes: HashMap<usize, usize> = HashMap::new();
             for w in &set {
@@ -210,26 +242,28 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
                 continue;
             }
             // Some other reference quote identical to this one: it is carried verbatim.
-            if ref_quotes.iter().any(|o| o.words == q.words) {
+            if verbatim.contains(q.words.as_slice()) {
                 continue;
             }
             let message = format!(
                 "This quotation is worded differently in {}: {}.",
-                name_of(comparison, reference),
-                describe(&q, r)
+                ctx.name_of(reference),
+                describe(ctx, &q, r)
             );
-            let suggestion = para_text(comparison, reference, r.para)
-                .map(|t| char_slice(t, r.start, r.end).to_string());
-            out.extend(finding(
-                comparison,
+            let suggestion = ctx
+                .para(reference, r.para)
+                .map(|p| slice(&p.chars, r.start, r.end));
+            out.extend(ctx.finding(
                 FindingKind::QuoteMismatch,
                 q.article,
                 q.para,
-                q.start,
-                q.end,
-                message,
-                suggestion,
-                vec![loc(r.article, r.para, r.start, r.end)],
+                Hit {
+                    start: q.start,
+                    end: q.end,
+                    message,
+                    suggestion,
+                    related: vec![loc(r.article, r.para, r.start, r.end)],
+                },
             ));
         }
     }
@@ -239,8 +273,13 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod tests {
-    use super::super::xref_util::testing::{article, parallel};
-    use super::*;
+    use crate::detect::context::Context;
+    use crate::detect::testing::{article, parallel};
+
+    /// The detector over a freshly built context.
+    fn detect(c: &crate::model::Comparison) -> Vec<crate::model::Finding> {
+        super::detect(&Context::new(c))
+    }
 
     #[test]
     fn flags_reworded_quote_and_says_what_differs() {
@@ -348,7 +387,7 @@ mod tests {
 
     #[test]
     fn fixture_through_the_pipeline() {
-        let c = super::super::xref_util::testing::fixture("quote_mismatch");
+        let c = crate::detect::testing::fixture("quote_mismatch");
         let f = detect(&c);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].article, 1);

@@ -3,64 +3,21 @@
 //! ("prosperous and prosperous"), leaving out legitimate reduplication
 //! ("very, very", "had had", "more and more", "step by step").
 
-use super::text_util::{Hit, chars, finding, slice};
-use crate::model::{Comparison, Finding, FindingKind};
-use crate::normalize::{Word, words};
-
-/// Words that English legitimately doubles right next to each other (sorted).
-const DOUBLING_OK: [&str; 30] = [
-    "aye", "blah", "bye", "chop", "come", "go", "ha", "had", "hear", "hee", "hey", "knock", "long",
-    "many", "much", "never", "no", "now", "oh", "please", "quite", "really", "so", "that", "too",
-    "very", "well", "yeah", "yes", "yo",
-];
-
-/// Words that English legitimately joins to themselves with "and"/"or": intensifying
-/// adverbs and quantity words (sorted). Comparatives ending in "-er" are allowed by rule.
-const AND_OK: [&str; 30] = [
-    "again",
-    "ages",
-    "around",
-    "back",
-    "by",
-    "days",
-    "dozens",
-    "down",
-    "far",
-    "forth",
-    "hours",
-    "hundreds",
-    "less",
-    "miles",
-    "millions",
-    "months",
-    "more",
-    "on",
-    "out",
-    "over",
-    "round",
-    "thousands",
-    "through",
-    "time",
-    "times",
-    "tons",
-    "up",
-    "weeks",
-    "worse",
-    "years",
-];
+use super::context::{Context, Hit, Tok, is_function_word, slice};
+use super::lexicon::{AND_OK, DOUBLING_OK};
+use crate::model::{Finding, FindingKind};
 
 /// Finds `repeated_word` in the comparison.
 #[must_use]
-pub fn detect(comparison: &Comparison) -> Vec<Finding> {
+pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (a, article) in comparison.articles.iter().enumerate() {
-        for (p, para) in article.paragraphs.iter().enumerate() {
-            let cs = chars(&para.text);
-            let ws = words(&para.text);
+    for a in (0..ctx.article_count()).filter(|&a| ctx.english(a)) {
+        for (p, para) in ctx.article(a).paragraphs.iter().enumerate() {
+            let ws = ctx.para_words(a, p);
             let mut i = 0;
             while i + 1 < ws.len() {
-                if let Some((end_index, hit)) = repeat_at(&cs, &ws, i) {
-                    out.push(finding(FindingKind::RepeatedWord, a, p, &cs, hit));
+                if let Some((end_index, hit)) = repeat_at(&para.chars, ws, i) {
+                    out.extend(ctx.finding(FindingKind::RepeatedWord, a, p, hit));
                     i = end_index + 1;
                 } else {
                     i += 1;
@@ -72,29 +29,27 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
 }
 
 /// A repeat starting at word `i`: returns the index of the repeated copy and the hit.
-fn repeat_at(cs: &[char], ws: &[Word<'_>], i: usize) -> Option<(usize, Hit)> {
+fn repeat_at(cs: &[char], ws: &[Tok], i: usize) -> Option<(usize, Hit)> {
     let first = ws.get(i)?;
     let second = ws.get(i + 1)?;
-    if !eligible(first.text) {
+    if !eligible(&first.text) {
         return None;
     }
     let lower = first.text.to_lowercase();
     let gap = slice(cs, first.end, second.start);
     // "the the" / "misunderstandings, misunderstandings"
     if second.text.to_lowercase() == lower
-        && same_shape(first.text, second.text)
+        && same_shape(&first.text, &second.text)
         && (gap.trim().is_empty() || gap.trim() == ",")
         && !gap.contains('\n')
-        && DOUBLING_OK.binary_search(&lower.as_str()).is_err()
-        && !(gap.trim() == "," && is_capital_name(first.text))
+        && !DOUBLING_OK.contains(&lower)
+        && !(gap.trim() == "," && is_capital_name(&first.text))
         // "great, great" / "big, big": a short word repeated after a comma is emphasis.
         && !(gap.trim() == "," && lower.chars().count() <= 5)
-        && !is_capital_name_pair(first.text, second.text)
+        && !is_capital_name_pair(&first.text, &second.text)
     {
-        let message = format!(
-            "The word \u{201C}{}\u{201D} is written twice in a row; one copy is probably a mistake.",
-            first.text
-        );
+        let message =
+            "This word is written twice in a row; one copy is probably a mistake.".to_string();
         return Some((
             i + 1,
             Hit {
@@ -111,12 +66,12 @@ fn repeat_at(cs: &[char], ws: &[Word<'_>], i: usize) -> Option<(usize, Hit)> {
     let joiner = second.text.to_lowercase();
     if (joiner == "and" || joiner == "or")
         && third.text.to_lowercase() == lower
-        && same_shape(first.text, third.text)
+        && same_shape(&first.text, &third.text)
         && slice(cs, first.end, second.start).trim().is_empty()
         && slice(cs, second.end, third.start).trim().is_empty()
-        && AND_OK.binary_search(&lower.as_str()).is_err()
+        && !AND_OK.contains(&lower)
         && !lower.ends_with("er")
-        && !is_capital_name(first.text)
+        && !is_capital_name(&first.text)
         && lower.chars().count() >= 3
     {
         let message = format!(
@@ -150,8 +105,7 @@ fn same_shape(first: &str, second: &str) -> bool {
 
 /// A capitalised word that is not a function word: possibly a name ("Bora Bora").
 fn is_capital_name(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-        && !super::text_util::is_function_word(&word.to_lowercase())
+    word.chars().next().is_some_and(char::is_uppercase) && !is_function_word(&word.to_lowercase())
 }
 
 /// Two capitalised copies of a non-function word: a doubled name ("Walla Walla").
@@ -162,8 +116,13 @@ fn is_capital_name_pair(first: &str, second: &str) -> bool {
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod tests {
-    use super::*;
-    use crate::detect::text_util::test_support::comparison_of;
+    use crate::detect::context::Context;
+
+    /// The detector over a freshly built context.
+    fn detect(c: &crate::model::Comparison) -> Vec<crate::model::Finding> {
+        super::detect(&Context::new(c))
+    }
+    use crate::detect::testing::comparison_of;
 
     fn found(text: &str) -> Vec<(String, Option<String>, usize)> {
         detect(&comparison_of(&[&[text]]))

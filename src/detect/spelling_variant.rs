@@ -10,32 +10,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::xref_util::{
-    capitalise, finding, is_capitalised, is_sentence_start, loc, name_of, para_text, tokens,
-};
-use crate::model::{Comparison, Finding, FindingKind};
-
-/// Whole-stem replacements that no suffix rule covers (UK stem → US stem).
-const STEMS: &[(&str, &str)] = &[
-    ("programme", "program"),
-    ("grey", "gray"),
-    ("aluminium", "aluminum"),
-    ("plough", "plow"),
-    ("mould", "mold"),
-    ("smoulder", "smolder"),
-    ("sceptic", "skeptic"),
-    ("judgement", "judgment"),
-    ("pyjama", "pajama"),
-    ("cosy", "cozy"),
-    ("moustache", "mustache"),
-    ("manoeuvr", "maneuver"),
-    ("defenc", "defens"),
-    ("offenc", "offens"),
-    ("licenc", "licens"),
-    ("pretenc", "pretens"),
-    ("kilometre", "kilometer"),
-    ("tonne", "ton"),
-];
+use super::context::{Context, Hit, capitalise, is_name_shaped as is_capitalised, loc};
+use super::lexicon::SPELLING_STEMS;
+use crate::model::{Finding, FindingKind};
 
 /// The US form of `word` (lower case) under the US/UK rules; the word itself when no rule applies.
 #[must_use]
@@ -43,7 +20,7 @@ pub(crate) fn variant_key(word: &str) -> String {
     if word.len() < 4 || !word.chars().all(|c| c.is_ascii_lowercase()) {
         return word.to_string();
     }
-    for (uk, us) in STEMS {
+    for (uk, us) in SPELLING_STEMS.iter() {
         if let Some(rest) = word.strip_prefix(uk) {
             return format!("{us}{rest}");
         }
@@ -157,19 +134,17 @@ struct Occ {
 /// Finds `spelling_variant` in the comparison.
 #[must_use]
 #[allow(clippy::too_many_lines)] // Reason: one linear pipeline (collect, group, flag).
-pub fn detect(comparison: &Comparison) -> Vec<Finding> {
+pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
     // key → spelling → occurrences (in text order).
     let mut groups: HashMap<String, BTreeMap<String, Vec<Occ>>> = HashMap::new();
-    for (a, article) in comparison.articles.iter().enumerate() {
-        let paras: Vec<usize> = (0..article.paragraphs.len()).collect();
-        for t in tokens(comparison, a, &paras) {
+    for a in (0..ctx.article_count()).filter(|&a| ctx.english(a)) {
+        for t in &ctx.article(a).words {
             if !t.lower.chars().all(|c| c.is_ascii_lowercase()) || t.lower.len() < 4 {
                 continue;
             }
             let capital = is_capitalised(&t.text);
-            if capital
-                && !para_text(comparison, a, t.para).is_some_and(|p| is_sentence_start(p, t.start))
-            {
+            // A capital mid-sentence is a proper name; at a clause start it is the word.
+            if capital && !t.clause_start {
                 continue;
             }
             if t.text.chars().skip(1).any(char::is_uppercase) {
@@ -179,7 +154,7 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
             groups
                 .entry(key)
                 .or_default()
-                .entry(t.lower)
+                .entry(t.lower.clone())
                 .or_default()
                 .push(Occ {
                     article: a,
@@ -190,7 +165,7 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
                 });
         }
     }
-    let reference = comparison.options.reference;
+    let reference = ctx.reference();
     let mut out = Vec::new();
     let mut keys: Vec<&String> = groups.keys().collect();
     keys.sort();
@@ -216,15 +191,15 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
                     let message = format!(
                         "\u{2018}{s}\u{2019} is the {} spelling; {} writes \u{2018}{ref_spelling}\u{2019}. A minor spelling difference, not an edit.",
                         us_or_uk(s, key),
-                        name_of(comparison, reference),
+                        ctx.name_of(reference),
                     );
                     flagged.insert((o.article, o.para, o.start));
-                    out.extend(flag(comparison, o, ref_spelling, message, ref_occ));
+                    out.extend(flag(ctx, o, ref_spelling, message, ref_occ));
                 }
             }
         }
         // Inconsistent spelling inside one article.
-        for a in 0..comparison.articles.len() {
+        for a in 0..ctx.article_count() {
             let mut used: Vec<(&String, Vec<&Occ>)> = spellings
                 .iter()
                 .map(|(s, occs)| {
@@ -259,7 +234,7 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
                         "\u{2018}{s}\u{2019} is the {} spelling, but this article elsewhere writes \u{2018}{major}\u{2019}. A minor spelling inconsistency, not an edit.",
                         us_or_uk(s, key),
                     );
-                    out.extend(flag(comparison, o, major, message, major_occ));
+                    out.extend(flag(ctx, o, major, message, major_occ));
                 }
             }
         }
@@ -275,35 +250,48 @@ fn us_or_uk(spelling: &str, key: &str) -> &'static str {
     if spelling == key { "US" } else { "UK" }
 }
 
-fn flag(c: &Comparison, o: &Occ, other: &str, message: String, other_occ: &Occ) -> Option<Finding> {
+fn flag(
+    ctx: &Context<'_>,
+    o: &Occ,
+    other: &str,
+    message: String,
+    other_occ: &Occ,
+) -> Option<Finding> {
     let suggestion = if o.capital {
         capitalise(other)
     } else {
         other.to_string()
     };
-    finding(
-        c,
+    ctx.finding(
         FindingKind::SpellingVariant,
         o.article,
         o.para,
-        o.start,
-        o.end,
-        message,
-        Some(suggestion),
-        vec![loc(
-            other_occ.article,
-            other_occ.para,
-            other_occ.start,
-            other_occ.end,
-        )],
+        Hit {
+            start: o.start,
+            end: o.end,
+            message,
+            suggestion: Some(suggestion),
+            related: vec![loc(
+                other_occ.article,
+                other_occ.para,
+                other_occ.start,
+                other_occ.end,
+            )],
+        },
     )
 }
 
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod tests {
-    use super::super::xref_util::testing::{article, parallel};
     use super::*;
+    use crate::detect::context::Context;
+    use crate::detect::testing::{article, parallel};
+
+    /// The detector over a freshly built context.
+    fn detect(c: &crate::model::Comparison) -> Vec<crate::model::Finding> {
+        super::detect(&Context::new(c))
+    }
 
     #[test]
     fn keys_join_us_and_uk_forms() {
@@ -388,7 +376,7 @@ mod tests {
 
     #[test]
     fn fixture_through_the_pipeline() {
-        let c = super::super::xref_util::testing::fixture("spelling_variant");
+        let c = crate::detect::testing::fixture("spelling_variant");
         let f = detect(&c);
         let got: Vec<(usize, &str)> = f.iter().map(|f| (f.article, f.text.as_str())).collect();
         assert_eq!(got, vec![(1, "favor"), (1, "harbor")], "{f:?}");

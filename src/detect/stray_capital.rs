@@ -12,64 +12,52 @@
 //! Sentence starts, words after colons, quotes and dashes, headline-style paragraphs,
 //! acronyms and names (words never written in lower case) are left alone.
 
-use super::text_util::{
-    Hit, Vocabulary, at_sentence_start, chars, finding, is_capitalised, is_function_word,
-    is_lowercase_word, slice,
+use super::context::{
+    Context, Hit, Tok, Vocabulary, is_capitalised, is_function_word, is_lowercase_word, slice,
 };
-use crate::model::{Comparison, Finding, FindingKind};
-use crate::normalize::{Word, words};
-
-/// Function words that are also common names or months, never judged (sorted).
-const AMBIGUOUS: [&str; 6] = ["a", "i", "may", "might", "us", "will"];
-
-/// Determiners and possessives before which a capitalised noun is usually a name or an
-/// institution ("the Senate", "his Excellency") (sorted).
-const DETERMINERS: [&str; 12] = [
-    "a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "this", "your",
-];
-
-/// Pronouns and forms of "be" (sorted).
-const PRONOUN_LIKE: [&str; 12] = [
-    "are", "be", "been", "he", "is", "it", "she", "they", "was", "we", "were", "you",
-];
-
-/// Endings of abstract nouns, which are rarely names.
-const NOUN_ENDINGS: [&str; 6] = ["tion", "tions", "ment", "ments", "ness", "sion"];
+use super::lexicon::{AMBIGUOUS_CAPITALS, DETERMINERS, NOUN_ENDINGS, PRONOUN_LIKE};
+use crate::model::{Finding, FindingKind};
 
 /// Finds `stray_capital` in the comparison.
 #[must_use]
-pub fn detect(comparison: &Comparison) -> Vec<Finding> {
-    let vocab = Vocabulary::build(comparison);
+pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
+    let vocab = &ctx.vocab;
     let mut out = Vec::new();
-    for (a, article) in comparison.articles.iter().enumerate() {
-        for (p, para) in article.paragraphs.iter().enumerate() {
-            let cs = chars(&para.text);
-            let ws = words(&para.text);
-            if is_headline(&ws) {
+    for a in (0..ctx.article_count()).filter(|&a| ctx.english(a)) {
+        for (p, para) in ctx.article(a).paragraphs.iter().enumerate() {
+            let cs = &para.chars;
+            let ws = ctx.para_words(a, p);
+            if is_headline(ws) {
                 continue;
             }
-            let flagged = flag_words(&cs, &ws, &vocab);
+            let flagged = flag_words(cs, ws, vocab);
             for (first, last, reason) in merge(&flagged) {
                 let (Some(w0), Some(w1)) = (ws.get(first), ws.get(last)) else {
                     continue;
                 };
-                let text = slice(&cs, w0.start, w1.end);
+                let text = slice(cs, w0.start, w1.end);
+                let plural = first != last;
+                let (these, is) = if plural {
+                    ("These words are", "are")
+                } else {
+                    ("This word is", "is")
+                };
                 let message = match reason {
                     Reason::Function => format!(
-                        "\u{201C}{text}\u{201D} is capitalised in the middle of a sentence, as if link or heading text was pasted in; words like this are normally lower case."
+                        "{these} capitalised in the middle of a sentence, as if link or heading text was pasted in; words like this are normally lower case."
                     ),
                     Reason::LowerElsewhere => format!(
-                        "\u{201C}{text}\u{201D} is capitalised in the middle of a sentence although the text writes it in lower case elsewhere; link or heading text was probably pasted in."
+                        "{these} capitalised in the middle of a sentence although the text writes {} in lower case elsewhere; link or heading text was probably pasted in.",
+                        if plural { "them" } else { "it" }
                     ),
                     Reason::Ending => format!(
-                        "\u{201C}{text}\u{201D} is an ordinary noun capitalised in the middle of a sentence; link or heading text was probably pasted in."
+                        "An ordinary noun {is} capitalised in the middle of a sentence here; link or heading text was probably pasted in."
                     ),
                 };
-                out.push(finding(
+                out.extend(ctx.finding(
                     FindingKind::StrayCapital,
                     a,
                     p,
-                    &cs,
                     Hit {
                         start: w0.start,
                         end: w1.end,
@@ -102,8 +90,8 @@ fn core(word: &str) -> &str {
 }
 
 /// A paragraph in headline style: most words capitalised.
-fn is_headline(ws: &[Word<'_>]) -> bool {
-    let letters: Vec<&Word<'_>> = ws
+fn is_headline(ws: &[Tok]) -> bool {
+    let letters: Vec<&Tok> = ws
         .iter()
         .filter(|w| w.text.chars().next().is_some_and(char::is_alphabetic))
         .collect();
@@ -118,7 +106,7 @@ fn is_headline(ws: &[Word<'_>]) -> bool {
 }
 
 /// True when only spaces separate words `i` and `i + 1`.
-fn joined(cs: &[char], ws: &[Word<'_>], i: usize) -> bool {
+fn joined(cs: &[char], ws: &[Tok], i: usize) -> bool {
     match (ws.get(i), ws.get(i + 1)) {
         (Some(a), Some(b)) => slice(cs, a.end, b.start)
             .chars()
@@ -128,20 +116,20 @@ fn joined(cs: &[char], ws: &[Word<'_>], i: usize) -> bool {
 }
 
 /// True when the word starts with an upper-case letter.
-fn starts_upper(w: &Word<'_>) -> bool {
+fn starts_upper(w: &Tok) -> bool {
     w.text.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The flagged word indices with their reason.
-fn flag_words(cs: &[char], ws: &[Word<'_>], vocab: &Vocabulary) -> Vec<(usize, Reason)> {
+fn flag_words(cs: &[char], ws: &[Tok], vocab: &Vocabulary) -> Vec<(usize, Reason)> {
     let mut flagged = Vec::new();
     for (i, w) in ws.iter().enumerate() {
-        let word = core(w.text);
-        if !is_capitalised(word) || word.chars().count() < 2 || at_sentence_start(cs, w.start) {
+        let word = core(&w.text);
+        if !is_capitalised(word) || word.chars().count() < 2 || w.clause_start {
             continue;
         }
         let lower = word.to_lowercase();
-        if AMBIGUOUS.binary_search(&lower.as_str()).is_ok() {
+        if AMBIGUOUS_CAPITALS.contains(&lower) {
             continue;
         }
         if is_function_word(&lower) {
@@ -166,13 +154,7 @@ fn flag_words(cs: &[char], ws: &[Word<'_>], vocab: &Vocabulary) -> Vec<(usize, R
 }
 
 /// A capitalised function word at `i`: stray unless inside a title or name.
-fn function_is_stray(
-    cs: &[char],
-    ws: &[Word<'_>],
-    vocab: &Vocabulary,
-    i: usize,
-    lower: &str,
-) -> bool {
+fn function_is_stray(cs: &[char], ws: &[Tok], vocab: &Vocabulary, i: usize, lower: &str) -> bool {
     // The run of capitalised words around it, joined by spaces only.
     let mut run_start = i;
     while run_start > 0
@@ -188,7 +170,7 @@ fn function_is_stray(
     let Some(last) = ws.get(run_end) else {
         return false;
     };
-    let last_lower = core(last.text).to_lowercase();
+    let last_lower = core(&last.text).to_lowercase();
     if is_function_word(&last_lower) {
         // "Russia And Its invasion": the run ends in a function word — no title does.
         // But a function word closing the sentence ("what it is For.") is left alone.
@@ -204,19 +186,19 @@ fn function_is_stray(
     // text writes in lower case elsewhere, and lower-case text follows.
     let next_lower = ws
         .get(run_end + 1)
-        .is_some_and(|w| is_lowercase_word(w.text))
+        .is_some_and(|w| is_lowercase_word(&w.text))
         && joined(cs, ws, run_end);
     next_lower
         && ((i + 1)..=run_end).all(|j| {
             ws.get(j)
-                .is_some_and(|w| vocab.lower_count(&core(w.text).to_lowercase()) > 0)
+                .is_some_and(|w| vocab.lower_count(&core(&w.text).to_lowercase()) > 0)
         })
 }
 
 /// A capitalised ordinary word at `i` between lower-case words.
 fn content_is_stray(
     cs: &[char],
-    ws: &[Word<'_>],
+    ws: &[Tok],
     vocab: &Vocabulary,
     i: usize,
     lower: &str,
@@ -226,13 +208,10 @@ fn content_is_stray(
     if !joined(cs, ws, i - 1) || !joined(cs, ws, i) {
         return None;
     }
-    if !is_lowercase_word(prev.text) || !is_lowercase_word(next.text) {
+    if !is_lowercase_word(&prev.text) || !is_lowercase_word(&next.text) {
         return None;
     }
-    if DETERMINERS
-        .binary_search(&prev.text.to_lowercase().as_str())
-        .is_ok()
-    {
+    if DETERMINERS.contains(&prev.text.to_lowercase()) {
         return None;
     }
     // Inside a name: "Department of Justice", "Secretary of State".
@@ -242,7 +221,7 @@ fn content_is_stray(
     let prev_lower = prev.text.to_lowercase();
     // "preserving it Lines of communication": a pronoun or a form of "be" is never
     // followed by a capitalised common word in edited text.
-    if PRONOUN_LIKE.binary_search(&prev_lower.as_str()).is_ok()
+    if PRONOUN_LIKE.contains(&prev_lower)
         && vocab.lower_count(lower) > 0
         && vocab.capital_count(lower) <= 2
     {
@@ -277,8 +256,13 @@ fn merge(flagged: &[(usize, Reason)]) -> Vec<(usize, usize, Reason)> {
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod tests {
-    use super::*;
-    use crate::detect::text_util::test_support::comparison_of;
+    use crate::detect::context::Context;
+
+    /// The detector over a freshly built context.
+    fn detect(c: &crate::model::Comparison) -> Vec<crate::model::Finding> {
+        super::detect(&Context::new(c))
+    }
+    use crate::detect::testing::comparison_of;
 
     fn found(paras: &[&str]) -> Vec<(usize, String)> {
         detect(&comparison_of(&[paras]))

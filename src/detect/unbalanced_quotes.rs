@@ -6,40 +6,40 @@
 //! Single quotes and apostrophes are left alone (possessives and elisions make them
 //! ambiguous); straight double quotes after a digit (inches, `5'11"`) are skipped.
 
-use super::text_util::{Hit, chars, finding};
-use crate::model::{Comparison, Finding, FindingKind};
+use super::context::{Context, Dir, Hit};
+use crate::model::{Finding, FindingKind};
 
-/// Which way a quotation mark faces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Dir {
-    Open,
-    Close,
-}
-
-/// Finds `unbalanced_quotes` in the comparison.
+/// Finds `unbalanced_quotes` in the comparison: the unpaired marks of the context's quote
+/// scan ([`super::context::scan_quotes`]), less an open mark continued by the next paragraph.
 #[must_use]
-pub fn detect(comparison: &Comparison) -> Vec<Finding> {
+pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (a, article) in comparison.articles.iter().enumerate() {
-        let paras: Vec<Vec<char>> = article.paragraphs.iter().map(|p| chars(&p.text)).collect();
-        for (p, cs) in paras.iter().enumerate() {
-            let next_opens = paras.get(p + 1).is_some_and(|n| opens_with_quote(n));
-            for (index, dir) in unpaired(cs) {
-                if dir == Dir::Open && next_opens && is_last_open(cs, index) {
+    for a in 0..ctx.article_count() {
+        let paras = &ctx.article(a).paragraphs;
+        for (p, para) in paras.iter().enumerate() {
+            let next_opens = paras.get(p + 1).is_some_and(|n| {
+                let first = n.chars.iter().position(|c| !c.is_whitespace());
+                n.quotes
+                    .marks
+                    .first()
+                    .is_some_and(|m| Some(m.at) == first && m.dir == Dir::Open)
+            });
+            let last_mark = para.quotes.marks.last().map(|m| m.at);
+            for m in &para.quotes.unpaired {
+                if m.dir == Dir::Open && next_opens && last_mark == Some(m.at) {
                     continue;
                 }
-                let message = match dir {
+                let message = match m.dir {
                     Dir::Open => "This opening quotation mark is never closed in the paragraph (and the next paragraph does not continue the quotation).".to_string(),
                     Dir::Close => "This closing quotation mark has no opening mark before it in the paragraph.".to_string(),
                 };
-                out.push(finding(
+                out.extend(ctx.finding(
                     FindingKind::UnbalancedQuotes,
                     a,
                     p,
-                    cs,
                     Hit {
-                        start: index,
-                        end: index + 1,
+                        start: m.at,
+                        end: m.at + 1,
                         message,
                         suggestion: None,
                         related: Vec::new(),
@@ -51,93 +51,16 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
     out
 }
 
-/// True when the paragraph's first visible character is an opening double quote.
-fn opens_with_quote(cs: &[char]) -> bool {
-    let Some(first) = cs.iter().position(|c| !c.is_whitespace()) else {
-        return false;
-    };
-    marks(cs)
-        .first()
-        .is_some_and(|&(i, d)| i == first && d == Dir::Open)
-}
-
-/// True when no other quotation mark follows `index` in the paragraph.
-fn is_last_open(cs: &[char], index: usize) -> bool {
-    marks(cs).iter().all(|&(i, _)| i <= index)
-}
-
-/// Every double quotation mark of the paragraph with the way it faces.
-fn marks(cs: &[char]) -> Vec<(usize, Dir)> {
-    let low_opening = cs.contains(&'\u{201E}');
-    let mut out = Vec::new();
-    for (i, &c) in cs.iter().enumerate() {
-        let before = i.checked_sub(1).and_then(|j| cs.get(j)).copied();
-        let after = cs.get(i + 1).copied();
-        let dir = match c {
-            '\u{201C}' if low_opening => Dir::Close,
-            '\u{201C}' | '\u{201E}' => Dir::Open,
-            '\u{201D}' => {
-                // Some typesetting uses ” for both; treat one after a space as opening.
-                if before.is_none_or(char::is_whitespace)
-                    && after.is_some_and(char::is_alphanumeric)
-                {
-                    Dir::Open
-                } else {
-                    Dir::Close
-                }
-            }
-            '"' => {
-                if before.is_some_and(|b| b.is_ascii_digit()) {
-                    continue; // inches
-                }
-                let space_before =
-                    before.is_none_or(|b| b.is_whitespace() || "([{\u{2014}\u{2013}-/".contains(b));
-                let space_after = after
-                    .is_none_or(|b| b.is_whitespace() || ".,;:!?)]}\u{2014}\u{2013}".contains(b));
-                match (space_before, space_after) {
-                    (true, false) => Dir::Open,
-                    (false, true) => Dir::Close,
-                    _ => continue,
-                }
-            }
-            _ => continue,
-        };
-        out.push((i, dir));
-    }
-    out
-}
-
-/// The marks that find no partner: an opening mark followed by another opening mark
-/// before any closing one, an opening mark left open at the end, and a closing mark with
-/// no opening mark before it.
-fn unpaired(cs: &[char]) -> Vec<(usize, Dir)> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, dir) in marks(cs) {
-        match dir {
-            Dir::Open => {
-                if let Some(prev) = open.replace(i) {
-                    out.push((prev, Dir::Open));
-                }
-            }
-            Dir::Close => {
-                if open.take().is_none() {
-                    out.push((i, Dir::Close));
-                }
-            }
-        }
-    }
-    if let Some(prev) = open {
-        out.push((prev, Dir::Open));
-    }
-    out
-}
-
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod tests {
-    use super::*;
-    use crate::detect::text_util::test_support::comparison_of;
+    use crate::detect::context::Context;
+
+    /// The detector over a freshly built context.
+    fn detect(c: &crate::model::Comparison) -> Vec<crate::model::Finding> {
+        super::detect(&Context::new(c))
+    }
+    use crate::detect::testing::comparison_of;
 
     fn spans(paras: &[&str]) -> Vec<(usize, usize, String)> {
         detect(&comparison_of(&[paras]))

@@ -5,8 +5,8 @@
 //! (fewer than four words: datelines, bylines, stray menu items) are skipped, and so is an
 //! article that shares almost no wording with any other (most likely another story).
 
-use super::xref_util::{finding, name_of, para_text};
-use crate::model::{Comparison, Finding, FindingKind};
+use super::context::{Context, Hit};
+use crate::model::{Finding, FindingKind};
 use crate::normalize;
 
 /// Fewest words a paragraph needs to be reported as a unique passage.
@@ -14,7 +14,8 @@ const MIN_WORDS: usize = 4;
 
 /// Finds `unique_passage` in the comparison.
 #[must_use]
-pub fn detect(comparison: &Comparison) -> Vec<Finding> {
+pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
+    let comparison = ctx.comparison;
     let n = comparison.articles.len();
     if n < 2 {
         return Vec::new();
@@ -35,10 +36,10 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
             continue;
         }
         for &p in &cell.paragraphs {
-            let Some(text) = para_text(comparison, article, p) else {
+            let Some(para) = ctx.para(article, p) else {
                 continue;
             };
-            let words = normalize::words(text);
+            let words = ctx.para_words(article, p);
             let (Some(first), Some(last)) = (words.first(), words.last()) else {
                 continue;
             };
@@ -47,25 +48,24 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
             }
             let message = format!(
                 "Only {} carries this passage; none of the other {} article{} has anything aligned with it.",
-                name_of(comparison, article),
+                ctx.name_of(article),
                 others,
                 if others == 1 { "" } else { "s" },
             );
             // From the first word (with any opening mark) to the last word's trailing punctuation.
-            let end = text
-                .chars()
-                .count()
-                .min(last.end + trailing_punct(text, last.end));
-            out.extend(finding(
-                comparison,
+            let cs = &para.chars;
+            let end = cs.len().min(last.end + trailing_punct(cs, last.end));
+            out.extend(ctx.finding(
                 FindingKind::UniquePassage,
                 article,
                 p,
-                leading_start(text, first.start),
-                end,
-                message,
-                None,
-                Vec::new(),
+                Hit {
+                    start: leading_start(cs, first.start),
+                    end,
+                    message,
+                    suggestion: None,
+                    related: Vec::new(),
+                },
             ));
         }
     }
@@ -73,32 +73,32 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
 }
 
 /// Start of the passage: the first word, or an opening quote or bracket right before it.
-fn leading_start(text: &str, first: usize) -> usize {
-    let before: Vec<char> = text.chars().take(first).collect();
-    let mut start = first;
-    while start > 0
-        && before
-            .get(start - 1)
-            .is_some_and(|c| !normalize::is_space(*c))
-    {
+fn leading_start(cs: &[char], first: usize) -> usize {
+    let mut start = first.min(cs.len());
+    while start > 0 && cs.get(start - 1).is_some_and(|c| !normalize::is_space(*c)) {
         start -= 1;
     }
     start
 }
 
 /// Number of non-space characters right after offset `end`.
-fn trailing_punct(text: &str, end: usize) -> usize {
-    text.chars()
+fn trailing_punct(cs: &[char], end: usize) -> usize {
+    cs.iter()
         .skip(end)
-        .take_while(|c| !normalize::is_space(*c))
+        .take_while(|c| !normalize::is_space(**c))
         .count()
 }
 
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod tests {
-    use super::super::xref_util::testing::{article, comparison};
-    use super::*;
+    use crate::detect::context::Context;
+    use crate::detect::testing::{article, comparison};
+
+    /// The detector over a freshly built context.
+    fn detect(c: &crate::model::Comparison) -> Vec<crate::model::Finding> {
+        super::detect(&Context::new(c))
+    }
 
     #[test]
     fn flags_a_row_only_one_article_has() {
@@ -178,7 +178,7 @@ mod tests {
 
     #[test]
     fn fixture_through_the_pipeline() {
-        let c = super::super::xref_util::testing::fixture("unique_passage");
+        let c = crate::detect::testing::fixture("unique_passage");
         let f = detect(&c);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].article, 1);
