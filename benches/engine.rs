@@ -6,6 +6,10 @@
 //! prints the 1 MB / 100 KB scaling ratio (10 would be linear) and the ratio against a peer in
 //! the same process: a plain `similar` word diff of the two 100 KB texts concatenated.
 //!
+//! Stages are also timed one by one (align, diff, detect) on each case and on the "0.8 MB
+//! pair": every `OneStopEnglish` article's `adv` level concatenated (about 0.8 MB, with
+//! repeats) against every `ele` level, so the detection share of a run can be read off.
+//!
 //! Run: `cargo bench --no-default-features --bench engine`.
 #![allow(
     clippy::indexing_slicing,
@@ -19,8 +23,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use storydiff::model::{Article, Cell, CompareOptions, Row};
-use storydiff::{align, diff};
+use storydiff::model::{Article, Cell, CompareOptions, Comparison, Row};
+use storydiff::{align, detect, diff};
 
 #[path = "../tests/common/rng.rs"]
 mod rng;
@@ -137,10 +141,55 @@ fn documents(pool: &[String], count: usize, bytes: usize) -> Vec<Article> {
         .collect()
 }
 
-/// Align, diff every cell, similarity matrix: the engine's work short of detection.
-fn engine(articles: &[Article]) -> usize {
+/// The two levels of every onestop article concatenated to about 0.8 MB each (repeating the
+/// articles in rotated order), or `None` when the corpus is absent.
+fn pair_08() -> Option<Vec<Article>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/onestop");
+    let mut dirs: Vec<_> = std::fs::read_dir(&dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    let level = |name: &str| {
+        let mut paras = Vec::new();
+        let mut size = 0usize;
+        let mut round = 0usize;
+        while size < 800_000 && round < 100 {
+            for k in 0..dirs.len() {
+                let d = &dirs[(k + round) % dirs.len()];
+                let text =
+                    std::fs::read_to_string(d.join(format!("{name}.txt"))).unwrap_or_default();
+                for l in text
+                    .lines()
+                    .map(|l| l.trim_start_matches('\u{feff}').trim())
+                {
+                    if !l.is_empty() {
+                        size += l.len() + 2;
+                        paras.push(l.to_string());
+                    }
+                }
+                if size >= 800_000 {
+                    break;
+                }
+            }
+            round += 1;
+        }
+        article(&format!("{name}.txt"), paras)
+    };
+    let pair = vec![level("adv"), level("ele")];
+    (pair.iter().all(|a| !a.paragraphs.is_empty())).then_some(pair)
+}
+
+/// Stage 1: the alignment.
+fn align_stage(articles: &[Article]) -> Vec<align::AlignedRow> {
+    align::align(articles, 0)
+}
+
+/// Stage 2: diff every cell and the similarity matrix; returns the comparison detection reads.
+fn diff_stage(articles: &[Article], aligned: &[align::AlignedRow]) -> Comparison {
     let options = CompareOptions::default();
-    let aligned = align::align(articles, 0);
     let rows: Vec<Row> = aligned
         .iter()
         .map(|row| Row {
@@ -164,8 +213,46 @@ fn engine(articles: &[Article]) -> usize {
                 .collect(),
         })
         .collect();
-    let matrix = diff::similarity_matrix(articles, &rows, &options);
-    rows.len() + matrix.len()
+    let similarity = diff::similarity_matrix(articles, &rows, &options);
+    Comparison {
+        options,
+        articles: articles.to_vec(),
+        errors: Vec::new(),
+        rows,
+        findings: Vec::new(),
+        similarity,
+    }
+}
+
+/// Stage 3: every detector.
+fn detect_stage(comparison: &Comparison) -> usize {
+    detect::detect_all(comparison).len()
+}
+
+/// Align, diff every cell, similarity matrix: the engine's work short of detection.
+fn engine(articles: &[Article]) -> usize {
+    let c = diff_stage(articles, &align_stage(articles));
+    c.rows.len() + c.similarity.len()
+}
+
+/// One timed pass of each stage, printed with the detection share.
+fn stage_times(label: &str, articles: &[Article]) -> Comparison {
+    let start = Instant::now();
+    let aligned = align_stage(articles);
+    let t_align = start.elapsed();
+    let start = Instant::now();
+    let c = diff_stage(articles, &aligned);
+    let t_diff = start.elapsed();
+    let start = Instant::now();
+    let n = detect_stage(&c);
+    let t_detect = start.elapsed();
+    let total = (t_align + t_diff + t_detect).as_secs_f64();
+    eprintln!(
+        "{label}: align {t_align:.2?}, diff {t_diff:.2?}, detect {t_detect:.2?} ({n} findings): \
+         detection {:.0}% of the engine",
+        100.0 * t_detect.as_secs_f64() / total
+    );
+    c
 }
 
 /// The peer: one `similar` word diff of the two documents' texts concatenated.
@@ -207,6 +294,15 @@ fn benches(c: &mut Criterion) {
         t_big.as_secs_f64() / t_small.as_secs_f64(),
         t_small.as_secs_f64() / t_peer.as_secs_f64()
     );
+    let pair = pair_08();
+    let detect_cases: Vec<(&str, Comparison)> = [
+        ("2x100KB", Some(small.clone())),
+        ("8x100KB", Some(eight.clone())),
+        ("0.8MB pair", pair),
+    ]
+    .into_iter()
+    .filter_map(|(label, a)| a.map(|a| (label, stage_times(label, &a))))
+    .collect();
     let mut group = c.benchmark_group("engine");
     group.sample_size(10);
     group.warm_up_time(Duration::from_secs(1));
@@ -221,6 +317,11 @@ fn benches(c: &mut Criterion) {
     group.bench_function("plain similar word diff 2x100KB", |b| {
         b.iter(|| plain_diff(black_box(&small)));
     });
+    for (label, comparison) in &detect_cases {
+        group.bench_function(format!("detect {label}"), |b| {
+            b.iter(|| detect_stage(black_box(comparison)));
+        });
+    }
     group.finish();
 }
 

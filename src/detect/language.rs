@@ -17,7 +17,9 @@ use crate::model::{Article, Comparison};
 /// Characters of an article read for detection.
 pub const SAMPLE_CHARS: usize = 20_000;
 
-/// The detection kinds that only know English, and skip articles in other languages.
+/// The detection kinds that only know English and skip articles in other languages
+/// (`number_mismatch` still compares figures written in digits there, but not spelled-out
+/// numbers).
 pub const ENGLISH_ONLY: &[crate::model::FindingKind] = {
     use crate::model::FindingKind as K;
     &[
@@ -26,7 +28,6 @@ pub const ENGLISH_ONLY: &[crate::model::FindingKind] = {
         K::RepeatedWord,
         K::NameVariant,
         K::PronounShift,
-        K::NumberMismatch,
         K::SpellingVariant,
     ]
 };
@@ -134,7 +135,7 @@ pub fn skipped_notes(c: &Comparison) -> Vec<(usize, Language, String)> {
                 let mut s = String::new();
                 let _ = write!(
                     s,
-                    "[{}] is in {}: the English-only checks ({}) were not run on it.",
+                    "[{}] is in {}: the English-only checks ({}, and spelled-out numbers) were not run on it.",
                     i + 1,
                     lang.name(),
                     kinds.join(", ").to_lowercase()

@@ -119,6 +119,32 @@ mod tests {
         }
     }
 
+    /// The Arabic and Chinese samples get no finding from English-only rules, and their
+    /// articles are detected as not English.
+    #[test]
+    fn english_rules_stay_off_arabic_and_chinese_samples() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/rtl-cjk");
+        for pair in [
+            ["arabic.txt", "arabic-edited.txt"],
+            ["chinese.txt", "chinese-edited.txt"],
+        ] {
+            let c = crate::compare_files(
+                &[dir.join(pair[0]), dir.join(pair[1])],
+                &crate::model::CompareOptions::default(),
+                &mut |_| {},
+            );
+            assert_eq!(c.articles.len(), 2, "{pair:?}");
+            let ctx = Context::new(&c);
+            assert!(!ctx.english(0) && !ctx.english(1), "{pair:?}");
+            let english_only: Vec<_> = detect_all(&c)
+                .into_iter()
+                .filter(|f| language::ENGLISH_ONLY.contains(&f.kind))
+                .collect();
+            assert!(english_only.is_empty(), "{pair:?}: {english_only:?}");
+            assert_eq!(language::skipped_notes(&c).len(), 2);
+        }
+    }
+
     #[test]
     fn furniture_is_not_also_a_unique_passage() {
         let mut dup = finding(FindingKind::DuplicatePassage, 1, 10);

@@ -39,6 +39,16 @@ struct ArticleOut<'a> {
     encoding: &'a str,
     words: usize,
     paragraphs: Vec<&'a str>,
+    /// Present only for an article not in English: the English-only checks skipped on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    english_only_skipped: Option<SkippedOut>,
+}
+
+#[derive(Serialize)]
+struct SkippedOut {
+    language: &'static str,
+    kinds: Vec<&'static str>,
+    note: String,
 }
 
 #[derive(Serialize)]
@@ -143,6 +153,20 @@ pub fn to_json(comparison: &Comparison) -> String {
     if o.ignore_whitespace {
         ignore.push("whitespace");
     }
+    let mut skipped: Vec<Option<SkippedOut>> = comparison.articles.iter().map(|_| None).collect();
+    for (i, lang, note) in crate::detect::language::skipped_notes(comparison) {
+        if let Some(slot) = skipped.get_mut(i) {
+            *slot = Some(SkippedOut {
+                language: lang.code(),
+                kinds: crate::detect::language::ENGLISH_ONLY
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect(),
+                note,
+            });
+        }
+    }
+    let mut skipped = skipped.into_iter();
     let report = Report {
         schema: SCHEMA,
         reference: o.reference,
@@ -166,6 +190,7 @@ pub fn to_json(comparison: &Comparison) -> String {
                 encoding: &a.encoding,
                 words: a.word_count(),
                 paragraphs: a.paragraphs.iter().map(|p| p.text.as_str()).collect(),
+                english_only_skipped: skipped.next().flatten(),
             })
             .collect(),
         errors: comparison

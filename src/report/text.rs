@@ -59,6 +59,13 @@ pub fn to_text(c: &Comparison) -> String {
             }
         }
     }
+    let language_notes = crate::detect::language::skipped_notes(c);
+    if !language_notes.is_empty() {
+        out.push('\n');
+    }
+    for (_, _, note) in language_notes {
+        let _ = writeln!(out, "  Note: {note}");
+    }
     write_rows(&mut out, c);
     write_findings(&mut out, c);
     out
