@@ -360,16 +360,16 @@ pub(crate) fn loc(article: usize, paragraph: usize, start: usize, end: usize) ->
     }
 }
 
-/// Title case: the first character is upper case and no other letter is ("Harbour", "A";
-/// not "McAdam", "NATO").
+/// Title case: the first character is upper case and no other letter is (`Harbour`, `A`;
+/// not `McAdam`, `NATO`).
 #[must_use]
 pub(crate) fn is_capitalised(word: &str) -> bool {
     let mut it = word.chars();
     it.next().is_some_and(char::is_uppercase) && !it.any(char::is_uppercase)
 }
 
-/// Name shape: starts upper case and has a lower-case letter ("Harbour", "McAdam"; not
-/// "A", "NATO").
+/// Name shape: starts upper case and has a lower-case letter (`Harbour`, `McAdam`; not
+/// `A`, `NATO`).
 #[must_use]
 pub(crate) fn is_name_shaped(word: &str) -> bool {
     let mut it = word.chars();
@@ -696,9 +696,7 @@ pub(crate) fn hunks_from_ops(ref_words: &[Tok], words: &[Tok], ops: &[Op]) -> Ve
     let ref_order = para_order(ref_words);
     let order = para_order(words);
     let touched = |ws: &[Tok], ord: &HashMap<usize, usize>, span: &crate::model::Span| {
-        let Some(&pos) = ord.get(&span.paragraph) else {
-            return None;
-        };
+        let &pos = ord.get(&span.paragraph)?;
         let key = |w: &Tok| (ord.get(&w.para).copied().unwrap_or(usize::MAX), w.end);
         let lo = ws.partition_point(|w| key(w) <= (pos, span.start));
         let hi = ws.partition_point(|w| {

@@ -56,7 +56,7 @@ fn repeat_at(cs: &[char], ws: &[Tok], i: usize) -> Option<(usize, Hit)> {
                 start: first.start,
                 end: second.end,
                 message,
-                suggestion: Some(first.text.to_string()),
+                suggestion: Some(first.text.clone()),
                 related: Vec::new(),
             },
         ));
@@ -84,7 +84,7 @@ fn repeat_at(cs: &[char], ws: &[Tok], i: usize) -> Option<(usize, Hit)> {
                 start: first.start,
                 end: third.end,
                 message,
-                suggestion: Some(first.text.to_string()),
+                suggestion: Some(first.text.clone()),
                 related: Vec::new(),
             },
         ));
