@@ -247,6 +247,16 @@ fn stage_times(label: &str, articles: &[Article]) -> Comparison {
     let n = detect_stage(&c);
     let t_detect = start.elapsed();
     let total = (t_align + t_diff + t_detect).as_secs_f64();
+    // Where detection's time goes: the context, then each detector of the table.
+    let start = Instant::now();
+    let ctx = detect::Context::new(&c);
+    let mut parts = vec![format!("context {:.0?}", start.elapsed())];
+    for (kind, run) in detect::DETECTORS {
+        let start = Instant::now();
+        black_box(run(&ctx));
+        parts.push(format!("{} {:.0?}", kind.as_str(), start.elapsed()));
+    }
+    eprintln!("{label} detection by part: {}", parts.join(", "));
     eprintln!(
         "{label}: align {t_align:.2?}, diff {t_diff:.2?}, detect {t_detect:.2?} ({n} findings): \
          detection {:.0}% of the engine",

@@ -129,6 +129,8 @@ pub struct Context<'a> {
     pub(crate) vocab: Vocabulary,
     rows: HashMap<(usize, usize), usize>,
     pub(crate) pairs: Vec<CellPair>,
+    /// (row, article) → index in `pairs`.
+    pair_index: HashMap<(usize, usize), usize>,
 }
 
 impl<'a> Context<'a> {
@@ -152,8 +154,15 @@ impl<'a> Context<'a> {
             vocab,
             rows,
             pairs: Vec::new(),
+            pair_index: HashMap::new(),
         };
         ctx.pairs = ctx.aligned_pairs();
+        ctx.pair_index = ctx
+            .pairs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ((p.row, p.article), i))
+            .collect();
         ctx
     }
 
@@ -273,6 +282,12 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// The aligned pair of `article`'s cell in `row` with the reference cell.
+    #[must_use]
+    pub(crate) fn pair_at(&self, row: usize, article: usize) -> Option<&CellPair> {
+        self.pairs.get(*self.pair_index.get(&(row, article))?)
+    }
+
     /// The row holding (article, paragraph).
     #[must_use]
     pub(crate) fn row_of(&self, article: usize, paragraph: usize) -> Option<usize> {
@@ -380,6 +395,24 @@ pub(crate) fn is_name_shaped(word: &str) -> bool {
 #[must_use]
 pub(crate) fn is_lowercase_word(word: &str) -> bool {
     word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_uppercase)
+}
+
+/// The word without a possessive `'s` / `’s`.
+#[must_use]
+pub(crate) fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .unwrap_or(w)
+}
+
+/// The word's letters up to the first non-letter (`TikTok's` → `TikTok`, `it’s` → `it`).
+#[must_use]
+pub(crate) fn letters_part(word: &str) -> &str {
+    let end = word
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(word.len(), |(i, _)| i);
+    word.get(..end).unwrap_or(word)
 }
 
 /// `word` with its first letter upper-cased.
@@ -1088,5 +1121,7 @@ mod tests {
         assert!(is_lowercase_word("it's") && !is_lowercase_word("42"));
         assert_eq!(capitalise("élan"), "Élan");
         assert_eq!(lower_form("It\u{2019}s"), "it's");
+        assert_eq!(strip_possessive("Recker\u{2019}s"), "Recker");
+        assert_eq!(letters_part("TikTok's"), "TikTok");
     }
 }

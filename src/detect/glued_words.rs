@@ -11,7 +11,7 @@
 //!   the comparison writes the two words apart, or when a capitalised word that occurs on
 //!   its own elsewhere has a common function word ("in", "and", "the", ...) glued on.
 
-use super::context::{Context, Hit, Vocabulary, is_capitalised, is_function_word};
+use super::context::{Context, Hit, Vocabulary, is_capitalised, is_function_word, letters_part};
 use super::lexicon::{CAMEL_NAMES, GLUED_TAILS, NAME_PREFIXES};
 use crate::model::{Finding, FindingKind};
 
@@ -41,15 +41,6 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
         }
     }
     out
-}
-
-/// The word's letters up to a possessive or other non-letter tail (`TikTok's` → `TikTok`).
-fn letters_part(word: &str) -> &str {
-    let end = word
-        .char_indices()
-        .find(|(_, c)| !c.is_alphabetic())
-        .map_or(word.len(), |(i, _)| i);
-    word.get(..end).unwrap_or(word)
 }
 
 /// A lower→upper join inside the word.

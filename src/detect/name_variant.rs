@@ -15,7 +15,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::context::{Context, Hit, is_name_shaped, loc};
+use super::context::{Context, Hit, is_name_shaped, loc, strip_possessive};
 use super::lexicon::{COUNTRIES, NOT_NAMES};
 use crate::model::{Finding, FindingKind};
 
@@ -264,12 +264,6 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
 
 fn ordered<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
     if a <= b { (a, b) } else { (b, a) }
-}
-
-fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("'s")
-        .or_else(|| w.strip_suffix("\u{2019}s"))
-        .unwrap_or(w)
 }
 
 /// All strings made by deleting one character.

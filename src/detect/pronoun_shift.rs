@@ -15,7 +15,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::context::{Context, Hit, Tok, capitalise, is_name_shaped as is_capitalised, loc};
+use super::context::{
+    Context, Hit, Tok, capitalise, is_name_shaped as is_capitalised, loc, strip_possessive as strip,
+};
 use super::lexicon::{COUNTRIES, FEMALE_NAMES, MALE_NAMES, ORG_WORDS};
 use crate::model::{Finding, FindingKind};
 
@@ -226,12 +228,6 @@ fn people(ctx: &Context<'_>) -> (HashMap<String, Option<Class>>, HashSet<String>
         }
     }
     (map, surnames)
-}
-
-fn strip(w: &str) -> &str {
-    w.strip_suffix("'s")
-        .or_else(|| w.strip_suffix("\u{2019}s"))
-        .unwrap_or(w)
 }
 
 fn entity_of(word: &str, people: &HashMap<String, Option<Class>>) -> Option<Entity> {

@@ -79,11 +79,12 @@ fn all_quotes(ctx: &Context<'_>, article: usize) -> Vec<Quote> {
     out
 }
 
-fn dice(a: &HashSet<&str>, b: &HashSet<&str>) -> f64 {
-    if a.is_empty() || b.is_empty() {
+/// Dice coefficient of two word sets from the size of their intersection.
+fn dice(shared: usize, a: usize, b: usize) -> f64 {
+    if a == 0 || b == 0 {
         return 0.0;
     }
-    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
+    2.0 * shared as f64 / (a + b) as f64
 }
 
 /// True when `short` is a contiguous stretch of `long`.
@@ -212,6 +213,8 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
         }
     }
     let mut out = Vec::new();
+    let mut votes = vec![0usize; ref_quotes.len()];
+    let mut touched: Vec<usize> = Vec::new();
     // Reference quotations by their words, to find a verbatim copy in one lookup.
     let verbatim: HashSet<&[String]> = ref_quotes.iter().map(|q| q.words.as_slice()).collect();
     for article in 0..ctx.article_count() {
@@ -220,16 +223,33 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
         }
         for q in all_quotes(ctx, article) {
             let set: HashSet<&str> = q.words.iter().map(String::as_str).collect();
-            let mut votes: HashMap<usize, usize> = HashMap::new();
+            // Votes = shared distinct words = the intersection size, so Dice needs no
+            // set intersection per candidate.
+            touched.clear();
             for w in &set {
                 for &k in index.get(w).map_or(&[][..], Vec::as_slice) {
-                    *votes.entry(k).or_default() += 1;
+                    if let Some(v) = votes.get_mut(k) {
+                        if *v == 0 {
+                            touched.push(k);
+                        }
+                        *v += 1;
+                    }
                 }
             }
-            let best = votes
-                .keys()
-                .filter_map(|&k| ref_sets.get(k).map(|s| (k, dice(&set, s))))
+            let best = touched
+                .iter()
+                .filter_map(|&k| {
+                    let shared = votes.get(k).copied().unwrap_or(0);
+                    ref_sets
+                        .get(k)
+                        .map(|s| (k, dice(shared, set.len(), s.len())))
+                })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            for &k in &touched {
+                if let Some(v) = votes.get_mut(k) {
+                    *v = 0;
+                }
+            }
             let Some((k, score)) = best else { continue };
             let Some(r) = ref_quotes.get(k) else { continue };
             if score < MIN_OVERLAP || r.words == q.words {

@@ -13,7 +13,8 @@
 //! acronyms and names (words never written in lower case) are left alone.
 
 use super::context::{
-    Context, Hit, Tok, Vocabulary, is_capitalised, is_function_word, is_lowercase_word, slice,
+    Context, Hit, Tok, Vocabulary, is_capitalised, is_function_word, is_lowercase_word,
+    letters_part as core, slice,
 };
 use super::lexicon::{AMBIGUOUS_CAPITALS, DETERMINERS, NOUN_ENDINGS, PRONOUN_LIKE};
 use crate::model::{Finding, FindingKind};
@@ -78,15 +79,6 @@ enum Reason {
     Function,
     LowerElsewhere,
     Ending,
-}
-
-/// The word's letters without a possessive or contraction tail.
-fn core(word: &str) -> &str {
-    let end = word
-        .char_indices()
-        .find(|(_, c)| !c.is_alphabetic())
-        .map_or(word.len(), |(i, _)| i);
-    word.get(..end).unwrap_or(word)
 }
 
 /// A paragraph in headline style: most words capitalised.
