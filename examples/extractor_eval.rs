@@ -12,6 +12,12 @@
 //!
 //! Rows: each extractor alone, and `loader` (what `storydiff` loads: [`html::extract`]).
 //!
+//! Titles (the ground truth has none): how often the title equals one of the page's `<h1>`
+//! texts, and the JSON-LD headline where the page has one, whitespace collapsed and case
+//! folded; before (the title `dom_smoothie` reports, which the loader took until the
+//! headline was chosen by `html::title`) and after. `-- --titles` lists the pages where the
+//! loader's title is none of the page's `<h1>` texts.
+//!
 //! Run: `cargo run --release --no-default-features --example extractor_eval`
 //! (`-- --verbose` prints each page's bag F1; `-- --dump DIR` writes each extractor's
 //! paragraphs to `DIR/<page>.<row>.txt` for inspection).
@@ -97,6 +103,14 @@ struct Sums {
     empty: usize,
 }
 
+/// Whitespace collapsed, lower case.
+fn norm(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 fn pages(root: &Path) -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)
         .map(|rd| {
@@ -140,6 +154,9 @@ fn main() {
         .collect();
     let mut sums: Vec<Sums> = rows.iter().map(|_| Sums::default()).collect();
     let mut counted = 0usize;
+    let show_titles = args.iter().any(|a| a == "--titles");
+    // before = h1, after = h1, pages with h1, before = JSON-LD, after = JSON-LD, with JSON-LD
+    let mut t = [0usize; 6];
     for dir in &dirs {
         let (Some(page), Some(truth)) = (
             read_text(&dir.join("page.html")),
@@ -152,6 +169,33 @@ fn main() {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        let before = html::extract_with(&page, Extractor::DomSmoothie).and_then(|a| a.title);
+        let after = html::extract(&page).and_then(|a| a.title);
+        let h1s: Vec<String> = dom_query::Document::from(page.as_str())
+            .try_select("h1")
+            .map(|s| s.nodes().iter().map(|n| norm(&n.text())).collect())
+            .unwrap_or_default();
+        let ld = html::title::candidates(&page)
+            .into_iter()
+            .find(|c| c.source == html::title::Source::JsonLd)
+            .map(|c| norm(&c.text));
+        let (b, a) = (
+            before.as_deref().map(norm).unwrap_or_default(),
+            after.as_deref().map(norm).unwrap_or_default(),
+        );
+        if !h1s.is_empty() {
+            t[0] += usize::from(h1s.contains(&b));
+            t[1] += usize::from(h1s.contains(&a));
+            t[2] += 1;
+            if show_titles && !h1s.contains(&a) {
+                println!("title {}: {a:?} / h1 {h1s:?}", name.get(..12).unwrap_or(""));
+            }
+        }
+        if let Some(ld) = ld {
+            t[3] += usize::from(ld == b);
+            t[4] += usize::from(ld == a);
+            t[5] += 1;
+        }
         let mut line = String::new();
         for ((row, extractor), sum) in rows.iter().zip(sums.iter_mut()) {
             let got = match extractor {
@@ -210,4 +254,8 @@ fn main() {
             s.empty
         );
     }
+    println!(
+        "titles: equal to one of the page's h1: before {}/{}, after {}/{}; equal to the JSON-LD headline: before {}/{}, after {}/{}",
+        t[0], t[2], t[1], t[2], t[3], t[5], t[4], t[5]
+    );
 }
