@@ -130,6 +130,38 @@ fn read_text(path: &Path) -> Option<String> {
     encoding::decode(&bytes, declared).ok().map(|d| d.text)
 }
 
+/// Adds one page to the title tallies `t`: before = h1, after = h1, pages with h1,
+/// before = JSON-LD, after = JSON-LD, pages with JSON-LD.
+fn title_checks(page: &str, name: &str, show: bool, t: &mut [usize; 6]) {
+    let before = html::extract_with(page, Extractor::DomSmoothie).and_then(|a| a.title);
+    let after = html::extract(page).and_then(|a| a.title);
+    let h1s: Vec<String> = dom_query::Document::from(page)
+        .try_select("h1")
+        .map(|s| s.nodes().iter().map(|n| norm(&n.text())).collect())
+        .unwrap_or_default();
+    let ld = html::title::candidates(page)
+        .into_iter()
+        .find(|c| c.source == html::title::Source::JsonLd)
+        .map(|c| norm(&c.text));
+    let (b, a) = (
+        before.as_deref().map(norm).unwrap_or_default(),
+        after.as_deref().map(norm).unwrap_or_default(),
+    );
+    if !h1s.is_empty() {
+        t[0] += usize::from(h1s.contains(&b));
+        t[1] += usize::from(h1s.contains(&a));
+        t[2] += 1;
+        if show && !h1s.contains(&a) {
+            println!("title {}: {a:?} / h1 {h1s:?}", name.get(..12).unwrap_or(""));
+        }
+    }
+    if let Some(ld) = ld {
+        t[3] += usize::from(ld == b);
+        t[4] += usize::from(ld == a);
+        t[5] += 1;
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let verbose = args.iter().any(|a| a == "--verbose");
@@ -169,33 +201,7 @@ fn main() {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let before = html::extract_with(&page, Extractor::DomSmoothie).and_then(|a| a.title);
-        let after = html::extract(&page).and_then(|a| a.title);
-        let h1s: Vec<String> = dom_query::Document::from(page.as_str())
-            .try_select("h1")
-            .map(|s| s.nodes().iter().map(|n| norm(&n.text())).collect())
-            .unwrap_or_default();
-        let ld = html::title::candidates(&page)
-            .into_iter()
-            .find(|c| c.source == html::title::Source::JsonLd)
-            .map(|c| norm(&c.text));
-        let (b, a) = (
-            before.as_deref().map(norm).unwrap_or_default(),
-            after.as_deref().map(norm).unwrap_or_default(),
-        );
-        if !h1s.is_empty() {
-            t[0] += usize::from(h1s.contains(&b));
-            t[1] += usize::from(h1s.contains(&a));
-            t[2] += 1;
-            if show_titles && !h1s.contains(&a) {
-                println!("title {}: {a:?} / h1 {h1s:?}", name.get(..12).unwrap_or(""));
-            }
-        }
-        if let Some(ld) = ld {
-            t[3] += usize::from(ld == b);
-            t[4] += usize::from(ld == a);
-            t[5] += 1;
-        }
+        title_checks(&page, &name, show_titles, &mut t);
         let mut line = String::new();
         for ((row, extractor), sum) in rows.iter().zip(sums.iter_mut()) {
             let got = match extractor {

@@ -81,7 +81,7 @@ fn pick(found: &[Candidate], nav: &HashSet<String>) -> Option<String> {
     let any_off_nav = found.iter().any(|c| !is_nav(c));
     found
         .iter()
-        .find(|c| !(any_long && words(c) <= LABEL_WORDS) && !(any_off_nav && is_nav(c)))
+        .find(|c| (!any_long || words(c) > LABEL_WORDS) && (!any_off_nav || !is_nav(c)))
         .or_else(|| found.first())
         .map(|c| c.text.clone())
 }
@@ -315,13 +315,13 @@ fn json_ld(doc: &Document) -> JsonLd {
                 out.publisher = o.get("publisher").and_then(|p| text(p.get("name")));
             }
         }
-        if types(o).iter().any(|t| t == "BreadcrumbList") {
-            if let Some(items) = o.get("itemListElement").and_then(|i| i.as_array()) {
-                for item in items {
-                    let name = text(item.get("name"))
-                        .or_else(|| item.get("item").and_then(|i| text(i.get("name"))));
-                    out.breadcrumbs.extend(name);
-                }
+        if types(o).iter().any(|t| t == "BreadcrumbList")
+            && let Some(items) = o.get("itemListElement").and_then(|i| i.as_array())
+        {
+            for item in items {
+                let name = text(item.get("name"))
+                    .or_else(|| item.get("item").and_then(|i| text(i.get("name"))));
+                out.breadcrumbs.extend(name);
             }
         }
     }
@@ -382,15 +382,12 @@ fn decode_entities(s: &str) -> String {
             };
             Some((c, e + 1))
         });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = tail.get(len..).unwrap_or("");
-            }
-            None => {
-                out.push('&');
-                rest = tail.get(1..).unwrap_or("");
-            }
+        if let Some((c, len)) = decoded {
+            out.push(c);
+            rest = tail.get(len..).unwrap_or("");
+        } else {
+            out.push('&');
+            rest = tail.get(1..).unwrap_or("");
         }
     }
     out.push_str(rest);
