@@ -75,7 +75,7 @@ pub fn candidates(html: &str) -> Vec<Candidate> {
 /// The first candidate that does not look like a section label; the first candidate when
 /// all do.
 fn pick(found: &[Candidate], nav: &HashSet<String>) -> Option<String> {
-    let words = |c: &Candidate| c.text.split_whitespace().count();
+    let words = |c: &Candidate| size_in_words(&c.text);
     let is_nav = |c: &Candidate| nav.contains(&fold(&c.text));
     let any_long = found.iter().any(|c| words(c) > LABEL_WORDS);
     let any_off_nav = found.iter().any(|c| !is_nav(c));
@@ -142,6 +142,24 @@ fn candidates_in(doc: &Document) -> Vec<Candidate> {
         })
         .filter(|c| !c.text.is_empty() && c.text.chars().count() <= MAX_CHARS)
         .collect()
+}
+
+/// Length in words; scripts written without spaces (Chinese, Japanese) count one word per
+/// two characters, so a Chinese headline is not "one word".
+fn size_in_words(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|w| {
+            let cjk = w.chars().filter(|c| is_spaceless_script(*c)).count();
+            (cjk / 2).max(1)
+        })
+        .sum()
+}
+
+/// Han, kana, and the other scripts written without spaces between words.
+fn is_spaceless_script(c: char) -> bool {
+    matches!(u32::from(c),
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
+        | 0x0E00..=0x0E7F | 0x0E80..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF)
 }
 
 /// Whitespace collapsed to single spaces, trimmed.
@@ -254,6 +272,8 @@ fn nav_texts(doc: &Document) -> HashSet<String> {
          [class*=\"menu\"] a, [class*=\"kicker\"], [class*=\"eyebrow\"]",
     )
     .iter()
+    // A headline that is a link to its own story is not navigation.
+    .filter(|n| !n.ancestors_it(None).any(|a| a.is("h1")))
     .map(|n| fold(&n.text()))
     .filter(|t| !t.is_empty())
     .collect();
@@ -436,6 +456,37 @@ mod tests {
         assert_eq!(
             cut_site_name("Tide Tables | Boats | Weather | Sport", &[], None, &h1),
             "Tide Tables"
+        );
+    }
+
+    #[test]
+    fn chinese_headline_is_not_label_sized() {
+        assert!(size_in_words("港口罢工结束双方达成薪资协议") > LABEL_WORDS);
+        assert_eq!(size_in_words("US-China relations"), 2);
+        let found = vec![
+            Candidate {
+                source: Source::JsonLd,
+                text: "港口罢工结束双方达成薪资协议".into(),
+            },
+            Candidate {
+                source: Source::TitleTag,
+                text: "Port strike ends with a deal on pay".into(),
+            },
+        ];
+        assert_eq!(
+            pick(&found, &HashSet::new()).as_deref(),
+            Some("港口罢工结束双方达成薪资协议")
+        );
+    }
+
+    #[test]
+    fn headline_linking_to_itself_is_not_navigation() {
+        let html = "<html><head><meta property=\"og:title\" content=\"Harbour wall: what the vote means for the quay\"></head>\
+            <body><article><header><h1><a href=\"/wall\">Council approves new harbour wall</a></h1></header>\
+            <p>Body.</p></article></body></html>";
+        assert_eq!(
+            headline(html).as_deref(),
+            Some("Council approves new harbour wall")
         );
     }
 
