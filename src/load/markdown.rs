@@ -1,6 +1,9 @@
 //! Markdown reduced to its text with pulldown-cmark.
 //!
-//! A leading `# Title` becomes the title. Every other block — paragraph, heading, list
+//! The title is the first level-1 heading wherever it stands (a saved page often has a
+//! line of furniture above it); with no level-1 heading, a heading of another level that
+//! opens the document; otherwise there is none (a later `## Subheading` is body text). The
+//! title is not repeated in the body. Every other block — paragraph, heading, list
 //! item, block-quote paragraph, code block — becomes one paragraph. Inline markup
 //! (emphasis, links, code spans) is reduced to its text; soft line breaks become a space.
 
@@ -12,6 +15,15 @@ use super::txt::TextParts;
 #[must_use]
 pub fn parse(text: &str) -> TextParts {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let has_h1 = Parser::new(text).any(|e| {
+        matches!(
+            e,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            })
+        )
+    });
     let mut title: Option<String> = None;
     let mut paragraphs: Vec<String> = Vec::new();
     let mut buffer = String::new();
@@ -29,10 +41,12 @@ pub fn parse(text: &str) -> TextParts {
 
     for event in Parser::new(text) {
         match event {
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            }) if !seen_block && title.is_none() => {
+            Event::Start(Tag::Heading { level, .. })
+                if title.is_none()
+                    && !in_title
+                    && (level == HeadingLevel::H1 || (!has_h1 && !seen_block)) =>
+            {
+                flush(&mut buffer, &mut paragraphs);
                 in_title = true;
                 seen_block = true;
             }
@@ -103,10 +117,20 @@ mod tests {
     }
 
     #[test]
-    fn h1_after_text_is_a_paragraph() {
-        let parts = parse("Intro line.\n\n# Later Heading\n\nBody.\n");
+    fn h1_after_furniture_is_the_title() {
+        let parts = parse("Home | World\n\n# Later Heading\n\nBody.\n");
+        assert_eq!(parts.title.as_deref(), Some("Later Heading"));
+        assert_eq!(parts.paragraphs, ["Home | World", "Body."]);
+    }
+
+    #[test]
+    fn without_h1_a_leading_heading_is_the_title_a_later_one_is_not() {
+        let parts = parse("## Opening Heading\n\nBody.\n\n### Sub\n\nMore.\n");
+        assert_eq!(parts.title.as_deref(), Some("Opening Heading"));
+        assert_eq!(parts.paragraphs, ["Body.", "Sub", "More."]);
+        let parts = parse("Intro line.\n\n## Subheading\n\nBody.\n");
         assert_eq!(parts.title, None);
-        assert_eq!(parts.paragraphs, ["Intro line.", "Later Heading", "Body."]);
+        assert_eq!(parts.paragraphs, ["Intro line.", "Subheading", "Body."]);
     }
 
     #[test]
