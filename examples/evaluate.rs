@@ -23,6 +23,17 @@ fn main() {
         println!("skipped {s}");
     }
     print!("{}", eval::table(&result));
+    let aeb = root.join("../shared/corpora/aeb");
+    match eval::furniture_pages(&aeb) {
+        Some(pages) => {
+            println!();
+            println!(
+                "aeb page furniture (each extractor output opened alone; labels from ground-truth.txt, see tests/common/eval.rs)"
+            );
+            print!("{}", eval::furniture_table(&eval::furniture_scores(&pages)));
+        }
+        None => println!("skipped aeb furniture: {} is absent", aeb.display()),
+    }
     if verbose {
         for k in &result.scores {
             if !k.details.is_empty() {
