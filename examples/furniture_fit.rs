@@ -17,13 +17,15 @@
 //! is the lowest one whose out-of-fold precision, pooled over the five extractors opened
 //! alone, reaches 0.95. The figures printed (and written into the weights file's header)
 //! are nested: fold k is scored with a threshold chosen on the other folds' out-of-fold
-//! scores. The shipped weights are then fitted on all pages.
+//! scores, and decided by `boilerplate::decide` as the detector decides. The shipped weights
+//! are then fitted on all pages.
 
 #[path = "../tests/common/eval.rs"]
 mod eval;
 
 use std::path::Path;
 
+use storydiff::detect::boilerplate::decide;
 use storydiff::detect::boilerplate::model::{self, Weights};
 use storydiff::detect::boilerplate::signals::{self, N, NAMES};
 use storydiff::model::CompareOptions;
@@ -32,8 +34,16 @@ const FOLDS: usize = 10;
 const L2: f64 = 1.0;
 const PRECISION_TARGET: f64 = 0.9;
 
+/// Weights held fixed, not fitted. `cue_wording` (a leading cue such as "see also",
+/// "reporting by", or a phrase such as "all rights reserved"): the aeb ground truth keeps
+/// wire credits and copyright lines ("(Reporting by …)", "© Reuters") in the article, which
+/// this project reports as page text; fitted, the weight would learn the benchmark's
+/// convention instead. Fixed at 8 it decides on its own, as the hand labels require.
+const FIXED: [(&str, f64); 1] = [("cue_wording", 8.0)];
+
 struct Sample {
     text: String,
+    sig: signals::Signals,
     x: [f64; N],
     y: bool,
     fold: usize,
@@ -87,6 +97,10 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
 fn fit(samples: &[&Sample]) -> [f64; N + 1] {
     let d = N + 1;
     let mut w = [0.0; N + 1];
+    let fixed: Vec<usize> = FIXED.iter().filter_map(|(n, _)| signals::index(n)).collect();
+    for ((_, v), &i) in FIXED.iter().zip(&fixed) {
+        w[i] = *v;
+    }
     for _ in 0..30 {
         let mut g = vec![0.0; d];
         let mut h = vec![vec![0.0; d]; d];
@@ -114,6 +128,14 @@ fn fit(samples: &[&Sample]) -> [f64; N + 1] {
                 g[i] += L2 * w[i];
                 h[i][i] += L2;
             }
+        }
+        for &i in &fixed {
+            g[i] = 0.0;
+            for j in 0..d {
+                h[i][j] = 0.0;
+                h[j][i] = 0.0;
+            }
+            h[i][i] = 1.0;
         }
         let step = solve(h, g);
         let mut change = 0.0f64;
@@ -209,7 +231,8 @@ fn main() {
             for ((s, l), para) in signals::signals(&c, 0).iter().zip(&page.labels).zip(&page.article.paragraphs) {
                 if let Some(y) = l {
                     samples.push(Sample {
-                        text: if alone { para.text.chars().take(100).collect() } else { String::new() },
+                        text: para.text.clone(),
+                        sig: s.clone(),
                         x: s.values,
                         y: *y,
                         fold,
@@ -254,7 +277,8 @@ fn main() {
             println!("{line}");
         }
         for (s, p) in samples.iter().zip(&oof).filter(|(s, p)| s.alone && !s.y && **p >= 0.7) {
-            println!("FP {:.2} {} | {}", p, eval::EXTRACTORS[s.extractor], s.text);
+            let t: String = s.text.chars().take(100).collect();
+            println!("FP {:.2} {} | {t}", p, eval::EXTRACTORS[s.extractor]);
         }
     }
     // Nested figures: fold k judged with a threshold chosen without it.
@@ -262,7 +286,7 @@ fn main() {
     for f in 0..FOLDS {
         let t = choose_threshold(&alone_scored(Some(f)));
         for (s, p) in samples.iter().zip(&oof).filter(|(s, _)| s.fold == f) {
-            counts[s.extractor][usize::from(!s.alone)].add(s.y, *p >= t);
+            counts[s.extractor][usize::from(!s.alone)].add(s.y, decide(&s.sig, &s.text, *p, t));
         }
     }
     let mut figures = format!(
@@ -293,7 +317,8 @@ fn main() {
          Written by `cargo run --release --no-default-features --example furniture_fit`; do not edit by hand.\n\
          Data: ../shared/corpora/aeb, {} pages x 5 extractor outputs loaded as .txt, {} scored paragraphs\n\
          (opened alone and beside a simulated other outlet: the ground truth less 3 lines in 10), labelled by ground-truth.txt\n\
-         (rules in tests/common/eval.rs). Method: Newton's method, L2 penalty {L2}; threshold = lowest\n\
+         (rules in tests/common/eval.rs). Method: Newton's method, L2 penalty {L2}; cue_wording fixed at 8\n\
+         (not fitted: aeb keeps wire credits in the story, see FIXED in the example); threshold = lowest\n\
          with pooled out-of-fold precision >= {PRECISION_TARGET} (10-fold cross-validation by page).\n\
          Figures (nested cross-validation, never in-sample):\n{figures}",
         page_names.len(),

@@ -33,8 +33,8 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
         let all = signals::signals(comparison, a);
         for (p, (para, sig)) in article.paragraphs.iter().zip(&all).enumerate() {
             let cs = chars(&para.text);
-            let caption = signals::caption_shape(&para.text) && sig.cue.is_none();
-            if !caption && model.probability(&sig.values) >= model.threshold {
+            let flag = decide(sig, &para.text, model.probability(&sig.values), model.threshold);
+            if flag {
                 let (start, end) = cues::trimmed(&cs, 0, cs.len());
                 if start < end {
                     out.push(finding(
@@ -75,6 +75,23 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The decision for one paragraph, from its signals and the model's probability `p`.
+/// Captions and embedded posts' sign-offs belong to the story's material and stay unless
+/// worded as page text; a line without a word that another open article carries too is not
+/// this page's furniture; everything else is the model's call.
+#[must_use]
+pub fn decide(sig: &Signals, text: &str, p: f64, threshold: f64) -> bool {
+    let worded_as_page_text = sig.get("cue_wording") > 0.0;
+    let story_material = signals::caption_shape(text) || signals::embed_signoff(text);
+    if story_material && !worded_as_page_text {
+        return false;
+    }
+    if sig.wordless && sig.carried_elsewhere {
+        return sig.cue.is_some();
+    }
+    p >= threshold
 }
 
 /// The finding's message: the cue judgement's when the wording is recognised, else the

@@ -79,6 +79,10 @@ pub struct Signals {
     pub values: [f64; N],
     /// The cue judgement, when the cue lists recognise the passage.
     pub(super) cue: Option<Why>,
+    /// The paragraph has no word at all (`____`, `[]`).
+    pub wordless: bool,
+    /// Another open article has a paragraph of exactly this text (trimmed).
+    pub carried_elsewhere: bool,
 }
 
 impl Signals {
@@ -284,6 +288,13 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
     };
     let paras = &art.paragraphs;
     let n = paras.len();
+    let others: HashSet<&str> = comparison
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|(b, _)| *b != article)
+        .flat_map(|(_, o)| o.paragraphs.iter().map(|q| q.text.trim()))
+        .collect();
     let tokens: Vec<Vec<String>> = paras
         .iter()
         .map(|p| words(&p.text).iter().map(|w| w.text.to_lowercase()).collect())
@@ -354,8 +365,11 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
         let mut s = Signals {
             values: [0.0; N],
             cue: None,
+            wordless: false,
+            carried_elsewhere: several && others.contains(p.text.trim()),
         };
         let nw = f.lower.len();
+        s.wordless = nw == 0;
         let text = p.text.as_str();
         let caps = words(text)
             .iter()
@@ -376,9 +390,7 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
         s.set("all_caps", f64::from(u8::from(all_caps(text, nw))));
         let stripped = cues::strip_markup(text);
         let shape = cues::shape(&stripped);
-        // "— Name (@handle) date" closes an embedded post: story material.
-        let embed_signoff =
-            text.trim_start().starts_with(['\u{2014}', '\u{2013}', '-']) && text.contains('@');
+        let embed_signoff = embed_signoff(text);
         let credit = nw <= 12
             && !f.sentence_end
             && !embed_signoff
@@ -438,18 +450,25 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
     out
 }
 
+/// "— Name (@handle) date" closes an embedded post: story material, not page text.
+#[must_use]
+pub fn embed_signoff(text: &str) -> bool {
+    text.trim_start().starts_with(['\u{2014}', '\u{2013}']) && text.contains("(@")
+}
+
 /// A photo caption: a passage of five words or more closing with a parenthesised credit
 /// that names a photo, image, courtesy or a source with a slash ("… in Beijing. (AP
 /// Photo/Jane Doe)"). Captions belong to the story's pictures: not page furniture (their
 /// copies are the duplicate-passage detector's matter).
 #[must_use]
 pub fn caption_shape(text: &str) -> bool {
-    let mut t = text.trim_end();
+    let stripped = cues::strip_markup(text);
+    let mut t = stripped.trim_end();
     // Drop trailing link groups "(https://...)".
     while t.ends_with(')') {
         let Some(open) = t.rfind('(') else { break };
         let group = t.get(open + 1..t.len() - 1).unwrap_or("");
-        if group.starts_with("http") || group.starts_with("www.") {
+        if group.trim().is_empty() || group.starts_with("http") || group.starts_with("www.") {
             t = t.get(..open).unwrap_or("").trim_end();
         } else {
             break;
