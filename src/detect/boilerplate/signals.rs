@@ -14,8 +14,9 @@
 //!   label, date or credit line, counter ("12 comments", "Image 1 of 9"), link markup;
 //! - **cohesion**: the share of the paragraph's content words (not function words, three
 //!   characters or more) found in another prose paragraph of the main block;
-//! - **cross-outlet**: several articles open and no other carries the paragraph's row;
-//!   the same combined with no cohesion; the same text in another article of the same outlet
+//! - **cross-outlet**: several articles open and no other carries the paragraph (its row
+//!   holds no other article, or under a fifth of its word pairs occur in any other);
+//!   the same with (almost) no cohesion (under 0.15); the same text in another article of the same outlet
 //!   about another story (a different title);
 //! - **cues**: the wording and shape judgement of `cues.rs`.
 //!
@@ -255,6 +256,48 @@ fn unshared_paragraphs(comparison: &Comparison) -> Vec<Vec<bool>> {
     out
 }
 
+/// Per paragraph of the article, the share of its word pairs (its word, for a one-word
+/// paragraph) that occur anywhere in the other articles. Linear in their total length.
+fn carried_shares(comparison: &Comparison, article: usize) -> Vec<f64> {
+    let lower = |t: &str| -> Vec<String> { words(t).iter().map(|w| w.text.to_lowercase()).collect() };
+    let mut pairs: HashSet<(String, String)> = HashSet::new();
+    let mut singles: HashSet<String> = HashSet::new();
+    for (b, other) in comparison.articles.iter().enumerate() {
+        if b == article {
+            continue;
+        }
+        for p in &other.paragraphs {
+            let w = lower(&p.text);
+            for pair in w.windows(2) {
+                if let [x, y] = pair {
+                    pairs.insert((x.clone(), y.clone()));
+                }
+            }
+            singles.extend(w);
+        }
+    }
+    let Some(me) = comparison.articles.get(article) else {
+        return Vec::new();
+    };
+    me.paragraphs
+        .iter()
+        .map(|p| {
+            let w = lower(&p.text);
+            if w.len() < 2 {
+                return f64::from(u8::from(w.iter().all(|x| singles.contains(x))));
+            }
+            let hit = w
+                .windows(2)
+                .filter(|pair| match pair {
+                    [x, y] => pairs.contains(&(x.clone(), y.clone())),
+                    _ => false,
+                })
+                .count();
+            ratio(hit, w.len() - 1)
+        })
+        .collect()
+}
+
 /// Paragraph texts of other articles of the same outlet about another story (another title).
 fn same_site_texts(comparison: &Comparison, article: usize) -> HashSet<String> {
     let Some(me) = comparison.articles.get(article) else {
@@ -288,6 +331,11 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
     };
     let paras = &art.paragraphs;
     let n = paras.len();
+    let carried = if several {
+        carried_shares(comparison, article)
+    } else {
+        vec![1.0; n]
+    };
     let others: HashSet<&str> = comparison
         .articles
         .iter()
@@ -427,7 +475,11 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
         s.set("no_cohesion_short", f64::from(u8::from(cohesive == 0 && nw <= 12)));
         let edge = i < 3 || i + 3 >= n;
         s.set("edge", f64::from(u8::from(edge)));
-        let alone = unshared.get(i).copied().unwrap_or(false);
+        // No other article's row holds it, or (a short insert the aligner grouped with a
+        // neighbour) under a fifth of its word pairs occur in any other article.
+        let alone = several
+            && (unshared.get(i).copied().unwrap_or(false)
+                || carried.get(i).copied().unwrap_or(1.0) < 0.2);
         let cue = cues::judge(text, Context { edge, unshared: alone });
         let in_menu = menus.get(i).copied().unwrap_or(false);
         let wording = matches!(cue, Some(Why::Lead | Why::Phrase));
@@ -437,7 +489,10 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
         s.cue = cue.or(in_menu.then_some(Why::Furniture));
         s.set("several_articles", f64::from(u8::from(several)));
         s.set("unshared", f64::from(u8::from(alone)));
-        s.set("unshared_incoherent", if alone { 1.0 - cohesion } else { 0.0 });
+        s.set(
+            "unshared_incoherent",
+            f64::from(u8::from(alone && cohesion < 0.15)),
+        );
         let repeat = several && nw <= 40 && site.contains(&folded_key(text));
         s.set("same_site_repeat", f64::from(u8::from(repeat)));
         s.set("starts_lower", f64::from(u8::from(starts_lower(text))));
@@ -462,7 +517,7 @@ pub fn embed_signoff(text: &str) -> bool {
 /// copies are the duplicate-passage detector's matter).
 #[must_use]
 pub fn caption_shape(text: &str) -> bool {
-    let stripped = cues::strip_markup(text);
+    let stripped = cues::strip_markup(text).replace("( )", "");
     let mut t = stripped.trim_end();
     // Drop trailing link groups "(https://...)".
     while t.ends_with(')') {
