@@ -2,6 +2,8 @@
 //! them to `src/detect/boilerplate_weights.txt`.
 //!
 //! `cargo run --release --no-default-features --example furniture_fit [-- --dry-run]`
+//! (`--curve` also prints out-of-fold precision/recall per threshold and the story lines
+//! scored as furniture; `--peek K` lists output K's paragraphs with label and score).
 //!
 //! Data: every page × extractor output, loaded as the app loads a `.txt`, each paragraph
 //! labelled furniture or story by the page's `ground-truth.txt` (rules in
@@ -19,6 +21,18 @@
 //! are nested: fold k is scored with a threshold chosen on the other folds' out-of-fold
 //! scores, and decided by `boilerplate::decide` as the detector decides. The shipped weights
 //! are then fitted on all pages.
+
+#![allow(
+    clippy::indexing_slicing,
+    clippy::cast_precision_loss,
+    clippy::needless_range_loop,
+    clippy::too_many_lines,
+    clippy::float_cmp,
+    clippy::format_push_string
+)]
+// Reason: a numeric fitting program over fixed-size vectors and matrices whose indices are
+// bounded by construction (0..N+1); counts stay far below 2^52; exact float equality only
+// groups tied scores; it prints a few tables.
 
 #[path = "../tests/common/eval.rs"]
 mod eval;
@@ -58,7 +72,12 @@ struct Sample {
 }
 
 fn compare(articles: Vec<storydiff::model::Article>) -> storydiff::Comparison {
-    storydiff::compare(articles, Vec::new(), &CompareOptions::default(), &mut |_| {})
+    storydiff::compare(
+        articles,
+        Vec::new(),
+        &CompareOptions::default(),
+        &mut |_| {},
+    )
 }
 
 fn sigmoid(z: f64) -> f64 {
@@ -95,7 +114,13 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
         }
     }
     (0..n)
-        .map(|i| if a[i][i].abs() < 1e-12 { 0.0 } else { b[i] / a[i][i] })
+        .map(|i| {
+            if a[i][i].abs() < 1e-12 {
+                0.0
+            } else {
+                b[i] / a[i][i]
+            }
+        })
         .collect()
 }
 
@@ -103,7 +128,10 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
 fn fit(samples: &[&Sample]) -> [f64; N + 1] {
     let d = N + 1;
     let mut w = [0.0; N + 1];
-    let fixed: Vec<usize> = FIXED.iter().filter_map(|(n, _)| signals::index(n)).collect();
+    let fixed: Vec<usize> = FIXED
+        .iter()
+        .filter_map(|(n, _)| signals::index(n))
+        .collect();
     for ((_, v), &i) in FIXED.iter().zip(&fixed) {
         w[i] = *v;
     }
@@ -188,15 +216,17 @@ fn other_outlet(root: &Path, page: &eval::FurniturePage) -> Option<storydiff::mo
         .filter(|l| !l.is_empty())
         .enumerate()
         .filter(|(i, _)| {
-            let h = page
-                .page
-                .bytes()
-                .fold(*i as u64 ^ 0x9e37_79b9, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
+            let h = page.page.bytes().fold(*i as u64 ^ 0x9e37_79b9, |h, b| {
+                h.wrapping_mul(31).wrapping_add(u64::from(b))
+            });
             (h.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) % 10 >= 3
         })
         .map(|(_, l)| l.to_string())
         .collect();
-    Some(storydiff::model::Article::from_texts("other-outlet.txt", kept))
+    Some(storydiff::model::Article::from_texts(
+        "other-outlet.txt",
+        kept,
+    ))
 }
 
 fn main() {
@@ -207,15 +237,29 @@ fn main() {
         std::process::exit(1);
     };
     if let Some(i) = std::env::args().position(|a| a == "--peek") {
-        let k: usize = std::env::args().nth(i + 1).and_then(|v| v.parse().ok()).unwrap_or(0);
+        let k: usize = std::env::args()
+            .nth(i + 1)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
         if let Some(page) = pages.get(k) {
             let c = compare(vec![page.article.clone()]);
             let sig = signals::signals(&c, 0);
             println!("{} {}", page.page, page.extractor);
             for ((p, l), s) in page.article.paragraphs.iter().zip(&page.labels).zip(&sig) {
-                let tag = match l { Some(true) => "F", Some(false) => "S", None => "-" };
+                let tag = match l {
+                    Some(true) => "F",
+                    Some(false) => "S",
+                    None => "-",
+                };
                 let t: String = p.text.chars().take(90).collect();
-                println!("{tag} p={:.2} pr={} blk={} nb={:.2} coh={:.2} | {t}", model::weights().probability(&s.values), s.get("prose"), s.get("in_main_block"), s.get("prose_neighbours"), s.get("cohesion"));
+                println!(
+                    "{tag} p={:.2} pr={} blk={} nb={:.2} coh={:.2} | {t}",
+                    model::weights().probability(&s.values),
+                    s.get("prose"),
+                    s.get("in_main_block"),
+                    s.get("prose_neighbours"),
+                    s.get("cohesion")
+                );
             }
         }
         return;
@@ -234,7 +278,11 @@ fn main() {
             runs.push((false, compare(vec![page.article.clone(), other])));
         }
         for (alone, c) in runs {
-            for ((s, l), para) in signals::signals(&c, 0).iter().zip(&page.labels).zip(&page.article.paragraphs) {
+            for ((s, l), para) in signals::signals(&c, 0)
+                .iter()
+                .zip(&page.labels)
+                .zip(&page.article.paragraphs)
+            {
                 if let Some(y) = l {
                     samples.push(Sample {
                         text: para.text.clone(),
@@ -249,7 +297,12 @@ fn main() {
             }
         }
     }
-    eprintln!("{} samples from {} outputs of {} pages", samples.len(), pages.len(), page_names.len());
+    eprintln!(
+        "{} samples from {} outputs of {} pages",
+        samples.len(),
+        pages.len(),
+        page_names.len()
+    );
     // Out-of-fold probabilities.
     let mut oof = vec![0.0; samples.len()];
     for f in 0..FOLDS {
@@ -275,14 +328,22 @@ fn main() {
             let mut line = format!("t={t:.2}");
             for e in 0..eval::EXTRACTORS.len() {
                 let mut c = eval::Counts::default();
-                for (s, p) in samples.iter().zip(&oof).filter(|(s, _)| s.alone && s.extractor == e) {
+                for (s, p) in samples
+                    .iter()
+                    .zip(&oof)
+                    .filter(|(s, _)| s.alone && s.extractor == e)
+                {
                     c.add(s.y, *p >= t);
                 }
                 line.push_str(&format!("  {:.2}/{:.2}", c.precision(), c.recall()));
             }
             println!("{line}");
         }
-        for (s, p) in samples.iter().zip(&oof).filter(|(s, p)| s.alone && !s.y && **p >= 0.7) {
+        for (s, p) in samples
+            .iter()
+            .zip(&oof)
+            .filter(|(s, p)| s.alone && !s.y && **p >= 0.7)
+        {
             let t: String = s.text.chars().take(100).collect();
             println!("FP {:.2} {} | {t}", p, eval::EXTRACTORS[s.extractor]);
         }
@@ -345,7 +406,3 @@ fn main() {
         println!("wrote {}", path.display());
     }
 }
-
-/// Debug listing of one output's paragraphs with label and out-of-fold score (`--peek N`).
-#[allow(dead_code)]
-fn peek() {}

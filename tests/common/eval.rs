@@ -10,6 +10,7 @@
 #![allow(dead_code)]
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -337,14 +338,22 @@ impl Counts {
     #[must_use]
     pub fn precision(&self) -> f64 {
         let d = self.tp + self.fp;
-        if d == 0 { 1.0 } else { self.tp as f64 / d as f64 }
+        if d == 0 {
+            1.0
+        } else {
+            self.tp as f64 / d as f64
+        }
     }
 
     /// Flagged furniture over all furniture (1.0 when there is none).
     #[must_use]
     pub fn recall(&self) -> f64 {
         let d = self.tp + self.fn_;
-        if d == 0 { 1.0 } else { self.tp as f64 / d as f64 }
+        if d == 0 {
+            1.0
+        } else {
+            self.tp as f64 / d as f64
+        }
     }
 }
 
@@ -365,10 +374,10 @@ pub fn page_title_words(html: &str) -> HashSet<String> {
     let lower = html.to_lowercase();
     if let Some(s) = lower.find("<title") {
         let rest = html.get(s..).unwrap_or("");
-        if let (Some(gt), Some(end)) = (rest.find('>'), rest.to_lowercase().find("</title")) {
-            if gt < end {
-                out.extend(fold_words(rest.get(gt + 1..end).unwrap_or("")));
-            }
+        if let (Some(gt), Some(end)) = (rest.find('>'), rest.to_lowercase().find("</title"))
+            && gt < end
+        {
+            out.extend(fold_words(rest.get(gt + 1..end).unwrap_or("")));
         }
     }
     if let Some(s) = lower.find("og:title") {
@@ -383,9 +392,30 @@ pub fn page_title_words(html: &str) -> HashSet<String> {
 }
 
 const MONTH_WORDS: [&str; 24] = [
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
-    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
-    "november", "dec", "december",
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
 ];
 
 fn byline_or_dateline(text: &str, words: &[String]) -> bool {
@@ -394,17 +424,25 @@ fn byline_or_dateline(text: &str, words: &[String]) -> bool {
     let dated = n <= 12
         && (words.iter().any(|w| MONTH_WORDS.contains(&w.as_str()))
             || words.iter().any(|w| {
-                w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))
+                w.len() == 4
+                    && (w.starts_with("19") || w.starts_with("20"))
                     && w.chars().all(|c| c.is_ascii_digit())
             })
-            || text.chars().zip(text.chars().skip(1)).any(|(a, b)| a == ':' && b.is_ascii_digit()));
+            || text
+                .chars()
+                .zip(text.chars().skip(1))
+                .any(|(a, b)| a == ':' && b.is_ascii_digit()));
     by || dated
 }
 
 /// Labels of one extractor output's paragraphs against the page's ground truth:
 /// `Some(true)` furniture, `Some(false)` story, `None` not scored (see the module notes).
 #[must_use]
-pub fn furniture_labels(paragraphs: &[String], ground_truth: &str, title: &HashSet<String>) -> Vec<Option<bool>> {
+pub fn furniture_labels(
+    paragraphs: &[String],
+    ground_truth: &str,
+    title: &HashSet<String>,
+) -> Vec<Option<bool>> {
     let gt_words = fold_words(ground_truth);
     let gt_joined = format!(" {} ", gt_words.join(" "));
     let gt_lines: HashSet<String> = ground_truth
@@ -537,10 +575,11 @@ pub fn flagged_paragraphs(c: &Comparison, article: usize) -> Vec<bool> {
     let n = c.articles.get(article).map_or(0, |a| a.paragraphs.len());
     let mut out = vec![false; n];
     for f in &c.findings {
-        if f.kind == FindingKind::Boilerplate && f.article == article {
-            if let Some(x) = out.get_mut(f.paragraph) {
-                *x = true;
-            }
+        if f.kind == FindingKind::Boilerplate
+            && f.article == article
+            && let Some(x) = out.get_mut(f.paragraph)
+        {
+            *x = true;
         }
     }
     out
@@ -550,7 +589,10 @@ pub fn flagged_paragraphs(c: &Comparison, article: usize) -> Vec<bool> {
 /// alone (one article open), as a user opening the file would see it.
 #[must_use]
 pub fn furniture_scores(pages: &[FurniturePage]) -> Vec<(String, Counts)> {
-    let mut out: Vec<(String, Counts)> = EXTRACTORS.iter().map(|e| (e.to_string(), Counts::default())).collect();
+    let mut out: Vec<(String, Counts)> = EXTRACTORS
+        .iter()
+        .map(|e| (e.to_string(), Counts::default()))
+        .collect();
     for page in pages {
         let c = storydiff::compare(
             vec![page.article.clone()],
@@ -579,15 +621,16 @@ pub fn furniture_table(scores: &[(String, Counts)]) -> String {
         "extractor", "furniture", "story", "flagged", "precision", "recall"
     );
     for (e, c) in scores {
-        s.push_str(&format!(
-            "{:<16} {:>9} {:>6} {:>7} {:>9.3} {:>7.3}\n",
+        let _ = writeln!(
+            s,
+            "{:<16} {:>9} {:>6} {:>7} {:>9.3} {:>7.3}",
             e,
             c.tp + c.fn_,
             c.fp + c.tn,
             c.tp + c.fp,
             c.precision(),
             c.recall()
-        ));
+        );
     }
     s
 }

@@ -8,11 +8,6 @@ use super::lexicon::lexicon;
 use crate::detect::text_util::is_function_word;
 use crate::normalize::words;
 
-
-
-
-
-
 /// Where a paragraph sits, for the judgement.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Context {
@@ -132,8 +127,6 @@ fn is_gallery_counter(words: &[String]) -> bool {
         _ => false,
     }
 }
-
-
 
 /// A short line made of names with at least one picture or news agency in it: "REUTERS",
 /// "AFP/Getty Images", "Jane Smith/AFP via Getty Images".
@@ -263,14 +256,21 @@ pub(super) fn judge(original: &str, context: Context) -> Option<Why> {
         return Some(Why::Lead);
     }
     if n <= 45
-        && (lexicon().strong_phrases.iter().any(|c| f.contains(c.as_str())) || has_copyright_sign(&f))
+        && (lexicon()
+            .strong_phrases
+            .iter()
+            .any(|c| f.contains(c.as_str()))
+            || has_copyright_sign(&f))
         && !quoted(text)
     {
         return Some(Why::Phrase);
     }
     let not_sentence = !shape.sentence_end || shape.function_words == 0;
     if (n <= 12 || (n <= 25 && not_sentence))
-        && lexicon().weak_phrases.iter().any(|c| f.contains(c.as_str()))
+        && lexicon()
+            .weak_phrases
+            .iter()
+            .any(|c| f.contains(c.as_str()))
         && !quoted(text)
     {
         return Some(Why::Phrase);
@@ -317,13 +317,18 @@ pub(super) fn judge_sentence(text: &str) -> Option<Why> {
     if n == 0 || n > 30 || quoted(text) {
         return None;
     }
-    if lexicon().sentence_leads.iter().any(|c| starts_with_cue(&f, c)) {
+    if lexicon()
+        .sentence_leads
+        .iter()
+        .any(|c| starts_with_cue(&f, c))
+    {
         return Some(Why::Lead);
     }
     lexicon()
         .sentence_phrases
         .iter()
-        .any(|c| f.contains(c.as_str())).then_some(Why::Phrase)
+        .any(|c| f.contains(c.as_str()))
+        .then_some(Why::Phrase)
 }
 
 /// A copyright sign that is not part of a word ("© 2026", "/© Reuters/"); inside a word
@@ -416,4 +421,3 @@ pub(super) fn edge_sentences(cs: &[char]) -> Vec<(usize, usize)> {
 pub(super) fn looks_like_boilerplate(text: &str) -> bool {
     judge(text, Context::default()).is_some()
 }
-

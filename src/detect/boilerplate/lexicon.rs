@@ -46,17 +46,50 @@ pub(super) fn entries(text: &str) -> Vec<String> {
 
 /// The raw list files, by name, for the tests that check they are sorted.
 pub(super) const FILES: [(&str, &str); 11] = [
-    ("lead_cues", include_str!("../lexicon/en/boilerplate_lead_cues.txt")),
-    ("strong_phrases", include_str!("../lexicon/en/boilerplate_strong_phrases.txt")),
-    ("weak_phrases", include_str!("../lexicon/en/boilerplate_weak_phrases.txt")),
-    ("sentence_leads", include_str!("../lexicon/en/boilerplate_sentence_leads.txt")),
-    ("sentence_phrases", include_str!("../lexicon/en/boilerplate_sentence_phrases.txt")),
-    ("cue_words", include_str!("../lexicon/en/boilerplate_cue_words.txt")),
-    ("months", include_str!("../lexicon/en/boilerplate_months.txt")),
-    ("gallery_words", include_str!("../lexicon/en/boilerplate_gallery_words.txt")),
-    ("agencies", include_str!("../lexicon/en/boilerplate_agencies.txt")),
-    ("second_person", include_str!("../lexicon/en/boilerplate_second_person.txt")),
-    ("imperatives", include_str!("../lexicon/en/boilerplate_imperatives.txt")),
+    (
+        "lead_cues",
+        include_str!("../lexicon/en/boilerplate_lead_cues.txt"),
+    ),
+    (
+        "strong_phrases",
+        include_str!("../lexicon/en/boilerplate_strong_phrases.txt"),
+    ),
+    (
+        "weak_phrases",
+        include_str!("../lexicon/en/boilerplate_weak_phrases.txt"),
+    ),
+    (
+        "sentence_leads",
+        include_str!("../lexicon/en/boilerplate_sentence_leads.txt"),
+    ),
+    (
+        "sentence_phrases",
+        include_str!("../lexicon/en/boilerplate_sentence_phrases.txt"),
+    ),
+    (
+        "cue_words",
+        include_str!("../lexicon/en/boilerplate_cue_words.txt"),
+    ),
+    (
+        "months",
+        include_str!("../lexicon/en/boilerplate_months.txt"),
+    ),
+    (
+        "gallery_words",
+        include_str!("../lexicon/en/boilerplate_gallery_words.txt"),
+    ),
+    (
+        "agencies",
+        include_str!("../lexicon/en/boilerplate_agencies.txt"),
+    ),
+    (
+        "second_person",
+        include_str!("../lexicon/en/boilerplate_second_person.txt"),
+    ),
+    (
+        "imperatives",
+        include_str!("../lexicon/en/boilerplate_imperatives.txt"),
+    ),
 ];
 
 fn list(name: &str) -> Vec<String> {
@@ -106,7 +139,10 @@ mod tests {
             assert!(text.starts_with('#'), "{name} has no comment header");
             let want = entries(text);
             assert_eq!(raw, want, "{name} is not sorted or has duplicates");
-            assert!(raw.iter().all(|e| *e == e.to_lowercase()), "{name} not lower case");
+            assert!(
+                raw.iter().all(|e| *e == e.to_lowercase()),
+                "{name} not lower case"
+            );
         }
     }
 

@@ -33,7 +33,12 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
         let all = signals::signals(comparison, a);
         for (p, (para, sig)) in article.paragraphs.iter().zip(&all).enumerate() {
             let cs = chars(&para.text);
-            let flag = decide(sig, &para.text, model.probability(&sig.values), model.threshold);
+            let flag = decide(
+                sig,
+                &para.text,
+                model.probability(&sig.values),
+                model.threshold,
+            );
             if flag {
                 let (start, end) = cues::trimmed(&cs, 0, cs.len());
                 if start < end {
@@ -102,14 +107,29 @@ fn message(sig: &Signals, model: &model::Weights) -> String {
     }
     let contributions = model.contributions(&sig.values);
     let reasons: [(&str, &str); 9] = [
-        ("unshared_incoherent", "no other article carries it and it shares no words with the story"),
-        ("same_site_repeat", "it repeats in another article of the same site"),
-        ("outside_distance", "it sits outside the article's main run of prose"),
-        ("list_or_menu", "it is shaped like a menu or a list of links"),
+        (
+            "unshared_incoherent",
+            "no other article carries it and it shares no words with the story",
+        ),
+        (
+            "same_site_repeat",
+            "it repeats in another article of the same site",
+        ),
+        (
+            "outside_distance",
+            "it sits outside the article's main run of prose",
+        ),
+        (
+            "list_or_menu",
+            "it is shaped like a menu or a list of links",
+        ),
         ("second_person", "it addresses the reader"),
         ("imperative", "it tells the reader what to do"),
         ("counter", "it is a counter or label"),
-        ("no_cohesion_short", "it is short and shares no words with the story"),
+        (
+            "no_cohesion_short",
+            "it is short and shares no words with the story",
+        ),
         ("short", "it is a short line, not a sentence"),
     ];
     let mut picked: Vec<&str> = reasons

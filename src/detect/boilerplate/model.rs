@@ -3,6 +3,7 @@
 //! `cargo run --release --no-default-features --example furniture_fit`, whose header there
 //! says which data, method and figures produced them).
 
+use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use super::signals::{N, NAMES, index};
@@ -60,10 +61,10 @@ pub fn render(w: &Weights, header: &str) -> String {
         s.push_str(line);
         s.push('\n');
     }
-    s.push_str(&format!("threshold {:.4}\n", w.threshold));
-    s.push_str(&format!("bias {:.4}\n", w.bias));
+    let _ = writeln!(s, "threshold {:.4}", w.threshold);
+    let _ = writeln!(s, "bias {:.4}", w.bias);
     for (name, value) in NAMES.iter().zip(w.weights) {
-        s.push_str(&format!("{name} {value:.4}\n"));
+        let _ = writeln!(s, "{name} {value:.4}");
     }
     s
 }
@@ -127,7 +128,8 @@ mod tests {
         let text = include_str!("../boilerplate_weights.txt");
         for name in NAMES {
             assert!(
-                text.lines().any(|l| l.split_whitespace().next() == Some(name)),
+                text.lines()
+                    .any(|l| l.split_whitespace().next() == Some(name)),
                 "{name} has no weight"
             );
         }

@@ -148,14 +148,22 @@ pub(super) fn ends_sentence(text: &str) -> bool {
                 '"' | '\u{201D}' | '\u{2019}' | '\'' | ')' | '*' | '\u{bb}' | '_'
             )
         })
-        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '\u{3002}' | '\u{ff01}' | '\u{ff1f}' | '\u{2026}'))
+        .is_some_and(|c| {
+            matches!(
+                c,
+                '.' | '!' | '?' | '\u{3002}' | '\u{ff01}' | '\u{ff1f}' | '\u{2026}'
+            )
+        })
 }
 
 /// A list item or menu: a bullet mark in front, or three or more short segments split by
 /// `|`, `•`, `·`, `»` or `/` with spaces around.
 pub(super) fn list_or_menu(text: &str) -> bool {
     let t = text.trim_start();
-    if t.starts_with("* ") || t.starts_with("- ") || t.starts_with('\u{2022}') || t.starts_with("+ ")
+    if t.starts_with("* ")
+        || t.starts_with("- ")
+        || t.starts_with('\u{2022}')
+        || t.starts_with("+ ")
     {
         return true;
     }
@@ -165,7 +173,11 @@ pub(super) fn list_or_menu(text: &str) -> bool {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
-    let by_slash: Vec<&str> = t.split(" / ").map(str::trim).filter(|s| !s.is_empty()).collect();
+    let by_slash: Vec<&str> = t
+        .split(" / ")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
     let short = |v: &[&str]| v.len() >= 3 && v.iter().all(|s| words(s).len() <= 4);
     short(&segments) || short(&by_slash)
 }
@@ -175,7 +187,9 @@ pub(super) fn all_caps(text: &str, n_words: usize) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     n_words <= 6
         && letters.len() >= 2
-        && letters.iter().all(|c| c.is_uppercase() || !c.is_lowercase())
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || !c.is_lowercase())
         && letters.iter().any(|c| c.is_uppercase())
 }
 
@@ -186,7 +200,10 @@ pub(super) fn counter(lower: &[String]) -> bool {
 
 /// Web addresses or markdown links in the text.
 pub(super) fn link_markup(text: &str) -> bool {
-    text.contains("http://") || text.contains("https://") || text.contains("](") || text.contains("www.")
+    text.contains("http://")
+        || text.contains("https://")
+        || text.contains("](")
+        || text.contains("www.")
 }
 
 /// A text opening with a verb of instruction ("Tell us", "Download the app").
@@ -259,7 +276,8 @@ fn unshared_paragraphs(comparison: &Comparison) -> Vec<Vec<bool>> {
 /// Per paragraph of the article, the share of its word pairs (its word, for a one-word
 /// paragraph) that occur anywhere in the other articles. Linear in their total length.
 fn carried_shares(comparison: &Comparison, article: usize) -> Vec<f64> {
-    let lower = |t: &str| -> Vec<String> { words(t).iter().map(|w| w.text.to_lowercase()).collect() };
+    let lower =
+        |t: &str| -> Vec<String> { words(t).iter().map(|w| w.text.to_lowercase()).collect() };
     let mut pairs: HashSet<(String, String)> = HashSet::new();
     let mut singles: HashSet<String> = HashSet::new();
     for (b, other) in comparison.articles.iter().enumerate() {
@@ -310,13 +328,18 @@ fn same_site_texts(comparison: &Comparison, article: usize) -> HashSet<String> {
         .articles
         .iter()
         .enumerate()
-        .filter(|(b, o)| *b != article && o.outlet.as_deref() == Some(outlet) && o.title != me.title)
+        .filter(|(b, o)| {
+            *b != article && o.outlet.as_deref() == Some(outlet) && o.title != me.title
+        })
         .flat_map(|(_, o)| o.paragraphs.iter().map(|p| folded_key(&p.text)))
         .collect()
 }
 
 /// The signals of every paragraph of one article of the comparison.
 #[must_use]
+#[allow(clippy::too_many_lines)]
+// Reason: one pass that sets every named signal in turn; split up, the order of the
+// vector would be spread over several functions.
 pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
     let Some(art) = comparison.articles.get(article) else {
         return Vec::new();
@@ -345,10 +368,18 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
         .collect();
     let tokens: Vec<Vec<String>> = paras
         .iter()
-        .map(|p| words(&p.text).iter().map(|w| w.text.to_lowercase()).collect())
+        .map(|p| {
+            words(&p.text)
+                .iter()
+                .map(|w| w.text.to_lowercase())
+                .collect()
+        })
         .collect();
     let function = frequent_short_tokens(&tokens);
-    let lengths: Vec<usize> = paras.iter().map(|p| p.text.trim().chars().count()).collect();
+    let lengths: Vec<usize> = paras
+        .iter()
+        .map(|p| p.text.trim().chars().count())
+        .collect();
     let wrap = wrap_width(&lengths);
     let forms: Vec<Form> = paras
         .iter()
@@ -384,7 +415,9 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
             *x = before + add;
         }
     }
-    let prose_in = |s: usize, e: usize| prefix.get(e).copied().unwrap_or(0) - prefix.get(s).copied().unwrap_or(0);
+    let prose_in = |s: usize, e: usize| {
+        prefix.get(e).copied().unwrap_or(0) - prefix.get(s).copied().unwrap_or(0)
+    };
     // Document frequency of content words over the block's prose paragraphs.
     let content = |lower: &[String]| -> HashSet<String> {
         lower
@@ -431,10 +464,16 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
         s.set("question", f64::from(u8::from(question)));
         s.set("capitalised", ratio(caps, nw));
         s.set("function_words", ratio(fw, nw));
-        s.set("second_person", f64::from(u8::from(second_person(&f.lower))));
+        s.set(
+            "second_person",
+            f64::from(u8::from(second_person(&f.lower))),
+        );
         s.set("imperative", f64::from(u8::from(imperative(&f.lower))));
         s.set("list_or_menu", f64::from(u8::from(list_or_menu(text))));
-        s.set("heading_mark", f64::from(u8::from(text.trim_start().starts_with('#'))));
+        s.set(
+            "heading_mark",
+            f64::from(u8::from(text.trim_start().starts_with('#'))),
+        );
         s.set("all_caps", f64::from(u8::from(all_caps(text, nw))));
         let stripped = cues::strip_markup(text);
         let shape = cues::shape(&stripped);
@@ -445,7 +484,10 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
             && (cues::is_date_line(&shape, &cues::folded(&stripped))
                 || (nw <= 6 && cues::names_an_agency(&shape.words)));
         s.set("date_or_credit", f64::from(u8::from(credit)));
-        s.set("counter", f64::from(u8::from(counter(&f.lower) && !f.sentence_end)));
+        s.set(
+            "counter",
+            f64::from(u8::from(counter(&f.lower) && !f.sentence_end)),
+        );
         s.set("link_markup", f64::from(u8::from(link_markup(text))));
         s.set("prose", f64::from(u8::from(f.prose)));
         let inside = (b0..b1).contains(&i);
@@ -472,7 +514,10 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
         let total = mine.map_or(0, HashSet::len);
         let cohesion = ratio(cohesive, total);
         s.set("cohesion", cohesion);
-        s.set("no_cohesion_short", f64::from(u8::from(cohesive == 0 && nw <= 12)));
+        s.set(
+            "no_cohesion_short",
+            f64::from(u8::from(cohesive == 0 && nw <= 12)),
+        );
         let edge = i < 3 || i + 3 >= n;
         s.set("edge", f64::from(u8::from(edge)));
         // No other article's row holds it, or (a short insert the aligner grouped with a
@@ -480,7 +525,13 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
         let alone = several
             && (unshared.get(i).copied().unwrap_or(false)
                 || carried.get(i).copied().unwrap_or(1.0) < 0.2);
-        let cue = cues::judge(text, Context { edge, unshared: alone });
+        let cue = cues::judge(
+            text,
+            Context {
+                edge,
+                unshared: alone,
+            },
+        );
         let in_menu = menus.get(i).copied().unwrap_or(false);
         let wording = matches!(cue, Some(Why::Lead | Why::Phrase));
         let shaped = matches!(cue, Some(Why::Furniture | Why::DateLine)) || in_menu;
@@ -498,7 +549,10 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
         s.set("starts_lower", f64::from(u8::from(starts_lower(text))));
         s.set("at_wrap_width", f64::from(u8::from(f.at_wrap)));
         let next_lower = paras.get(i + 1).is_some_and(|q| starts_lower(&q.text));
-        s.set("continues", f64::from(u8::from(!f.sentence_end && next_lower)));
+        s.set(
+            "continues",
+            f64::from(u8::from(!f.sentence_end && next_lower)),
+        );
         s.set("file_prose_share", file_prose);
         out.push(s);
     }
@@ -558,10 +612,10 @@ pub(super) fn wrap_width(lengths: &[usize]) -> Option<usize> {
     let max = lengths.iter().copied().max().unwrap_or(0).min(400);
     let mut count = vec![0usize; max + 2];
     for &l in lengths {
-        if (40..=max).contains(&l) {
-            if let Some(c) = count.get_mut(l) {
-                *c += 1;
-            }
+        if (40..=max).contains(&l)
+            && let Some(c) = count.get_mut(l)
+        {
+            *c += 1;
         }
     }
     // Window sums over [l - 10, l].
