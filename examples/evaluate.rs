@@ -2,7 +2,10 @@
 //!
 //! `cargo run --release --example evaluate [-- --verbose]` prints, per kind: labels,
 //! findings, true positives, precision and recall, then totals. `--verbose` also lists
-//! every false alarm and missed label.
+//! every false alarm and missed label. Then the aeb page-furniture section: per extractor,
+//! boilerplate precision and recall over every page's output opened alone, labelled by the
+//! page's `ground-truth.txt` (rules in `tests/common/eval.rs`; skipped when
+//! `../shared/corpora/aeb` is absent).
 
 #[path = "../tests/common/eval.rs"]
 mod eval;
