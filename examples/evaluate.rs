@@ -2,7 +2,10 @@
 //!
 //! `cargo run --release --example evaluate [-- --verbose]` prints, per kind: labels,
 //! findings, true positives, precision and recall, then totals. `--verbose` also lists
-//! every false alarm and missed label.
+//! every false alarm and missed label. Then the aeb page-furniture section: per extractor,
+//! boilerplate precision and recall over every page's output opened alone, labelled by the
+//! page's `ground-truth.txt` (rules in `tests/common/eval.rs`; skipped when
+//! `../shared/corpora/aeb` is absent).
 
 #[path = "../tests/common/eval.rs"]
 mod eval;
@@ -23,6 +26,17 @@ fn main() {
         println!("skipped {s}");
     }
     print!("{}", eval::table(&result));
+    let aeb = root.join("../shared/corpora/aeb");
+    match eval::furniture_pages(&aeb) {
+        Some(pages) => {
+            println!();
+            println!(
+                "aeb page furniture (each extractor output opened alone; labels from ground-truth.txt, see tests/common/eval.rs)"
+            );
+            print!("{}", eval::furniture_table(&eval::furniture_scores(&pages)));
+        }
+        None => println!("skipped aeb furniture: {} is absent", aeb.display()),
+    }
     if verbose {
         for k in &result.scores {
             if !k.details.is_empty() {
