@@ -265,6 +265,7 @@ pub(crate) mod test_support {
             rows,
             findings: Vec::new(),
             similarity: vec![vec![1.0; n]; n],
+            headline: Vec::new(),
         }
     }
 }

@@ -252,6 +252,7 @@ pub(crate) mod testing {
             errors: Vec::new(),
             findings: Vec::new(),
             similarity: vec![vec![1.0; n]; n],
+            headline: Vec::new(),
         }
     }
 

@@ -39,6 +39,15 @@ struct ArticleOut<'a> {
     encoding: &'a str,
     words: usize,
     paragraphs: Vec<&'a str>,
+    /// The headline diffed against the reference's; absent when the article has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headline: Option<HeadlineOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct HeadlineOut<'a> {
+    similarity: f64,
+    ops: Vec<OpOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -156,7 +165,8 @@ pub fn to_json(comparison: &Comparison) -> String {
         articles: comparison
             .articles
             .iter()
-            .map(|a| ArticleOut {
+            .enumerate()
+            .map(|(i, a)| ArticleOut {
                 path: &a.path,
                 title: &a.title,
                 outlet: a.outlet.as_deref(),
@@ -166,6 +176,14 @@ pub fn to_json(comparison: &Comparison) -> String {
                 encoding: &a.encoding,
                 words: a.word_count(),
                 paragraphs: a.paragraphs.iter().map(|p| p.text.as_str()).collect(),
+                headline: comparison
+                    .headline
+                    .get(i)
+                    .and_then(Option::as_ref)
+                    .map(|h| HeadlineOut {
+                        similarity: round4(h.similarity),
+                        ops: h.ops.iter().map(op_out).collect(),
+                    }),
             })
             .collect(),
         errors: comparison
