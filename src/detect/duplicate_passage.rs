@@ -15,6 +15,10 @@
 //! - a line that recurs [`TEMPLATE_COPIES`] times or more (a question asked of every
 //!   interviewee, a table's "Yes"/"No" cell, a list label): a scraper prints a passage
 //!   twice, a template repeats it many times;
+//! - a line built on a frame that [`TEMPLATE_COPIES`] or more lines share (half their
+//!   word triples or more: "Vote for Anna on the last page!", "Vote for Olga …");
+//! - a short sign-off starting with a dash, the attribution under each quote or
+//!   embedded post;
 //! - a short list line repeated inside a list ([`in_list`]): the line and its neighbours
 //!   start like list items (a number or quantity, a bullet) or are table cells of similar
 //!   short length — a recipe's "1 cup sugar" under two headings.
@@ -41,6 +45,9 @@ const MIN_PARAGRAPH_WORDS: usize = 5;
 /// A paragraph text occurring this many times or more in one article is a template
 /// (a repeated question, cell or label), not a duplicate.
 const TEMPLATE_COPIES: usize = 3;
+/// Dice overlap of shingle sets at or above which two paragraphs share a frame (see
+/// [`family_sizes`]): half, so one changed name in an eight-word line still counts.
+const FAMILY: f64 = 0.5;
 /// Words up to which a line among list-shaped neighbours counts as a list item.
 const LIST_LINE_WORDS: usize = 12;
 /// Fewest words a sentence needs to count as a repeated passage.
@@ -96,13 +103,16 @@ fn detect_article(article: usize, paras: &[&str]) -> Vec<Finding> {
         *copies.entry(hash_of(tokens)).or_default() += 1;
     }
     let word_counts: Vec<usize> = all_tokens.iter().map(Vec::len).collect();
+    let families = family_sizes(&all_tokens);
     for (p, text) in paras.iter().enumerate() {
         let tokens: &[String] = all_tokens.get(p).map_or(&[], Vec::as_slice);
         let shingles: HashSet<u64> = tokens.windows(SHINGLE).map(hash_of).collect();
-        let template = copies.get(&hash_of(tokens)).copied().unwrap_or(0) >= TEMPLATE_COPIES;
+        let template = copies.get(&hash_of(tokens)).copied().unwrap_or(0) >= TEMPLATE_COPIES
+            || families.get(p).copied().unwrap_or(0) >= TEMPLATE_COPIES;
         let eligible = tokens.len() >= MIN_PARAGRAPH_WORDS
             && !template
             && !in_list(paras, &word_counts, p)
+            && !attribution(text, tokens.len())
             && !looks_like_boilerplate(text);
         let mut earlier: Option<(usize, bool)> = None;
         if eligible {
@@ -158,6 +168,52 @@ fn detect_article(article: usize, paras: &[&str]) -> Vec<Finding> {
     }
     out.extend(repeated_sentences(article, &para_chars, &flagged_paras));
     out
+}
+
+/// How many paragraphs (itself included) share at least [`FAMILY`] of each paragraph's
+/// shingles: a line built on one frame ("Vote for Anna on the last page!", "Vote for
+/// Olga …") belongs to a large family even where two copies are word for word the same.
+fn family_sizes(all_tokens: &[Vec<String>]) -> Vec<usize> {
+    let sets: Vec<HashSet<u64>> = all_tokens
+        .iter()
+        .map(|t| t.windows(SHINGLE).map(hash_of).collect())
+        .collect();
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (p, set) in sets.iter().enumerate() {
+        for &s in set {
+            let list = postings.entry(s).or_default();
+            if list.len() <= MAX_POSTINGS {
+                list.push(p);
+            }
+        }
+    }
+    sets.iter()
+        .enumerate()
+        .map(|(p, set)| {
+            let mut shared: HashMap<usize, usize> = HashMap::new();
+            for s in set {
+                for &q in postings.get(s).map_or(&[][..], Vec::as_slice) {
+                    if q != p {
+                        *shared.entry(q).or_default() += 1;
+                    }
+                }
+            }
+            1 + shared
+                .into_iter()
+                .filter(|&(q, n)| {
+                    let other = sets.get(q).map_or(0, HashSet::len);
+                    2.0 * n as f64 >= FAMILY * (set.len() + other) as f64
+                })
+                .count()
+        })
+        .collect()
+}
+
+/// True for a short sign-off line that starts with a dash: the attribution printed under
+/// each quotation or embedded post ("— Harbour Union (@harbourunion) 14 October"), which
+/// recurs by design.
+fn attribution(text: &str, words: usize) -> bool {
+    words <= LIST_LINE_WORDS && text.trim_start().starts_with(['—', '–', '―'])
 }
 
 /// True when the line starts like a list item: a bullet or dash, or a number or
@@ -268,15 +324,19 @@ fn repeated_sentences(
     flagged: &HashSet<usize>,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut seen: HashMap<u64, (usize, usize, usize)> = HashMap::new();
-    for (p, cs) in para_chars.iter().enumerate() {
-        // A paragraph that is a single sentence is handled as a paragraph.
+    // Each paragraph's sentences long enough to count, with their keys; keys counted so
+    // that a sentence recurring [`TEMPLATE_COPIES`] times (a template) is left alone.
+    let mut per_paragraph: Vec<(bool, Vec<(usize, usize, u64)>)> = Vec::new();
+    let mut copies: HashMap<u64, usize> = HashMap::new();
+    for cs in para_chars {
         let whole: String = cs.iter().collect();
         if looks_like_boilerplate(&whole) {
+            per_paragraph.push((false, Vec::new()));
             continue;
         }
         let spans = sentences(cs);
         let whole_paragraph = spans.len() <= 1;
+        let mut kept = Vec::new();
         for (s, e) in spans {
             let text: String = cs.get(s..e).unwrap_or_default().iter().collect();
             let tokens: Vec<String> = words(&text).iter().map(|w| w.text.to_lowercase()).collect();
@@ -284,6 +344,18 @@ fn repeated_sentences(
                 continue;
             }
             let key = hash_of(&tokens);
+            *copies.entry(key).or_default() += 1;
+            kept.push((s, e, key));
+        }
+        per_paragraph.push((whole_paragraph, kept));
+    }
+    let mut seen: HashMap<u64, (usize, usize, usize)> = HashMap::new();
+    for (p, (cs, (whole_paragraph, kept))) in para_chars.iter().zip(&per_paragraph).enumerate() {
+        let whole_paragraph = *whole_paragraph;
+        for &(s, e, key) in kept {
+            if copies.get(&key).copied().unwrap_or(0) >= TEMPLATE_COPIES {
+                continue;
+            }
             match seen.get(&key) {
                 Some(&(q, qs, qe)) => {
                     let both_whole = whole_paragraph && q != p && single_sentence(para_chars, q);
@@ -460,7 +532,7 @@ mod tests {
 
     #[test]
     fn a_question_asked_of_every_interviewee_is_a_template() {
-        let question = "What made you start cooking for the stall?";
+        let question = "What made you start cooking for the stall? Tell us about the first dish you ever sold on the quay.";
         let mut paras = Vec::new();
         for (intro, answer) in [
             (
@@ -479,6 +551,36 @@ mod tests {
             paras.push(intro.to_string());
             paras.push(question.to_string());
             paras.push(answer.to_string());
+        }
+        let texts: Vec<&str> = paras.iter().map(String::as_str).collect();
+        let f = detect(&comparison_of(&[&texts]));
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn lines_on_one_frame_and_embed_sign_offs_are_not_flagged() {
+        let mut paras = Vec::new();
+        for (name, story) in [
+            (
+                "Anna",
+                "Anna pickles herring in her own kitchen above the chandlery.",
+            ),
+            (
+                "Olga",
+                "Olga makes blackberry jam from the hedges by the old lighthouse.",
+            ),
+            (
+                "Ivan",
+                "Ivan smokes mackerel over oak chips in a barrel on his boat.",
+            ),
+            (
+                "Olga",
+                "The second Olga bakes seed cake from her mother's notebook.",
+            ),
+        ] {
+            paras.push(story.to_string());
+            paras.push(format!("Vote for {name} on the last page of the contest!"));
+            paras.push("— Harbour Union (@harbourunion) October 14, 2026".to_string());
         }
         let texts: Vec<&str> = paras.iter().map(String::as_str).collect();
         let f = detect(&comparison_of(&[&texts]));
