@@ -221,6 +221,7 @@ fn diff_stage(articles: &[Article], aligned: &[align::AlignedRow]) -> Comparison
         rows,
         findings: Vec::new(),
         similarity,
+        headline: Vec::new(),
     }
 }
 

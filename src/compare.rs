@@ -2,7 +2,9 @@
 
 use std::path::Path;
 
-use crate::model::{Article, Cell, CompareOptions, Comparison, LoadFailure, OpTag, Row};
+use crate::model::{
+    Article, Cell, CompareOptions, Comparison, HeadlineCell, LoadFailure, OpTag, Row,
+};
 use crate::{align, detect, diff, load};
 
 /// What the engine is doing, for progress displays.
@@ -75,6 +77,7 @@ pub fn compare(
         .map(|row| build_row(&articles, reference, row, &options))
         .collect();
     let similarity = diff::similarity_matrix(&articles, &rows, &options);
+    let headline = headlines(&articles, reference, &options);
     let mut comparison = Comparison {
         options,
         articles,
@@ -82,6 +85,7 @@ pub fn compare(
         rows,
         findings: Vec::new(),
         similarity,
+        headline,
     };
     progress(Progress {
         message: "Looking for damage".to_string(),
@@ -93,6 +97,30 @@ pub fn compare(
         fraction: 1.0,
     });
     comparison
+}
+
+/// Each article's headline diffed against the reference's (see [`HeadlineCell`]); `None`
+/// for an article without a headline.
+#[must_use]
+pub fn headlines(
+    articles: &[Article],
+    reference: usize,
+    options: &CompareOptions,
+) -> Vec<Option<HeadlineCell>> {
+    let ref_headline = articles.get(reference).and_then(Article::headline);
+    articles
+        .iter()
+        .enumerate()
+        .map(|(a, article)| {
+            let own = article.headline()?;
+            let (ops, similarity) = if a == reference {
+                diff::diff_text(own, own, options)
+            } else {
+                diff::diff_text(ref_headline.unwrap_or(""), own, options)
+            };
+            Some(HeadlineCell { similarity, ops })
+        })
+        .collect()
 }
 
 fn build_row(

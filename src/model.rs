@@ -102,6 +102,28 @@ impl Article {
             .sum()
     }
 
+    /// The article's headline, or `None` when the file has none and [`Article::title`] is
+    /// only the file name (or the path) standing in for it.
+    #[must_use]
+    pub fn headline(&self) -> Option<&str> {
+        let title = self.title.trim();
+        if title.is_empty() || self.title == self.path {
+            return None;
+        }
+        // `path#N` names the N-th article of a JSON array; its stand-in title is the file name.
+        let file = match self.path.rsplit_once('#') {
+            Some((base, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => base,
+            _ => self.path.as_str(),
+        };
+        let stand_in = std::path::Path::new(file)
+            .file_name()
+            .map(|n| n.to_string_lossy());
+        if stand_in.is_some_and(|n| n == self.title) {
+            return None;
+        }
+        Some(&self.title)
+    }
+
     /// A short label for headers: the outlet when known, else the file name.
     #[must_use]
     pub fn short_name(&self) -> String {
@@ -198,6 +220,21 @@ pub struct Cell {
     /// True when this article carries the passage at a different place in its order than the reference.
     pub moved: bool,
     /// Diff operations against the reference cell (all `Equal` for the reference).
+    pub ops: Vec<Op>,
+}
+
+/// One article's headline compared with the reference's headline.
+///
+/// The ops follow the rules of [`Cell::ops`], with the headline as the only "paragraph":
+/// every [`Span`] has `paragraph` 0 and offsets in characters into [`Article::title`] (for
+/// `Equal`/`Insert`) or into the reference's title (for `Delete`). When the reference has no
+/// headline, the whole headline is one `Insert`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HeadlineCell {
+    /// Similarity to the reference's headline, 0–1 (1.0 for the reference itself, 0.0
+    /// when the reference has no headline).
+    pub similarity: f64,
+    /// Diff operations against the reference's headline (all `Equal` for the reference).
     pub ops: Vec<Op>,
 }
 
@@ -388,6 +425,11 @@ pub struct Comparison {
     pub findings: Vec<Finding>,
     /// Article × article similarity, 0–1, symmetric with 1.0 on the diagonal.
     pub similarity: Vec<Vec<f64>>,
+    /// The headlines compared with the reference's: one entry per article, in article
+    /// order, `None` where the article has no headline (see [`Article::headline`]).
+    /// Empty in comparisons made before headlines were compared.
+    #[serde(default)]
+    pub headline: Vec<Option<HeadlineCell>>,
 }
 
 /// Below this similarity to every other article, an article is most likely about another

@@ -47,6 +47,7 @@ pub(crate) fn comparison(articles: Vec<Article>, rows: &[Vec<Vec<usize>>]) -> Co
         errors: Vec::new(),
         findings: Vec::new(),
         similarity: vec![vec![1.0; n]; n],
+        headline: Vec::new(),
     }
 }
 

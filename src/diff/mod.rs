@@ -62,6 +62,16 @@ pub fn diff_cell(
     (merge_ops(ops), similarity)
 }
 
+/// Diffs two plain strings (a headline against the reference's) the way [`diff_cell`] diffs
+/// two one-paragraph cells: every span has `paragraph` 0 and offsets in characters into
+/// `other` (for `Equal`/`Insert`) or `reference` (for `Delete`).
+#[must_use]
+pub fn diff_text(reference: &str, other: &str, options: &CompareOptions) -> (Vec<Op>, f64) {
+    let r = Article::from_texts("", [reference]);
+    let o = Article::from_texts("", [other]);
+    diff_cell(&r, &[0], &o, &[0], options)
+}
+
 /// All-`Equal` ops of a cell against itself.
 fn identity(article: &Article, paras: &[usize]) -> Vec<Op> {
     paras
@@ -459,6 +469,38 @@ mod tests {
 
     fn tags(ops: &[Op]) -> Vec<(OpTag, &str)> {
         ops.iter().map(|o| (o.tag, o.text.as_str())).collect()
+    }
+
+    #[test]
+    fn diff_text_marks_the_changed_word_of_a_headline() {
+        let (ops, sim) = diff_text(
+            "Harbour strike ends after nine days",
+            "Harbour strike ends after ten days",
+            &CompareOptions::default(),
+        );
+        let changed: Vec<(OpTag, &str)> = tags(&ops)
+            .into_iter()
+            .filter(|(t, _)| *t != OpTag::Equal)
+            .collect();
+        assert_eq!(
+            changed,
+            vec![(OpTag::Delete, "nine"), (OpTag::Insert, "ten")]
+        );
+        let ins = ops.iter().find(|o| o.tag == OpTag::Insert).unwrap();
+        assert_eq!(
+            (ins.span.paragraph, ins.span.start, ins.span.end),
+            (0, 26, 29)
+        );
+        assert!(sim > 0.7 && sim < 1.0, "{sim}");
+    }
+
+    #[test]
+    fn diff_text_against_no_headline_is_all_insert() {
+        let (ops, sim) = diff_text("", "Bridge reopens", &CompareOptions::default());
+        assert!(ops.iter().all(|o| o.tag == OpTag::Insert), "{ops:?}");
+        let text: String = ops.iter().map(|o| o.text.as_str()).collect();
+        assert_eq!(text, "Bridge reopens");
+        assert!(sim.abs() < f64::EPSILON);
     }
 
     #[test]

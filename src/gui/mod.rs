@@ -15,6 +15,7 @@ pub mod file_browser;
 pub mod findings;
 pub mod fonts;
 pub mod header;
+pub mod headline;
 pub mod layout;
 pub mod options;
 pub mod panels;

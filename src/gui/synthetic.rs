@@ -221,5 +221,6 @@ pub fn comparison(n_articles: usize, n_paragraphs: usize) -> Comparison {
         rows,
         findings,
         similarity,
+        headline: Vec::new(),
     }
 }

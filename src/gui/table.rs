@@ -328,6 +328,7 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
             ui.set_min_width(total_w);
             ui.set_max_width(total_w);
             super::header::show(app, &comparison, ui, col_w, commands);
+            super::headline::show(app, &comparison, ui, col_w);
             let mut area = egui::ScrollArea::vertical()
                 .id_salt("rows")
                 .auto_shrink(false);

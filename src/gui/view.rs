@@ -180,6 +180,7 @@ mod tests {
                 related: vec![],
             }],
             similarity: vec![],
+            headline: Vec::new(),
         }
     }
 

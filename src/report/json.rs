@@ -42,6 +42,15 @@ struct ArticleOut<'a> {
     /// Present only for an article not in English: the English-only checks skipped on it.
     #[serde(skip_serializing_if = "Option::is_none")]
     english_only_skipped: Option<SkippedOut>,
+    /// The headline diffed against the reference's; absent when the article has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headline: Option<HeadlineOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct HeadlineOut<'a> {
+    similarity: f64,
+    ops: Vec<OpOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -180,7 +189,8 @@ pub fn to_json(comparison: &Comparison) -> String {
         articles: comparison
             .articles
             .iter()
-            .map(|a| ArticleOut {
+            .enumerate()
+            .map(|(i, a)| ArticleOut {
                 path: &a.path,
                 title: &a.title,
                 outlet: a.outlet.as_deref(),
@@ -191,6 +201,14 @@ pub fn to_json(comparison: &Comparison) -> String {
                 words: a.word_count(),
                 paragraphs: a.paragraphs.iter().map(|p| p.text.as_str()).collect(),
                 english_only_skipped: skipped.next().flatten(),
+                headline: comparison
+                    .headline
+                    .get(i)
+                    .and_then(Option::as_ref)
+                    .map(|h| HeadlineOut {
+                        similarity: round4(h.similarity),
+                        ops: h.ops.iter().map(op_out).collect(),
+                    }),
             })
             .collect(),
         errors: comparison

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Comparison, FindingKind, OpTag, UNRELATED_SIMILARITY};
+use crate::model::{Comparison, FindingKind, Op, OpTag, UNRELATED_SIMILARITY};
 
 /// Renders the comparison as plain text: the articles, load errors, the similarity
 /// matrix, every row with a difference (deletions as `[-…-]`, insertions as `{+…+}`),
@@ -66,9 +66,57 @@ pub fn to_text(c: &Comparison) -> String {
     for (_, _, note) in language_notes {
         let _ = writeln!(out, "  Note: {note}");
     }
+    write_headlines(&mut out, c);
     write_rows(&mut out, c);
     write_findings(&mut out, c);
     out
+}
+
+/// Ops as one line: deletions as `[-…-]`, insertions as `{+…+}`.
+fn ops_line(ops: &[Op]) -> String {
+    let mut line = String::new();
+    for op in ops {
+        match op.tag {
+            OpTag::Equal => line.push_str(&op.text),
+            OpTag::Delete => {
+                let _ = write!(line, "[-{}-]", op.text);
+            }
+            OpTag::Insert => {
+                let _ = write!(line, "{{+{}+}}", op.text);
+            }
+        }
+    }
+    line.replace('\n', " ")
+}
+
+/// One line per article whose headline differs from the reference's, when any does.
+fn write_headlines(out: &mut String, c: &Comparison) {
+    let reference = c.options.reference;
+    let differs = |ops: &[Op]| ops.iter().any(|op| op.tag != OpTag::Equal);
+    let lines: Vec<String> = c
+        .headline
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != reference)
+        .filter_map(|(i, h)| {
+            let h = h.as_ref()?;
+            differs(&h.ops).then(|| {
+                format!(
+                    "  [{}] ({:.0}%): {}",
+                    i + 1,
+                    h.similarity * 100.0,
+                    ops_line(&h.ops)
+                )
+            })
+        })
+        .collect();
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nHeadlines differ from the reference's:");
+    for line in lines {
+        let _ = writeln!(out, "{line}");
+    }
 }
 
 fn write_rows(out: &mut String, c: &Comparison) {
@@ -99,18 +147,7 @@ fn write_rows(out: &mut String, c: &Comparison) {
                 .map(|p| (p + 1).to_string())
                 .collect();
             let moved = if cell.moved { ", moved" } else { "" };
-            let mut line = String::new();
-            for op in &cell.ops {
-                match op.tag {
-                    OpTag::Equal => line.push_str(&op.text),
-                    OpTag::Delete => {
-                        let _ = write!(line, "[-{}-]", op.text);
-                    }
-                    OpTag::Insert => {
-                        let _ = write!(line, "{{+{}+}}", op.text);
-                    }
-                }
-            }
+            let line = ops_line(&cell.ops);
             let _ = writeln!(
                 out,
                 "  [{}] ¶{} ({:.0}%{}): {}",
@@ -118,7 +155,7 @@ fn write_rows(out: &mut String, c: &Comparison) {
                 paras.join("+"),
                 cell.similarity * 100.0,
                 moved,
-                line.replace('\n', " ")
+                line
             );
         }
     }
