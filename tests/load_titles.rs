@@ -178,3 +178,17 @@ fn json_headline_before_title() {
     );
     assert_eq!(a.title, "Council approves new harbour wall");
 }
+
+#[test]
+fn json_title_loses_its_own_outlet_suffix_only() {
+    let a = load(
+        "b.json",
+        r#"{"title":"Council approves new harbour wall | Coast Gazette","source":"Coast Gazette","body":"The council voted."}"#,
+    );
+    assert_eq!(a.title, "Council approves new harbour wall");
+    let a = load(
+        "c.json",
+        r#"{"title":"Harbour wall - who pays?","source":"Coast Gazette","body":"The council voted."}"#,
+    );
+    assert_eq!(a.title, "Harbour wall - who pays?");
+}

@@ -384,6 +384,28 @@ mod tests {
     }
 
     #[test]
+    fn odd_pages_do_not_panic() {
+        let deep = format!(
+            "{}<p>text in the deep</p>{}",
+            "<div>".repeat(1000),
+            "</div>".repeat(1000)
+        );
+        let pages = [
+            "",
+            "<",
+            "&#xD800; &#99999999; &amp",
+            "<html><head><title> | </title><meta property=\"og:title\" content=\" - \"></head></html>",
+            "<script type=\"application/ld+json\">{\"@graph\":[[[[[[{\"headline\":1}]]]]]]}</script>",
+            "\u{0}\u{1}<p>\u{202e}\u{fffd}</p>",
+            deep.as_str(),
+        ];
+        for page in pages {
+            let _ = extract(page);
+            let _ = title::headline(page);
+        }
+    }
+
+    #[test]
     fn page_without_text_gives_none() {
         assert_eq!(extract("<html><body><nav>Home</nav></body></html>"), None);
     }

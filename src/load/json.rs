@@ -10,6 +10,8 @@
 //! * a JSON array, or a JSON Lines file, of such objects: one article each.
 //!
 //! Body strings are split into paragraphs like plain text (blank lines, or one per line).
+//! The headline (`headline`, else `title`, else `name`) loses a trailing " | Outlet" or
+//! " - Outlet" when that part is the article's own outlet.
 
 use serde_json::{Map, Value};
 
@@ -149,12 +151,22 @@ fn article_from_object(map: &Map<String, Value>) -> Option<JsonArticle> {
     if paragraphs.is_empty() {
         return None;
     }
+    let outlet = ["publisher", "source", "outlet", "site_name", "siteName"]
+        .iter()
+        .find_map(|k| map.get(*k).and_then(name_of));
+    // The title as written (spacing kept) unless a site name was cut from it.
+    let title = first_string(map, &["headline", "title", "name"]).map(|t| {
+        let cut = super::html::title::cut_site_name(&t, outlet.as_slice(), None, &[]);
+        if cut.split_whitespace().eq(t.split_whitespace()) {
+            t
+        } else {
+            cut
+        }
+    });
     Some(JsonArticle {
         index: None,
-        title: first_string(map, &["headline", "title", "name"]),
-        outlet: ["publisher", "source", "outlet", "site_name", "siteName"]
-            .iter()
-            .find_map(|k| map.get(*k).and_then(name_of)),
+        title,
+        outlet,
         author: ["author", "byline", "creator"]
             .iter()
             .find_map(|k| map.get(*k).and_then(name_of)),

@@ -232,7 +232,12 @@ fn is_site_name(part: &str, sites: &[String], host: Option<&str>) -> bool {
 /// `title` without a site name before or after a separator, when that part is the site's
 /// name; or, failing that, the part before (or after) any separator that equals another
 /// candidate's text ("Headline | Section | Site" where the page's `<h1>` is "Headline").
-fn cut_site_name(title: &str, sites: &[String], host: Option<&str>, others: &[String]) -> String {
+pub(crate) fn cut_site_name(
+    title: &str,
+    sites: &[String],
+    host: Option<&str>,
+    others: &[String],
+) -> String {
     let title = collapse(title);
     let is_other = |s: &str| {
         let f = fold(s);
