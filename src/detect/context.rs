@@ -834,33 +834,46 @@ pub(crate) struct Vocabulary {
     exact: HashMap<String, usize>,
     /// Per article: the lower-cased words it contains.
     article_words: Vec<HashSet<String>>,
-    /// Per article: lower-cased adjacent word pairs "a b" (within a paragraph).
-    article_pairs: Vec<HashSet<String>>,
+    /// Per article: hashes ([`pair_key`]) of lower-cased adjacent word pairs (within a paragraph).
+    article_pairs: Vec<HashSet<u64>>,
 }
 
 impl Vocabulary {
-    /// Indexes every word of every article.
+    /// Indexes every word of every article (one lower-casing per word; pairs are kept as
+    /// hashes, so no string is built per pair).
     fn build(articles: &[ArticleText]) -> Self {
         let mut vocab = Self::default();
         for article in articles {
-            let mut set = HashSet::new();
+            let mut set: HashSet<String> = HashSet::new();
             let mut pairs = HashSet::new();
-            let mut prev: Option<&Tok> = None;
+            let mut prev: Option<(usize, String)> = None;
             for w in &article.words {
-                // `lower` without quote folding, as the detectors look words up.
+                // Lower case without quote folding, as the detectors look words up.
                 let lower = w.text.to_lowercase();
-                let entry = vocab.counts.entry(lower.clone()).or_default();
+                let entry = match vocab.counts.get_mut(&lower) {
+                    Some(e) => e,
+                    None => vocab.counts.entry(lower.clone()).or_default(),
+                };
                 if is_lowercase_word(&w.text) {
                     entry.0 += 1;
                 } else if is_capitalised(&w.text) {
                     entry.1 += 1;
                 }
-                *vocab.exact.entry(w.text.clone()).or_default() += 1;
-                if let Some(p) = prev.filter(|p| p.para == w.para) {
-                    pairs.insert(format!("{} {lower}", p.text.to_lowercase()));
+                match vocab.exact.get_mut(&w.text) {
+                    Some(n) => *n += 1,
+                    None => {
+                        vocab.exact.insert(w.text.clone(), 1);
+                    }
                 }
-                prev = Some(w);
-                set.insert(lower);
+                if let Some((para, p)) = &prev
+                    && *para == w.para
+                {
+                    pairs.insert(pair_key(p, &lower));
+                }
+                if !set.contains(&lower) {
+                    set.insert(lower.clone());
+                }
+                prev = Some((w.para, lower));
             }
             vocab.article_words.push(set);
             vocab.article_pairs.push(pairs);
@@ -902,12 +915,25 @@ impl Vocabulary {
     /// The first article other than `article` that has the lower-cased pair "a b".
     #[must_use]
     pub(crate) fn other_article_with_pair(&self, article: usize, pair: &str) -> Option<usize> {
+        let (a, b) = pair.split_once(' ')?;
+        let key = pair_key(a, b);
         self.article_pairs
             .iter()
             .enumerate()
-            .find(|(i, set)| *i != article && set.contains(pair))
+            .find(|(i, set)| *i != article && set.contains(&key))
             .map(|(i, _)| i)
     }
+}
+
+/// The hash of an adjacent word pair (`DefaultHasher::new` has fixed keys, so the value
+/// is the same at indexing and lookup). A collision among n pairs has odds about
+/// n²/2⁶⁵ — below 10⁻⁹ for a million pairs.
+fn pair_key(a: &str, b: &str) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut h = std::hash::DefaultHasher::new();
+    a.hash(&mut h);
+    b.hash(&mut h);
+    h.finish()
 }
 
 #[cfg(test)]
