@@ -448,3 +448,21 @@ impl Comparison {
         others.peek().is_some() && others.all(|(_, &s)| s < UNRELATED_SIMILARITY)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_that_is_only_the_file_name_is_no_headline() {
+        let mut a = Article::from_texts("/news/wire.txt", ["Body."]);
+        assert_eq!(a.headline(), None, "from_texts uses the path");
+        a.title = "wire.txt".to_string();
+        assert_eq!(a.headline(), None);
+        a.path = "/news/feed.json#2".to_string();
+        a.title = "feed.json".to_string();
+        assert_eq!(a.headline(), None, "the N-th article of a JSON array");
+        a.title = "Ferry service resumes after storm".to_string();
+        assert_eq!(a.headline(), Some("Ferry service resumes after storm"));
+    }
+}

@@ -427,3 +427,38 @@ fn the_report_never_overwrites_a_compared_file() {
     );
     h.get_by_label_contains("refusing to overwrite an input file");
 }
+
+#[test]
+fn the_headline_row_shows_both_titles_and_marks_the_changed_words() {
+    let h = harness(sample_app());
+    let names = names(h.state());
+    // The reference's headline, as the wire file has it.
+    h.get_by_label(&format!(
+        "Headline, {}, reference: Saltmere dock strike ends with $95 million deal on pay and rest",
+        names[0]
+    ));
+    // The rewrite's headline beside it, with the words it changed marked as in the cells.
+    let rewrite = h.get_by_label_contains(&format!("Headline, {}, ", names[2]));
+    let label = rewrite.accesskit_node().label().unwrap_or_default();
+    assert!(
+        label.contains(": Saltmere dockers head back to work after deal on pay and rest"),
+        "{label}"
+    );
+    assert!(
+        label.contains("inserted “dockers head back to work after”"),
+        "{label}"
+    );
+    assert!(
+        label.contains("deleted “dock strike ends with $95 million”"),
+        "{label}"
+    );
+    // The ops drawn there are the engine's headline diff of that article.
+    let c = h.state().comparison.as_ref().unwrap();
+    let ops = &c.headline[2].as_ref().unwrap().ops;
+    let inserted: Vec<&str> = ops
+        .iter()
+        .filter(|o| o.tag == OpTag::Insert)
+        .map(|o| o.text.trim())
+        .collect();
+    assert_eq!(inserted, vec!["dockers head back to work after"]);
+}

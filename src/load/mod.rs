@@ -183,6 +183,7 @@ mod tests {
         let a = load_path(&p).unwrap();
         let a = a.first().unwrap();
         assert_eq!(a.title, "wire.md");
+        assert_eq!(a.headline(), None, "a file name is not a headline");
         assert_eq!(a.encoding, "UTF-8");
         assert_eq!(a.path, p.display().to_string());
     }
