@@ -119,6 +119,13 @@ pub struct Word<'a> {
     pub end: usize,
 }
 
+/// The one definition of a word: a Unicode (UAX #29) word segment holding a letter or
+/// digit. [`words`] and the diff's tokeniser (`diff/tokens.rs`) both classify with it.
+#[must_use]
+pub fn is_word_segment(segment: &str) -> bool {
+    segment.chars().any(char::is_alphanumeric)
+}
+
 /// The words of `text` (Unicode word segments holding a letter or digit), with character offsets.
 #[must_use]
 pub fn words(text: &str) -> Vec<Word<'_>> {
@@ -126,7 +133,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut char_index = 0usize;
     for segment in text.split_word_bounds() {
         let len = segment.chars().count();
-        if segment.chars().any(char::is_alphanumeric) {
+        if is_word_segment(segment) {
             out.push(Word {
                 text: segment,
                 start: char_index,

@@ -8,7 +8,7 @@
 //! A unit test checks that every `.txt` file under `lexicon/` is sorted, free of duplicates
 //! and lower case (unless its header says `# case-sensitive`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// One word list: its entries in file order and as a set.
@@ -53,6 +53,14 @@ pub(crate) fn pairs(text: &'static str) -> Vec<(&'static str, &'static str)> {
     entries(text)
         .filter_map(|l| l.split_once(char::is_whitespace))
         .map(|(a, b)| (a, b.trim()))
+        .collect()
+}
+
+/// `word number` lines as a map (lines whose number does not parse are skipped).
+pub(crate) fn values(text: &'static str) -> HashMap<&'static str, f64> {
+    pairs(text)
+        .into_iter()
+        .filter_map(|(w, v)| v.parse().ok().map(|v| (w, v)))
         .collect()
 }
 
@@ -137,6 +145,14 @@ lexicon!(
 pub(crate) static SPELLING_STEMS: LazyLock<Vec<(&'static str, &'static str)>> =
     LazyLock::new(|| pairs(include_str!("lexicon/en/spelling_stems.txt")));
 
+/// English number words below a hundred and their values.
+pub(crate) static NUMBER_WORDS: LazyLock<HashMap<&'static str, f64>> =
+    LazyLock::new(|| values(include_str!("lexicon/en/number_words.txt")));
+
+/// Scale words ("million", "bn") and their factors.
+pub(crate) static SCALE_WORDS: LazyLock<HashMap<&'static str, f64>> =
+    LazyLock::new(|| values(include_str!("lexicon/en/scale_words.txt")));
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
@@ -165,6 +181,10 @@ mod tests {
         assert!(FEMALE_NAMES.contains("mary"));
         assert!(ABBREVIATIONS.contains("mr"));
         assert!(SPELLING_STEMS.contains(&("grey", "gray")));
+        assert_eq!(NUMBER_WORDS.get("seventeen"), Some(&17.0));
+        assert_eq!(NUMBER_WORDS.len(), 28);
+        assert_eq!(SCALE_WORDS.get("bn"), Some(&1e9));
+        assert_eq!(values("# c\nten 10\nbad x\n").len(), 1);
     }
 
     /// Every list file under `src/detect/lexicon/` (including ones other modules load) is
@@ -184,7 +204,7 @@ mod tests {
                 }
             }
         }
-        assert!(files.len() >= 17, "{files:?}");
+        assert!(files.len() >= 20, "{files:?}");
         for f in files {
             let text = std::fs::read_to_string(&f).unwrap();
             let case_sensitive = text.lines().any(|l| l.trim() == "# case-sensitive");

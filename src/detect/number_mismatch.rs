@@ -12,7 +12,7 @@
 use std::collections::HashSet;
 
 use super::context::{Context, Hit, Tok, loc, slice};
-use super::lexicon::NUMBER_CONTEXT_STOP as STOP;
+use super::lexicon::{NUMBER_CONTEXT_STOP as STOP, NUMBER_WORDS, SCALE_WORDS};
 use crate::model::{Finding, FindingKind};
 
 /// What a number counts.
@@ -42,50 +42,14 @@ struct Num {
     counted: Option<String>,
 }
 
+/// The value of an English number word below a hundred (lexicon `number_words`).
 fn small_number_word(w: &str) -> Option<f64> {
-    let v = match w {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    };
-    Some(f64::from(v))
+    NUMBER_WORDS.get(w).copied()
 }
 
+/// The factor of a scale word (lexicon `scale_words`).
 fn scale_word(w: &str) -> Option<f64> {
-    match w {
-        "hundred" => Some(1e2),
-        "thousand" => Some(1e3),
-        "million" | "millions" | "mln" | "mn" => Some(1e6),
-        "billion" | "billions" | "bln" | "bn" => Some(1e9),
-        "trillion" | "trillions" | "tn" | "trn" => Some(1e12),
-        _ => None,
-    }
+    SCALE_WORDS.get(w).copied()
 }
 
 fn currency_word(w: &str) -> Option<char> {

@@ -118,9 +118,8 @@ type Changes = Vec<(Vec<String>, Vec<String>)>;
 fn cell_changes(ctx: &Context<'_>, own: &Quote, other: &Quote) -> Option<Changes> {
     let row = ctx.row_of(own.article, own.para)?;
     let pair = ctx
-        .pairs
-        .iter()
-        .find(|p| p.row == row && p.article == own.article && p.ref_paras.contains(&other.para))?;
+        .pair_at(row, own.article)
+        .filter(|p| p.ref_paras.contains(&other.para))?;
     let rw = ctx.cell_words(other.article, &pair.ref_paras);
     let ow = ctx.cell_words(own.article, &pair.paras);
     let inside = |q: &Quote, w: &&Tok| w.para == q.para && w.start > q.start && w.end < q.end;

@@ -5,7 +5,7 @@ use unicode_normalization::UnicodeNormalization as _;
 use unicode_segmentation::UnicodeSegmentation as _;
 
 use crate::model::{CompareOptions, Granularity};
-use crate::normalize::{fold_quote, is_punctuation, is_space};
+use crate::normalize::{fold_quote, is_punctuation, is_space, is_word_segment};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +48,7 @@ pub(crate) fn tokenize(text: &str, para: usize, options: &CompareOptions, out: &
         let len = piece.chars().count();
         let kind = if piece.chars().all(is_space) {
             Kind::Space
-        } else if piece.chars().any(char::is_alphanumeric) {
+        } else if is_word_segment(piece) {
             Kind::Word
         } else {
             Kind::Punct
