@@ -16,7 +16,8 @@ use encoding_rs::{Encoding, MACINTOSH, WINDOWS_1250, WINDOWS_1252};
 use super::text_util::{Hit, chars, finding};
 use crate::model::{Comparison, Finding, FindingKind};
 
-/// Finds `mojibake` in the comparison.
+/// Finds `mojibake` in the comparison: runs that [`Method::Shipped`] repairs, and
+/// characters that could not be decoded at all (U+FFFD from a lossy decode).
 #[must_use]
 pub fn detect(comparison: &Comparison) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -26,37 +27,361 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
                 continue;
             }
             let cs = chars(&para.text);
-            for run in find_runs(&cs) {
-                let message = format!(
-                    "These characters look like UTF-8 text decoded as {}; read correctly they say \u{201C}{}\u{201D}.",
-                    run.encoding, run.repaired
-                );
-                out.push(finding(
-                    FindingKind::Mojibake,
-                    a,
-                    p,
-                    &cs,
-                    Hit {
-                        start: run.start,
-                        end: run.end,
-                        message,
-                        suggestion: Some(run.repaired),
-                        related: Vec::new(),
-                    },
-                ));
+            for run in repairs(&para.text, Method::Shipped) {
+                out.push(finding(FindingKind::Mojibake, a, p, &cs, hit_of(run)));
             }
         }
     }
     out
 }
 
-/// One run of mojibake: char offsets, the code page it was misread with, the repair.
+/// The finding's wording for one repair.
+fn hit_of(run: Run) -> Hit {
+    let Some(repaired) = run.repaired else {
+        return Hit {
+            start: run.start,
+            end: run.end,
+            message: "These characters could not be decoded: the file holds bytes that are not \
+                      valid in its encoding, shown as \u{FFFD}."
+                .to_string(),
+            suggestion: None,
+            related: Vec::new(),
+        };
+    };
+    let message = if let Some(encoding) = run.encoding {
+        format!(
+            "These characters look like UTF-8 text decoded as {encoding}; read correctly they say \u{201C}{repaired}\u{201D}."
+        )
+    } else {
+        format!(
+            "These characters look like text decoded with the wrong code page; read correctly they say \u{201C}{repaired}\u{201D}."
+        )
+    };
+    Hit {
+        start: run.start,
+        end: run.end,
+        message,
+        suggestion: Some(repaired),
+        related: Vec::new(),
+    }
+}
+
+/// Which rules propose the repairs (the detector ships [`Method::Shipped`]; the others
+/// are kept so that `examples/mojibake_eval.rs` can measure them side by side).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// `plsfix` (a port of ftfy's heuristics) alone, encoding repair only.
+    Plsfix,
+    /// This module's own code-page rules alone.
+    Own,
+    /// `plsfix` proposes, this module's checks confirm; undecodable bytes are flagged.
+    Shipped,
+}
+
+/// One repair: char offsets in the text, the code page it was misread with when known,
+/// and the repaired text (none for undecodable bytes, which have no repair).
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Run {
-    start: usize,
-    end: usize,
-    encoding: &'static str,
-    repaired: String,
+pub struct Run {
+    /// Start offset in characters.
+    pub start: usize,
+    /// End offset (exclusive) in characters.
+    pub end: usize,
+    /// The code page the UTF-8 bytes were misread with, when the rules know it.
+    pub encoding: Option<&'static str>,
+    /// What the characters say when read correctly.
+    pub repaired: Option<String>,
+}
+
+/// The mojibake repairs `method` proposes for `text`, in text order, not overlapping.
+#[must_use]
+pub fn repairs(text: &str, method: Method) -> Vec<Run> {
+    if text.is_ascii() {
+        return Vec::new();
+    }
+    match method {
+        Method::Own => find_runs(&chars(text)),
+        Method::Plsfix => plsfix_runs(text),
+        Method::Shipped => shipped_runs(text),
+    }
+}
+
+/// Longest piece of text, in bytes, handed to `plsfix` at once. Far under the 1 MB at
+/// which plsfix 0.1.8 cuts a line itself (and panics when the cut falls inside a
+/// character); a paragraph is cut between two ASCII characters, which no mojibake
+/// sequence spans, so the cut never splits a repair.
+const MAX_PIECE: usize = 4096;
+
+/// `plsfix` set to repair encodings only: no HTML unescaping (it unescapes anyway, see
+/// [`pieces`]), quote uncurling, ligatures, widths, line breaks, control-character
+/// removal or normalisation.
+const PLSFIX_CONFIG: plsfix::TextFixerConfig = plsfix::TextFixerConfig {
+    unescape_html: Some(false),
+    remove_terminal_escapes: false,
+    fix_encoding: true,
+    restore_byte_a0: true,
+    replace_lossy_sequences: true,
+    decode_inconsistent_utf8: true,
+    fix_c1_controls: true,
+    fix_latin_ligatures: false,
+    fix_character_width: false,
+    uncurl_quotes: false,
+    fix_line_breaks: false,
+    remove_control_chars: false,
+    normalization: None,
+    max_decode_length: 1_000_000,
+};
+
+/// Cuts text into consecutive pieces for `plsfix`: at line breaks, around every `&`
+/// (plsfix 0.1.8 decodes HTML entities whatever its configuration says, so no piece may
+/// hold one), and before [`MAX_PIECE`] bytes. The pieces, joined, are the text.
+fn pieces(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let stop = rest
+            .find(['\n', '&'])
+            .map_or(rest.len(), |i| if i == 0 { 1 } else { i });
+        let mut cut = stop.min(MAX_PIECE);
+        if cut < stop {
+            cut = piece_cut(rest, cut);
+        }
+        let (head, tail) = rest.split_at(cut);
+        out.push(head);
+        rest = tail;
+    }
+    out
+}
+
+/// Where to cut `text` at or before byte `limit`: between two ASCII characters in the
+/// piece's second half when there are any, else at the nearest character boundary.
+fn piece_cut(text: &str, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let floor = limit / 2;
+    let mut i = limit;
+    while i > floor {
+        if bytes.get(i - 1).is_some_and(u8::is_ascii) && bytes.get(i).is_some_and(u8::is_ascii) {
+            return i;
+        }
+        i -= 1;
+    }
+    let mut i = limit;
+    while i > 1 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i.max(1)
+}
+
+/// `plsfix`'s encoding repair of one piece; `None` when it changes nothing (or, as a last
+/// guard, when it panics: its regexes can give up on pathological input).
+fn plsfix_fix(piece: &str) -> Option<String> {
+    let fixed = std::panic::catch_unwind(|| {
+        plsfix::fix_and_explain(piece, false, Some(&PLSFIX_CONFIG)).text
+    })
+    .ok()?;
+    (fixed != piece).then_some(fixed)
+}
+
+/// The repairs `plsfix` makes to `text`, as runs of the original characters.
+fn plsfix_runs(text: &str) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for piece in pieces(text) {
+        let original = chars(piece);
+        if !piece.is_ascii()
+            && let Some(fixed) = plsfix_fix(piece)
+        {
+            let fixed = chars(&fixed);
+            out.extend(
+                align(&original, &fixed)
+                    .into_iter()
+                    .map(|(start, end, repaired)| Run {
+                        start: offset + start,
+                        end: offset + end,
+                        encoding: None,
+                        repaired: Some(repaired),
+                    }),
+            );
+        }
+        offset += original.len();
+    }
+    out
+}
+
+/// Tokens for [`align`]: each ASCII character alone, each run of other characters whole.
+fn tokens(cs: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cs.len() {
+        let start = i;
+        if cs.get(i).is_some_and(char::is_ascii) {
+            i += 1;
+        } else {
+            while cs.get(i).is_some_and(|c| !c.is_ascii()) {
+                i += 1;
+            }
+        }
+        out.push((start, i));
+    }
+    out
+}
+
+/// The changed spans between a piece and its repair, as (start, end, replacement) in the
+/// piece's characters. Mojibake repair rewrites runs of non-ASCII characters and keeps
+/// ASCII, so the two token lists are walked in step (linear); a run may also swallow the
+/// space or `?` after it (a no-break space read as a space, a byte lost as `?`). Where
+/// the walk loses step, the rest up to the common tail is one change.
+fn align(original: &[char], fixed: &[char]) -> Vec<(usize, usize, String)> {
+    let o = tokens(original);
+    let f = tokens(fixed);
+    fn text<'a>(cs: &'a [char], t: Option<&(usize, usize)>) -> Option<&'a [char]> {
+        t.and_then(|&(s, e)| cs.get(s..e))
+    }
+    fn ascii(cs: &[char], t: Option<&(usize, usize)>) -> bool {
+        text(cs, t).is_some_and(|s| s.iter().all(char::is_ascii))
+    }
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < o.len() || j < f.len() {
+        let (ot, ft) = (o.get(i), f.get(j));
+        let (oa, fa) = (ascii(original, ot), ascii(fixed, ft));
+        if ot.is_some() && ft.is_some() && text(original, ot) == text(fixed, ft) {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        if let (Some(&(os, mut oe)), Some(&(fs, fe)), false, false) = (ot, ft, oa, fa) {
+            i += 1;
+            j += 1;
+            let same = |a: usize, b: usize| text(original, o.get(a)) == text(fixed, f.get(b));
+            // Swallow the space or `?` when it has no counterpart, or when swallowing it
+            // puts the walk back in step ("Ã  le" → "à le").
+            while let Some(&(_, next_end)) = o.get(i)
+                && matches!(text(original, o.get(i)), Some([' ' | '?']))
+                && (!same(i, j) || (!same(i + 1, j + 1) && same(i + 1, j)))
+            {
+                oe = next_end;
+                i += 1;
+            }
+            let repaired: String = fixed.get(fs..fe).unwrap_or_default().iter().collect();
+            out.push((os, oe, repaired));
+            continue;
+        }
+        // Out of step: one change from here (or from an adjacent change) to the common tail.
+        let mut start_o = ot.map_or(original.len(), |t| t.0);
+        let mut start_f = ft.map_or(fixed.len(), |t| t.0);
+        if let Some(last) = out.last()
+            && last.1 == start_o
+        {
+            start_o = last.0;
+            start_f = start_f.saturating_sub(last.2.chars().count());
+            out.pop();
+        }
+        let mut end_o = original.len();
+        let mut end_f = fixed.len();
+        while end_o > start_o && end_f > start_f && original.get(end_o - 1) == fixed.get(end_f - 1)
+        {
+            end_o -= 1;
+            end_f -= 1;
+        }
+        let repaired: String = fixed
+            .get(start_f..end_f)
+            .unwrap_or_default()
+            .iter()
+            .collect();
+        out.push((start_o, end_o, repaired));
+        break;
+    }
+    out
+}
+
+/// `plsfix` proposes, this module confirms (see [`confirmed`]); characters that could not
+/// be decoded (U+FFFD outside any repair) are reported without a repair.
+fn shipped_runs(text: &str) -> Vec<Run> {
+    let cs = chars(text);
+    let own = find_runs(&cs);
+    let proposed = plsfix_runs(text);
+    let mut out: Vec<Run> = proposed
+        .iter()
+        .filter(|run| confirmed(&cs, run))
+        .cloned()
+        .map(|mut run| {
+            run.encoding = own
+                .iter()
+                .find(|r| r.start == run.start && r.end == run.end && r.repaired == run.repaired)
+                .and_then(|r| r.encoding);
+            run
+        })
+        .collect();
+    let mut lost = Vec::new();
+    let mut covered = out.iter().map(|r| (r.start, r.end)).peekable();
+    let mut i = 0;
+    while i < cs.len() {
+        if cs.get(i) == Some(&'\u{FFFD}') {
+            while covered.peek().is_some_and(|&(_, e)| e <= i) {
+                covered.next();
+            }
+            let start = i;
+            while cs.get(i) == Some(&'\u{FFFD}') {
+                i += 1;
+            }
+            if !covered.peek().is_some_and(|&(s, _)| s < i) {
+                lost.push(Run {
+                    start,
+                    end: i,
+                    encoding: None,
+                    repaired: None,
+                });
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out.extend(lost);
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// Whether this module's checks agree with a repair `plsfix` proposes. Refused:
+/// - repairs that produce characters real text almost never holds ([`is_odd`]) or
+///   control characters;
+/// - one three-byte sequence decoding to a symbol outside punctuation, currency,
+///   letterlike, arrows, maths and dingbats (`"frataraká§ 141"` is not Khmer);
+/// - a repair to one letter of another script than the letters beside it
+///   (`"– Dr"` is not `"РDr"`).
+fn confirmed(cs: &[char], run: &Run) -> bool {
+    let Some(repaired) = run.repaired.as_deref() else {
+        return false;
+    };
+    if repaired
+        .chars()
+        .any(|c| is_odd(c) || (c.is_control() && !c.is_whitespace()))
+    {
+        return false;
+    }
+    let fixed: Vec<char> = repaired.chars().filter(|c| *c != ' ').collect();
+    // Characters of the original, a swallowed space included (it stood for a byte).
+    let original_len = run.end - run.start;
+    let [c] = fixed.as_slice() else {
+        return true;
+    };
+    let c = *c;
+    if c.is_alphabetic() {
+        let beside = [
+            run.start.checked_sub(1).and_then(|i| cs.get(i)),
+            cs.get(run.end),
+        ];
+        if beside
+            .into_iter()
+            .flatten()
+            .any(|n| n.is_alphabetic() && script(*n) != script(c))
+        {
+            return false;
+        }
+    }
+    if original_len == 3 && !c.is_alphabetic() {
+        return matches!(u32::from(c), 0x2000..=0x22FF | 0x2600..=0x27BF | 0xFFFD);
+    }
+    true
 }
 
 /// A code page, its character → byte table, and whether one sequence alone suffices.
@@ -235,8 +560,8 @@ fn runs_for(
         out.push(Run {
             start,
             end,
-            encoding,
-            repaired,
+            encoding: Some(encoding),
+            repaired: Some(repaired),
         });
     }
     out
@@ -258,7 +583,7 @@ fn repair_again(decoded: &str) -> String {
         let mut at = 0;
         for run in runs {
             rebuilt.extend(cs.get(at..run.start).unwrap_or_default());
-            rebuilt.push_str(&run.repaired);
+            rebuilt.push_str(run.repaired.as_deref().unwrap_or_default());
             at = run.end;
         }
         rebuilt.extend(cs.get(at..).unwrap_or_default());
@@ -323,6 +648,17 @@ fn plausible(cs: &[char], seqs: &[Seq], single_ok: bool) -> bool {
     let upper_word = neighbours.iter().all(|n| n.is_uppercase());
     let lower_word = neighbours.iter().all(|n| n.is_lowercase());
     (c.is_uppercase() && upper_word) || (c.is_lowercase() && (lower_word || !upper_word))
+}
+
+/// A letter's script, coarsely: Latin (with its supplements), Greek, Cyrillic, else the
+/// 128-character block it sits in.
+fn script(c: char) -> u32 {
+    match u32::from(c) {
+        0..=0x024F | 0x1E00..=0x1EFF => 0,
+        0x0370..=0x03FF | 0x1F00..=0x1FFF => 1,
+        0x0400..=0x052F => 2,
+        code => code >> 7,
+    }
 }
 
 /// Characters that real mojibake repairs almost never produce: IPA, modifier letters,
