@@ -138,8 +138,11 @@ fn pieces(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
+        // Look no further than one piece ahead, so that cutting stays linear.
         let stop = rest
-            .find(['\n', '&'])
+            .bytes()
+            .take(MAX_PIECE + 1)
+            .position(|b| b == b'\n' || b == b'&')
             .map_or(rest.len(), |i| if i == 0 { 1 } else { i });
         let mut cut = stop.min(MAX_PIECE);
         if cut < stop {
@@ -262,8 +265,20 @@ fn align(original: &[char], fixed: &[char]) -> Vec<(usize, usize, String)> {
                 oe = next_end;
                 i += 1;
             }
-            let repaired: String = fixed.get(fs..fe).unwrap_or_default().iter().collect();
-            out.push((os, oe, repaired));
+            let (mut os, mut fs, mut fe) = (os, fs, fe);
+            // Trim what the run and its repair share ("é\u{85}" → "é…"), keeping both non-empty.
+            while os + 1 < oe && fs + 1 < fe && original.get(os) == fixed.get(fs) {
+                os += 1;
+                fs += 1;
+            }
+            while os + 1 < oe && fs + 1 < fe && original.get(oe - 1) == fixed.get(fe - 1) {
+                oe -= 1;
+                fe -= 1;
+            }
+            if os < oe || fs < fe {
+                let repaired: String = fixed.get(fs..fe).unwrap_or_default().iter().collect();
+                out.push((os, oe, repaired));
+            }
             continue;
         }
         // Out of step: one change from here (or from an adjacent change) to the common tail.
@@ -305,9 +320,11 @@ fn shipped_runs(text: &str) -> Vec<Run> {
         .filter(|run| confirmed(&cs, run))
         .cloned()
         .map(|mut run| {
+            // Both lists are sorted by start: name the code page when our rules agree.
+            let at = own.partition_point(|r| r.start < run.start);
             run.encoding = own
-                .iter()
-                .find(|r| r.start == run.start && r.end == run.end && r.repaired == run.repaired)
+                .get(at)
+                .filter(|r| r.end == run.end && r.repaired == run.repaired)
                 .and_then(|r| r.encoding);
             run
         })
@@ -425,26 +442,31 @@ fn code_pages() -> &'static [CodePage] {
 fn find_runs(cs: &[char]) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     for (enc, table, single_ok) in code_pages() {
-        for run in runs_for(cs, table, *single_ok, enc.name()) {
-            let overlapping: Vec<usize> = runs
+        let candidates = runs_for(cs, table, *single_ok, enc.name());
+        // Both lists are sorted and free of overlaps: one merge pass (linear). A candidate
+        // replaces the runs it overlaps when it is longer than each of them.
+        let mut merged = Vec::with_capacity(runs.len() + candidates.len());
+        let mut existing = runs.into_iter().peekable();
+        for run in candidates {
+            while let Some(r) = existing.next_if(|r| r.end <= run.start) {
+                merged.push(r);
+            }
+            let mut overlapping = Vec::new();
+            while let Some(r) = existing.next_if(|r| r.start < run.end) {
+                overlapping.push(r);
+            }
+            if overlapping
                 .iter()
-                .enumerate()
-                .filter(|(_, r)| r.start < run.end && run.start < r.end)
-                .map(|(i, _)| i)
-                .collect();
-            let longer = overlapping.iter().all(|&i| {
-                runs.get(i)
-                    .is_some_and(|r| run.end - run.start > r.end - r.start)
-            });
-            if longer {
-                for i in overlapping.into_iter().rev() {
-                    runs.remove(i);
-                }
-                runs.push(run);
+                .all(|r| run.end - run.start > r.end - r.start)
+            {
+                merged.push(run);
+            } else {
+                merged.extend(overlapping);
             }
         }
+        merged.extend(existing);
+        runs = merged;
     }
-    runs.sort_by_key(|r| r.start);
     runs
 }
 
@@ -729,5 +751,123 @@ mod tests {
         ] {
             assert!(flagged(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn leaves_real_text_in_many_languages_alone() {
+        for text in [
+            "Dr\u{e5}ber p\u{e5} ruden, bl\u{e5}b\u{e6}rsyltet\u{f8}j og sm\u{f8}rrebr\u{f8}d i \u{c5}rhus.",
+            "SK\u{c5}L F\u{d6}R \u{c5}RETS B\u{c4}STA \u{d8}L \u{2013} H\u{c5}KON",
+            "\u{15e}i\u{15f}li\u{2019}de \u{131}\u{11f}d\u{131}r, \u{e7}a\u{11f}r\u{131}, \u{f6}\u{11f}renci ve \u{130}stanbul \u{dc}niversitesi",
+            "Ti\u{1ebf}ng Vi\u{1ec7}t: ng\u{1b0}\u{1edd}i \u{111}\u{1b0}\u{1ee3}c \u{111}\u{1ebf}n H\u{e0} N\u{1ed9}i v\u{e0} \u{110}\u{e0} N\u{1eb5}ng",
+            "\u{2211} x\u{b2} \u{2264} \u{221a}(\u{3c0}\u{b7}r\u{b2}) \u{b1} \u{221e}, \u{2200}\u{3b5}>0 \u{2203}\u{3b4}",
+            "A \u{d7} B \u{f7} C \u{2248} 3\u{b7}10\u{207b}\u{2074} \u{b5}m at 20\u{a0}\u{b0}C, \u{bd} cup",
+            "JO\u{c3}O GON\u{c7}ALVES e S\u{c3}O TOM\u{c9}, a M\u{c3}E e a IRM\u{c3}",
+            "Concei\u{e7}\u{e3}o, Sebasti\u{e3}o e Jo\u{e3}o Gon\u{e7}alves de S\u{e3}o Paulo",
+            "\u{c3}ngela e \u{c2}ngelo foram \u{e0} festa",
+            "\u{141}\u{f3}d\u{17a}, Gda\u{144}sk; P\u{159}\u{ed}li\u{161} \u{17e}lu\u{165}ou\u{10d}k\u{fd} k\u{16f}\u{148}",
+            "\u{de}\u{f3}r\u{f0}ur Gu\u{f0}j\u{f3}nsson fr\u{e1} \u{cd}slandi",
+            "\u{c7}A VA? O\u{d9} \u{ca}TES-VOUS? \u{c0} BIENT\u{d4}T\u{2026}",
+            "\u{a9} 2024 Harbour Press\u{ae}, \u{a3}35 \u{d7} 5, \u{a7} 4 \u{b6} 2",
+            "\u{395}\u{3bb}\u{3bb}\u{3b7}\u{3bd}\u{3b9}\u{3ba}\u{3ac} \u{a8}\u{3bb}\u{3ad}\u{3be}\u{3b7}\u{a8} \u{2014} \u{420}\u{443}\u{441}\u{441}\u{43a}\u{438}\u{439} \u{44f}\u{437}\u{44b}\u{43a}",
+            "Smith &amp; Wesson caf&eacute; &#233; &lt;b&gt; \u{2014} caf\u{e9}",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
+    }
+
+    #[test]
+    fn html_entities_are_never_repaired() {
+        // plsfix decodes entities whatever its configuration says; no piece holds an `&`.
+        let text = "Caf\u{c3}\u{a9} Smith &amp; Wesson &eacute; &#8217;";
+        assert_eq!(
+            flagged(text),
+            [("\u{c3}\u{a9}".to_string(), "\u{e9}".to_string())]
+        );
+        assert!(
+            pieces("a&amp;b")
+                .iter()
+                .all(|p| *p == "&" || !p.contains('&'))
+        );
+        assert_eq!(pieces("a&amp;b").concat(), "a&amp;b");
+    }
+
+    #[test]
+    fn c1_controls_and_lossy_bytes() {
+        // cp1252 punctuation read as Latin-1: C1 controls, repaired to what they stood for.
+        assert_eq!(
+            flagged("pas encore parl\u{e9}\u{85} Tu sais"),
+            [("\u{85}".to_string(), "\u{2026}".to_string())]
+        );
+        // A byte lost in decoding: flagged, no repair offered.
+        let f = detect(&comparison_of(&[&[
+            "the na\u{ef}ve plan \u{fffd}\u{fffd} failed",
+        ]]));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text, "\u{fffd}\u{fffd}");
+        assert_eq!(f[0].suggestion, None);
+        // Inside a repair, the replacement character belongs to it.
+        assert_eq!(
+            flagged("\u{e2}\u{20ac}\u{153}lossy decoding\u{e2}\u{20ac}\u{fffd}"),
+            [
+                ("\u{e2}\u{20ac}\u{153}".to_string(), "\u{201c}".to_string()),
+                ("\u{e2}\u{20ac}\u{fffd}".to_string(), "\u{fffd}".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn confirmation_refuses_what_plsfix_gets_wrong() {
+        // plsfix 0.1.8 turns these into "РDr" / a combining mark and a Khmer symbol.
+        for text in [
+            "Bremer/Mccoy \u{2013} Dr\u{c3}\u{a5}ber",
+            "Oborzos, per. Vahbarz, frataraka\u{301}\u{a7} 141",
+            "Vahbarz, fratarak\u{e1}\u{a7} 141",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}");
+        }
+        // A no-break space read as a space still repairs ("Ã " + "le").
+        assert_eq!(
+            flagged("voil\u{c3}  le travail"),
+            [("\u{c3} ".to_string(), "\u{e0}".to_string())]
+        );
+    }
+
+    #[test]
+    fn align_walks_both_texts_in_step() {
+        let a = chars("x \u{e2}\u{20ac}\u{2122} y \u{c3}\u{a9} z");
+        let b = chars("x \u{2019} y \u{e9} z");
+        assert_eq!(
+            align(&a, &b),
+            [
+                (2, 5, "\u{2019}".to_string()),
+                (8, 10, "\u{e9}".to_string())
+            ]
+        );
+        // Out of step: the rest up to the common tail is one change.
+        let a = chars("ab\u{e9}?? cd");
+        let b = chars("ab\u{e8}! cd");
+        assert_eq!(align(&a, &b), [(2, 5, "\u{e8}!".to_string())]);
+    }
+
+    #[test]
+    fn long_paragraphs_are_cut_at_ascii_and_repaired_everywhere() {
+        // Over 1 MB of text with mojibake throughout and multi-byte characters at every
+        // possible cut: plsfix 0.1.8 alone panics on such a line.
+        let unit = "Le caf\u{c3}\u{a9} du port \u{2014} \u{e9}t\u{e9} ";
+        let text = unit.repeat(1_100_000 / unit.len() + 1);
+        assert!(text.len() > 1_000_000);
+        let ps = pieces(&text);
+        assert_eq!(ps.concat(), text);
+        assert!(ps.iter().all(|p| p.len() <= MAX_PIECE));
+        let runs = repairs(&text, Method::Shipped);
+        assert_eq!(runs.len(), text.matches("\u{c3}\u{a9}").count());
+        assert!(runs.iter().all(|r| r.repaired.as_deref() == Some("\u{e9}")));
+        // No ASCII at all: cut at character boundaries.
+        let text = "\u{e9}".repeat(10_000);
+        let ps = pieces(&text);
+        assert_eq!(ps.concat(), text);
+        assert!(ps.len() > 2);
+        assert!(repairs(&text, Method::Shipped).is_empty());
     }
 }
