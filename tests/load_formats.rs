@@ -8,9 +8,6 @@
 
 use std::path::{Path, PathBuf};
 
-#[path = "common/rng.rs"]
-mod rng;
-
 use storydiff::error::LoadError;
 use storydiff::load::load_path;
 use storydiff::model::{Article, Format};
@@ -345,10 +342,18 @@ fn load_bytes(name: &str, bytes: &[u8]) -> Article {
     articles.remove(0)
 }
 
-/// Bytes from the seeded generator (the same on every run).
+/// Bytes from a seeded splitmix64 generator (the same on every run).
 fn random_bytes(seed: u64, n: usize) -> Vec<u8> {
-    let mut r = rng::Rng(seed);
-    (0..n).map(|_| r.next_u64().to_le_bytes()[3]).collect()
+    let mut state = seed;
+    (0..n)
+        .map(|_| {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            (z ^ (z >> 31)).to_le_bytes()[3]
+        })
+        .collect()
 }
 
 #[test]

@@ -210,6 +210,16 @@ fn plsfix_runs(text: &str) -> Vec<Run> {
     out
 }
 
+/// The characters of a token, if there is one.
+fn text<'a>(cs: &'a [char], t: Option<&(usize, usize)>) -> Option<&'a [char]> {
+    t.and_then(|&(s, e)| cs.get(s..e))
+}
+
+/// Whether a token is ASCII.
+fn ascii(cs: &[char], t: Option<&(usize, usize)>) -> bool {
+    text(cs, t).is_some_and(|s| s.iter().all(char::is_ascii))
+}
+
 /// Tokens for [`align`]: each ASCII character alone, each run of other characters whole.
 fn tokens(cs: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -236,12 +246,6 @@ fn tokens(cs: &[char]) -> Vec<(usize, usize)> {
 fn align(original: &[char], fixed: &[char]) -> Vec<(usize, usize, String)> {
     let o = tokens(original);
     let f = tokens(fixed);
-    fn text<'a>(cs: &'a [char], t: Option<&(usize, usize)>) -> Option<&'a [char]> {
-        t.and_then(|&(s, e)| cs.get(s..e))
-    }
-    fn ascii(cs: &[char], t: Option<&(usize, usize)>) -> bool {
-        text(cs, t).is_some_and(|s| s.iter().all(char::is_ascii))
-    }
     let mut out: Vec<(usize, usize, String)> = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < o.len() || j < f.len() {
@@ -341,7 +345,7 @@ fn shipped_runs(text: &str) -> Vec<Run> {
             while cs.get(i) == Some(&'\u{FFFD}') {
                 i += 1;
             }
-            if !covered.peek().is_some_and(|&(s, _)| s < i) {
+            if covered.peek().is_none_or(|&(s, _)| s >= i) {
                 lost.push(Run {
                     start,
                     end: i,

@@ -61,7 +61,7 @@ pub fn apply(text: &str, runs: &[Run]) -> String {
 /// The fold applied to both sides before comparing (see the module comment).
 pub fn fold(text: &str) -> String {
     text.nfc()
-        .filter(|c| !(c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r')))
+        .filter(|c| !c.is_ascii_control() || matches!(c, '\t' | '\n' | '\r'))
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => '\'',
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => '"',
@@ -98,10 +98,10 @@ pub fn score(cases: &[Case], method: Method) -> Score {
         if damaged {
             s.damaged += 1;
             let repaired = apply(&case.original, &runs);
-            if !runs.is_empty() {
-                s.found += 1;
-            } else {
+            if runs.is_empty() {
                 s.missed.push(case.original.clone());
+            } else {
+                s.found += 1;
             }
             if fold(&repaired) == fold(&case.fixed) {
                 s.exact += 1;
