@@ -85,9 +85,7 @@ pub fn binary_magic(bytes: &[u8]) -> Option<&'static str> {
         [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'A', b'V', b'E'] => Some("a WAV sound file"),
         [b'R', b'I', b'F', b'F', _, _, _, _, b'A', b'V', b'I', b' '] => Some("an AVI video"),
         [b'I', b'D', b'3', 2..=4, 0, ..] => Some("an MP3 file"),
-        [b'M', b'Z', ..] if bytes.get(..64).is_some_and(|h| h.contains(&0)) => {
-            Some("a Windows executable")
-        }
+        [b'M', b'Z', ..] if bytes.iter().take(64).any(|b| *b == 0) => Some("a Windows executable"),
         _ => None,
     }
 }
@@ -403,5 +401,69 @@ mod tests {
         let d = decode(page.as_bytes(), declared).unwrap();
         assert_eq!(d.encoding, "UTF-8");
         assert!(d.text.contains("caf\u{e9}"));
+    }
+
+    #[test]
+    fn signatures_name_the_format_and_spare_text_that_starts_alike() {
+        assert_eq!(binary_magic(b"\x7fELF\x02\x01"), Some("an ELF executable"));
+        assert_eq!(binary_magic(b"BZh91AY&SY\x00\x01"), Some("a bzip2 archive"));
+        assert_eq!(
+            binary_magic(b"RIFF\x10\0\0\0WEBPVP8 "),
+            Some("a WebP image")
+        );
+        assert_eq!(
+            binary_magic(b"MZ\x50\x00\x02\x00\x00\x00\x04"),
+            Some("a Windows executable")
+        );
+        assert_eq!(
+            binary_magic(b"\xcf\xfa\xed\xfe\x07"),
+            Some("a Mach-O executable")
+        );
+        for text in [
+            &b"BZh is how the file began."[..],
+            b"RIFF raff gathered on the quay.",
+            b"MZ Harbour Trust said on Monday that the wall would be rebuilt.",
+            b"ID3 tags are metadata.",
+        ] {
+            assert_eq!(binary_magic(text), None, "{text:?}");
+            assert!(decode(text, None).is_ok());
+        }
+    }
+
+    #[test]
+    fn stray_bytes_in_utf8_decode_lossily_but_legacy_text_is_guessed() {
+        let mut bytes = "Caf\u{e9} in Z\u{fc}rich, na\u{ef}ve ".as_bytes().to_vec();
+        bytes.push(0xff);
+        bytes.extend_from_slice(b" plan.");
+        assert!(mostly_utf8(&bytes));
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(
+            d.text,
+            "Caf\u{e9} in Z\u{fc}rich, na\u{ef}ve \u{fffd} plan."
+        );
+        // Latin-1 bytes: no well-formed sequence at all.
+        assert!(!mostly_utf8(b"caf\xe9 na\xefve Z\xfcrich"));
+    }
+
+    #[test]
+    fn lone_controls_and_c1_characters_are_still_text() {
+        let d = decode(b"The wall was rebuilt.\0 Boats use the north quay.", None).unwrap();
+        assert!(d.text.contains('\0'));
+        let c1 = "\u{d7}\u{90}\u{d7}\u{91}\u{d7}\u{91}\u{d7}\u{90}";
+        assert_eq!(decode(c1.as_bytes(), None).unwrap().text, c1);
+        assert!(decode(b"Here is a control character: \x1a", None).is_ok());
+        assert_eq!(
+            not_text("ab\x01\x02\x03\x04cd"),
+            Some("control characters and undecodable bytes, not words")
+        );
+        // Letters of a script written with spaces, in runs hundreds of characters long.
+        let run: String = "\u{e9}\u{c0}x\u{f1}\u{d8}".repeat(100);
+        assert_eq!(not_text(&run), Some("random-looking bytes, not words"));
+        // Chinese is written without spaces.
+        assert_eq!(
+            not_text(&"\u{4e2d}\u{6587}\u{6587}\u{672c}".repeat(100)),
+            None
+        );
     }
 }
