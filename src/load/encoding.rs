@@ -219,7 +219,7 @@ fn finish(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, NotText>
 /// UTF-8 → `declared` (an HTML `<meta charset>`, when given and sane) → UTF-8 with a few
 /// stray bytes (decoded lossily: each shows as U+FFFD, which the mojibake detector
 /// reports) → chardetng's guess. Whatever the encoding, the decoded text must look like
-/// text (see [`not_text`]): lone NULs or C1 controls in readable text do not make it binary.
+/// text (see `not_text`): lone NULs or C1 controls in readable text do not make it binary.
 ///
 /// # Errors
 /// [`NotText::Binary`] when the bytes are not text.
