@@ -387,7 +387,8 @@ fn shipped_runs(text: &str) -> Vec<Run> {
 /// - repairs that produce characters real text almost never holds ([`is_odd`]) or
 ///   control characters;
 /// - one three-byte sequence decoding to a symbol outside punctuation, currency,
-///   letterlike, arrows, maths and dingbats (`"frataraká§ 141"` is not Khmer);
+///   letterlike, arrows, maths, shapes, dingbats and CJK or fullwidth punctuation
+///   (`"frataraká§ 141"` is not Khmer);
 /// - a repair to one letter of another script than the letters beside it
 ///   (`"– Dr"` is not `"РDr"`).
 fn confirmed(cs: &[char], run: &Run) -> bool {
@@ -421,7 +422,12 @@ fn confirmed(cs: &[char], run: &Run) -> bool {
         }
     }
     if original_len == 3 && !c.is_alphabetic() {
-        return matches!(u32::from(c), 0x2000..=0x22FF | 0x2600..=0x27BF | 0xFFFD);
+        // General punctuation to miscellaneous symbols and arrows (dashes, quotes, €, ™,
+        // arrows, maths, shapes, ★), CJK and fullwidth punctuation, the replacement character.
+        return matches!(
+            u32::from(c),
+            0x2000..=0x2BFF | 0x3000..=0x303F | 0xFF00..=0xFF65 | 0xFFFD
+        );
     }
     true
 }
@@ -851,6 +857,14 @@ mod tests {
         ] {
             assert!(flagged(text).is_empty(), "{text}");
         }
+        // Symbols that one three-byte sequence does stand for.
+        assert_eq!(
+            flagged("rated \u{e2}\u{2dc}\u{2026} and \u{e2}\u{2013}\u{b6} play"),
+            [
+                ("\u{e2}\u{2dc}\u{2026}".to_string(), "\u{2605}".to_string()),
+                ("\u{e2}\u{2013}\u{b6}".to_string(), "\u{25b6}".to_string()),
+            ]
+        );
         // A no-break space read as a space still repairs ("Ã " + "le").
         assert_eq!(
             flagged("voil\u{c3}  le travail"),
