@@ -26,7 +26,7 @@
 //! | shipped | 16 / 16 / 0 | 1 / 1 / 0 |
 //!
 //! The checks in `confirmed` were written from the two plsfix false alarms (its
-//! repairs were "РDr" with a combining ring, and a Khmer symbol) as general rules, not
+//! repairs were `"РDr"` with a combining ring, and a Khmer symbol) as general rules, not
 //! as those strings; no threshold is fitted.
 
 use std::collections::HashMap;
