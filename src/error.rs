@@ -23,9 +23,14 @@ pub enum LoadError {
         /// The underlying error.
         source: std::io::Error,
     },
-    /// The bytes are not text (NUL bytes, control characters, an image...).
-    #[error("binary file, not text: {}", .0.display())]
-    Binary(PathBuf),
+    /// The bytes are not text (an image, an archive, an executable, random bytes...).
+    #[error("binary file ({what}), not text: {}", .path.display())]
+    Binary {
+        /// What the bytes are, in plain words ("a PNG image", "random-looking bytes, not words").
+        what: &'static str,
+        /// The file.
+        path: PathBuf,
+    },
     /// Nothing but whitespace.
     #[error("empty file: {}", .0.display())]
     Empty(PathBuf),
@@ -57,11 +62,12 @@ impl LoadError {
             Self::NotFound(p)
             | Self::IsDirectory(p)
             | Self::PermissionDenied(p)
-            | Self::Binary(p)
             | Self::Empty(p)
             | Self::NoArticleText(p)
             | Self::NoArticleInJson(p) => p,
-            Self::Io { path, .. } | Self::MalformedJson { path, .. } => path,
+            Self::Io { path, .. }
+            | Self::MalformedJson { path, .. }
+            | Self::Binary { path, .. } => path,
         }
     }
 }

@@ -313,16 +313,202 @@ fn error_permission_denied() {
 fn error_binary_magic() {
     let p = fixture("image.png");
     let e = error("image.png");
-    assert!(matches!(e, LoadError::Binary(_)));
-    assert_message(&e, "binary file", &p);
+    assert!(matches!(e, LoadError::Binary { .. }));
+    assert_message(&e, "binary file (a PNG image)", &p);
 }
 
 #[test]
 fn error_binary_nul_bytes() {
+    // Nine of its 31 bytes are NULs and other control characters: not a stray byte.
     let p = fixture("nul_bytes.txt");
     let e = error("nul_bytes.txt");
-    assert!(matches!(e, LoadError::Binary(_)));
-    assert_message(&e, "binary file", &p);
+    assert!(matches!(e, LoadError::Binary { .. }));
+    assert_message(&e, "binary file (control characters", &p);
+}
+
+/// Writes `bytes` as `name` in a fresh temporary folder.
+fn temp_file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    (dir, path)
+}
+
+/// Loads bytes written to a temporary file as one article.
+fn load_bytes(name: &str, bytes: &[u8]) -> Article {
+    let (_dir, path) = temp_file(name, bytes);
+    let mut articles = load_path(&path).unwrap();
+    assert_eq!(articles.len(), 1);
+    articles.remove(0)
+}
+
+/// Bytes from a seeded splitmix64 generator (the same on every run).
+fn random_bytes(seed: u64, n: usize) -> Vec<u8> {
+    let mut state = seed;
+    (0..n)
+        .map(|_| {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            (z ^ (z >> 31)).to_le_bytes()[3]
+        })
+        .collect()
+}
+
+#[test]
+fn binary_formats_under_a_txt_name_are_refused_with_the_reason() {
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend(random_bytes(1, 200));
+    let mut gzip = vec![0x1f, 0x8b, 0x08, 0x00];
+    gzip.extend(random_bytes(2, 200));
+    let mut elf = b"\x7fELF\x02\x01\x01\0".to_vec();
+    elf.extend(random_bytes(3, 200));
+    let mut webp = b"RIFF\x24\0\0\0WEBPVP8 ".to_vec();
+    webp.extend(random_bytes(4, 200));
+    let mut zip = b"PK\x03\x04\x14\0".to_vec();
+    zip.extend(random_bytes(5, 200));
+    for (bytes, what) in [
+        (png, "a PNG image"),
+        (gzip, "a gzip archive"),
+        (elf, "an ELF executable"),
+        (webp, "a WebP image"),
+        (zip, "a zip archive"),
+    ] {
+        let (_dir, path) = temp_file("story.txt", &bytes);
+        let e = load_path(&path).map(|_| ()).unwrap_err();
+        assert!(matches!(e, LoadError::Binary { .. }), "{what}: {e}");
+        assert_message(&e, &format!("binary file ({what}), not text"), &path);
+    }
+}
+
+#[test]
+fn random_bytes_are_not_text() {
+    for seed in [7, 8, 9] {
+        let (_dir, path) = temp_file("random.txt", &random_bytes(seed, 30_000));
+        let e = load_path(&path).map(|_| ()).unwrap_err();
+        assert!(matches!(e, LoadError::Binary { .. }), "seed {seed}: {e}");
+        assert_message(&e, "binary file (", &path);
+    }
+    // Without any control bytes (0x20..=0xFF only), read as a single-byte code page.
+    let printable: Vec<u8> = random_bytes(10, 30_000)
+        .into_iter()
+        .filter(|&b| b >= 0x20 && b != 0x7f)
+        .collect();
+    let (_dir, path) = temp_file("random.txt", &printable);
+    let e = load_path(&path).map(|_| ()).unwrap_err();
+    assert_message(&e, "binary file (random-looking bytes", &path);
+}
+
+#[test]
+fn c1_controls_in_utf8_text_load_and_are_flagged_as_mojibake() {
+    // "\u{2019}" encoded as UTF-8 and read as Latin-1 is "\u{e2}\u{80}\u{99}": two C1 controls.
+    let text = "The harbour\u{e2}\u{80}\u{99}s wall was repaired on Monday.\n\
+                The council said \u{e2}\u{80}\u{9c}the work is done\u{e2}\u{80}\u{9d}.\n";
+    let a = load_bytes("c1.txt", text.as_bytes());
+    assert_eq!(a.encoding, "UTF-8");
+    assert_eq!(
+        texts(&a)[0],
+        "The harbour\u{e2}\u{80}\u{99}s wall was repaired on Monday."
+    );
+    let findings = storydiff::detect::mojibake::detect(&storydiff::compare(
+        vec![a],
+        Vec::new(),
+        &storydiff::model::CompareOptions::default(),
+        &mut |_| {},
+    ));
+    let repairs: Vec<(&str, Option<&str>)> = findings
+        .iter()
+        .map(|f| (f.text.as_str(), f.suggestion.as_deref()))
+        .collect();
+    assert_eq!(
+        repairs,
+        [
+            ("\u{e2}\u{80}\u{99}", Some("\u{2019}")),
+            ("\u{e2}\u{80}\u{9c}", Some("\u{201c}")),
+            ("\u{e2}\u{80}\u{9d}", Some("\u{201d}")),
+        ]
+    );
+}
+
+#[test]
+fn lone_nul_in_readable_text_loads() {
+    let text = b"Work on the harbour wall began on Monday.\0 The council said it would \
+                 finish by the summer if the weather held, and the boats would use the north quay.\n";
+    let a = load_bytes("nul.txt", text);
+    assert_eq!(a.encoding, "UTF-8");
+    assert!(texts(&a)[0].starts_with("Work on the harbour wall began on Monday."));
+    assert!(texts(&a)[0].contains("north quay."));
+}
+
+#[test]
+fn invalid_bytes_inside_utf8_load_as_replacement_characters_and_are_flagged() {
+    let mut bytes = "Caf\u{e9} owners in Z\u{fc}rich and M\u{e1}laga said the na\u{ef}ve plan "
+        .as_bytes()
+        .to_vec();
+    bytes.push(0xff);
+    bytes.extend_from_slice(" would fail.\n".as_bytes());
+    let a = load_bytes("stray.txt", &bytes);
+    assert_eq!(a.encoding, "UTF-8");
+    assert_eq!(
+        texts(&a),
+        [
+            "Caf\u{e9} owners in Z\u{fc}rich and M\u{e1}laga said the na\u{ef}ve plan \u{fffd} would fail."
+        ]
+    );
+    let findings = storydiff::detect::mojibake::detect(&storydiff::compare(
+        vec![a],
+        Vec::new(),
+        &storydiff::model::CompareOptions::default(),
+        &mut |_| {},
+    ));
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0].text, "\u{fffd}");
+    assert_eq!(findings[0].suggestion, None);
+    assert!(findings[0].message.contains("could not be decoded"));
+}
+
+#[test]
+fn utf16_with_and_without_bom_in_both_byte_orders() {
+    let text = "Trams in Z\u{fc}rich ran late on Tuesday.\nA signal fault was to blame.\n";
+    for (bom, little, name) in [
+        (true, true, "UTF-16LE"),
+        (true, false, "UTF-16BE"),
+        (false, true, "UTF-16LE"),
+        (false, false, "UTF-16BE"),
+    ] {
+        let mut bytes = Vec::new();
+        if bom {
+            bytes.extend(if little { [0xff, 0xfe] } else { [0xfe, 0xff] });
+        }
+        for u in text.encode_utf16() {
+            bytes.extend(if little {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            });
+        }
+        let a = load_bytes("u16.txt", &bytes);
+        assert_eq!(a.encoding, name, "bom {bom}");
+        assert_eq!(
+            texts(&a),
+            [
+                "Trams in Z\u{fc}rich ran late on Tuesday.",
+                "A signal fault was to blame."
+            ]
+        );
+    }
+}
+
+#[test]
+fn windows_1252_bytes_written_here_are_decoded() {
+    let text = "\u{201c}L\u{2019}h\u{f4}tel de ville a \u{e9}t\u{e9} r\u{e9}nov\u{e9},\u{201d} \
+                a d\u{e9}clar\u{e9} le maire \u{2014} les travaux ont co\u{fb}t\u{e9} 3\u{a0}000\u{a0}\u{20ac}.\n";
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    assert!(!unmappable);
+    let a = load_bytes("cp1252.txt", &bytes);
+    assert_eq!(a.encoding, "windows-1252");
+    assert_eq!(texts(&a), [text.trim_end()]);
 }
 
 #[test]

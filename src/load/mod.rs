@@ -28,15 +28,18 @@ use crate::model::{Article, Format, Paragraph};
 pub fn load_path(path: &Path) -> Result<Vec<Article>, LoadError> {
     let bytes = read(path)?;
     let by_extension = sniff::format_from_extension(path);
-    let first = encoding::decode(&bytes, None).map_err(|_| LoadError::Binary(path.into()))?;
+    let binary = |e: encoding::NotText| LoadError::Binary {
+        what: e.what(),
+        path: path.into(),
+    };
+    let first = encoding::decode(&bytes, None).map_err(binary)?;
     if first.text.trim().is_empty() {
         return Err(LoadError::Empty(path.into()));
     }
     let format = by_extension.unwrap_or_else(|| sniff::sniff_format(&first.text));
     let decoded = if format == Format::Html {
         match encoding::html_declared_charset(&bytes) {
-            Some(declared) => encoding::decode(&bytes, Some(declared))
-                .map_err(|_| LoadError::Binary(path.into()))?,
+            Some(declared) => encoding::decode(&bytes, Some(declared)).map_err(binary)?,
             None => first,
         }
     } else {
