@@ -14,8 +14,10 @@
 //!   label, date or credit line, counter ("12 comments", "Image 1 of 9"), link markup;
 //! - **cohesion**: the share of the paragraph's content words (not function words, three
 //!   characters or more) found in another prose paragraph of the main block;
-//! - **cross-outlet**: several articles open and no other carries the paragraph (its row
-//!   holds no other article, or under a fifth of its word pairs occur in any other);
+//! - **cross-outlet**: several articles about the same story open (the others carry at least
+//!   a third of this one's words) and no other carries the paragraph (its row holds no
+//!   other article, or it is grouped into a neighbour's row and under a fifth of its word
+//!   pairs occur in any other);
 //!   the same with (almost) no cohesion (under 0.15); the same text in another article of the same outlet
 //!   about another story (a different title);
 //! - **cues**: the wording and shape judgement of `cues.rs`.
@@ -247,30 +249,32 @@ fn folded_key(text: &str) -> String {
 
 /// Per article, per paragraph: true when other articles are compared and no other
 /// article has a cell in the paragraph's row.
-fn unshared_paragraphs(comparison: &Comparison) -> Vec<Vec<bool>> {
-    let mut out: Vec<Vec<bool>> = comparison
+/// Also, per paragraph, whether its cell groups it with other paragraphs of its article.
+fn unshared_paragraphs(comparison: &Comparison, article: usize) -> (Vec<bool>, Vec<bool>) {
+    let n = comparison
         .articles
-        .iter()
-        .map(|a| vec![false; a.paragraphs.len()])
-        .collect();
+        .get(article)
+        .map_or(0, |a| a.paragraphs.len());
+    let mut alone = vec![false; n];
+    let mut grouped = vec![false; n];
     if comparison.articles.len() < 2 {
-        return out;
+        return (alone, grouped);
     }
     for row in &comparison.rows {
         let present = row.cells.iter().filter(|c| c.is_some()).count();
-        if present != 1 {
+        let Some(Some(cell)) = row.cells.get(article) else {
             continue;
-        }
-        for (a, cell) in row.cells.iter().enumerate() {
-            let Some(cell) = cell else { continue };
-            for &p in &cell.paragraphs {
-                if let Some(flag) = out.get_mut(a).and_then(|v| v.get_mut(p)) {
-                    *flag = true;
-                }
+        };
+        for &p in &cell.paragraphs {
+            if let Some(flag) = alone.get_mut(p) {
+                *flag = present == 1;
+            }
+            if let Some(flag) = grouped.get_mut(p) {
+                *flag = cell.paragraphs.len() >= 2;
             }
         }
     }
-    out
+    (alone, grouped)
 }
 
 /// Per paragraph of the article, the share of its word pairs (its word, for a one-word
@@ -344,28 +348,15 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
     let Some(art) = comparison.articles.get(article) else {
         return Vec::new();
     };
-    let several = comparison.articles.len() >= 2;
-    let unshared_all = unshared_paragraphs(comparison);
-    let unshared = unshared_all.get(article).cloned().unwrap_or_default();
-    let site = if several {
+    let open = comparison.articles.len() >= 2;
+    let (unshared, grouped) = unshared_paragraphs(comparison, article);
+    let site = if open {
         same_site_texts(comparison, article)
     } else {
         HashSet::new()
     };
     let paras = &art.paragraphs;
     let n = paras.len();
-    let carried = if several {
-        carried_shares(comparison, article)
-    } else {
-        vec![1.0; n]
-    };
-    let others: HashSet<&str> = comparison
-        .articles
-        .iter()
-        .enumerate()
-        .filter(|(b, _)| *b != article)
-        .flat_map(|(_, o)| o.paragraphs.iter().map(|q| q.text.trim()))
-        .collect();
     let tokens: Vec<Vec<String>> = paras
         .iter()
         .map(|p| {
@@ -374,6 +365,38 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
                 .map(|w| w.text.to_lowercase())
                 .collect()
         })
+        .collect();
+    let carried = if open {
+        carried_shares(comparison, article)
+    } else {
+        vec![1.0; n]
+    };
+    // No other article carries the paragraph: its row holds no other article, or it is a
+    // short insert the aligner grouped with a neighbour and under a fifth of its word pairs
+    // occur in any other article.
+    let alone_at: Vec<bool> = (0..n)
+        .map(|i| {
+            unshared.get(i).copied().unwrap_or(false)
+                || (grouped.get(i).copied().unwrap_or(false)
+                    && carried.get(i).copied().unwrap_or(1.0) < 0.2)
+        })
+        .collect();
+    // Cross-article evidence counts only beside articles about the same story: when the
+    // others carry under a third of this article's words, it is another story.
+    let total_words: usize = tokens.iter().map(Vec::len).sum();
+    let carried_words: usize = tokens
+        .iter()
+        .zip(&alone_at)
+        .filter(|(_, a)| !**a)
+        .map(|(t, _)| t.len())
+        .sum();
+    let several = open && carried_words * 3 >= total_words;
+    let others: HashSet<&str> = comparison
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|(b, _)| *b != article)
+        .flat_map(|(_, o)| o.paragraphs.iter().map(|q| q.text.trim()))
         .collect();
     let function = frequent_short_tokens(&tokens);
     let lengths: Vec<usize> = paras
@@ -447,7 +470,7 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
             values: [0.0; N],
             cue: None,
             wordless: false,
-            carried_elsewhere: several && others.contains(p.text.trim()),
+            carried_elsewhere: open && others.contains(p.text.trim()),
         };
         let nw = f.lower.len();
         s.wordless = nw == 0;
@@ -520,11 +543,7 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
         );
         let edge = i < 3 || i + 3 >= n;
         s.set("edge", f64::from(u8::from(edge)));
-        // No other article's row holds it, or (a short insert the aligner grouped with a
-        // neighbour) under a fifth of its word pairs occur in any other article.
-        let alone = several
-            && (unshared.get(i).copied().unwrap_or(false)
-                || carried.get(i).copied().unwrap_or(1.0) < 0.2);
+        let alone = several && alone_at.get(i).copied().unwrap_or(false);
         let cue = cues::judge(
             text,
             Context {
@@ -544,7 +563,7 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
             "unshared_incoherent",
             f64::from(u8::from(alone && cohesion < 0.15)),
         );
-        let repeat = several && nw <= 40 && site.contains(&folded_key(text));
+        let repeat = open && nw <= 40 && site.contains(&folded_key(text));
         s.set("same_site_repeat", f64::from(u8::from(repeat)));
         s.set("starts_lower", f64::from(u8::from(starts_lower(text))));
         s.set("at_wrap_width", f64::from(u8::from(f.at_wrap)));

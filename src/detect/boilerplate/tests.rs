@@ -341,6 +341,21 @@ fn furniture_repeated_across_one_sites_articles() {
     let s = signals(&c, 0);
     assert!(on(s[3].get("same_site_repeat")), "same_site_repeat");
     assert!(!on(s[0].get("same_site_repeat")), "same_site_repeat");
+    let boiler: Vec<(usize, usize)> = c
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Boilerplate)
+        .map(|f| (f.article, f.paragraph))
+        .collect();
+    // Two stories side by side: their own paragraphs are neither shared nor furniture
+    // (cross-article evidence needs articles about the same story), the site's promo is.
+    assert!(boiler.contains(&(0, 3)), "{boiler:?}");
+    assert!(
+        boiler
+            .iter()
+            .all(|&(a, p)| (a, p) == (0, 3) || (a, p) == (1, 2)),
+        "{boiler:?}"
+    );
 }
 
 #[test]
