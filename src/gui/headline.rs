@@ -107,7 +107,7 @@ pub fn show(app: &StorydiffApp, comparison: &Comparison, ui: &mut egui::Ui, col_
                 .galley(Pos2::new(gx, y), galley.clone(), pal.text);
             y += h;
         }
-        let response = ui.interact(col, ui.id().with(("headline", a)), Sense::hover());
+        let response = ui.interact(col, ui.scope_id().with(("headline", a)), Sense::hover());
         response.widget_info(|| {
             egui::WidgetInfo::labeled(
                 egui::accesskit::Role::Label,
