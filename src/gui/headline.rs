@@ -2,6 +2,8 @@
 //! reference's ([`crate::model::Comparison::headline`]), drawn with the cells' diff styles
 //! (the same [`cell_blocks`] the table uses), and "no headline" where a file has none.
 
+use std::fmt::Write as _;
+
 use egui::{FontId, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
 use super::app::StorydiffApp;
@@ -144,7 +146,7 @@ pub fn headline_description(comparison: &Comparison, a: usize) -> String {
         };
         let words = op.text.trim();
         if !words.is_empty() {
-            text.push_str(&format!("; {verb} “{words}”"));
+            let _ = write!(text, "; {verb} “{words}”");
         }
     }
     text
