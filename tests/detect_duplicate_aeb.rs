@@ -79,12 +79,12 @@ fn measure(root: &Path) -> (Score, usize) {
         };
         // The ground truth as one run of keys: a paragraph's text is counted wherever it
         // occurs, however the ground truth breaks its lines.
-        let truth_text: String = truth
-            .iter()
-            .flat_map(|a| &a.paragraphs)
-            .map(|p| format!(" {}", key(&p.text)))
-            .collect::<String>()
-            + " ";
+        let mut truth_text = String::new();
+        for p in truth.iter().flat_map(|a| &a.paragraphs) {
+            truth_text.push(' ');
+            truth_text.push_str(&key(&p.text));
+        }
+        truth_text.push(' ');
         let in_truth = |k: &str| truth_text.matches(&format!(" {k} ")).count();
         let mut files: Vec<PathBuf> = std::fs::read_dir(&page)
             .unwrap()

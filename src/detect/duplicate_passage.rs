@@ -316,6 +316,9 @@ fn sentences(cs: &[char]) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// A sentence's start and end (chars) in its paragraph and the hash of its words.
+type SentenceKey = (usize, usize, u64);
+
 /// Sentences of [`MIN_SENTENCE_WORDS`] words or more that occur twice, outside
 /// paragraphs already flagged as a whole.
 fn repeated_sentences(
@@ -326,7 +329,7 @@ fn repeated_sentences(
     let mut out = Vec::new();
     // Each paragraph's sentences long enough to count, with their keys; keys counted so
     // that a sentence recurring [`TEMPLATE_COPIES`] times (a template) is left alone.
-    let mut per_paragraph: Vec<(bool, Vec<(usize, usize, u64)>)> = Vec::new();
+    let mut per_paragraph: Vec<(bool, Vec<SentenceKey>)> = Vec::new();
     let mut copies: HashMap<u64, usize> = HashMap::new();
     for cs in para_chars {
         let whole: String = cs.iter().collect();

@@ -2,6 +2,8 @@
 //! reference's ([`crate::model::Comparison::headline`]), drawn with the cells' diff styles
 //! (the same [`cell_blocks`] the table uses), and "no headline" where a file has none.
 
+use std::fmt::Write as _;
+
 use egui::{FontId, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
 use super::app::StorydiffApp;
@@ -107,7 +109,7 @@ pub fn show(app: &StorydiffApp, comparison: &Comparison, ui: &mut egui::Ui, col_
                 .galley(Pos2::new(gx, y), galley.clone(), pal.text);
             y += h;
         }
-        let response = ui.interact(col, ui.id().with(("headline", a)), Sense::hover());
+        let response = ui.interact(col, ui.scope_id().with(("headline", a)), Sense::hover());
         response.widget_info(|| {
             egui::WidgetInfo::labeled(
                 egui::accesskit::Role::Label,
@@ -144,7 +146,7 @@ pub fn headline_description(comparison: &Comparison, a: usize) -> String {
         };
         let words = op.text.trim();
         if !words.is_empty() {
-            text.push_str(&format!("; {verb} “{words}”"));
+            let _ = write!(text, "; {verb} “{words}”");
         }
     }
     text
