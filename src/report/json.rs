@@ -145,23 +145,21 @@ fn finding_out(f: &Finding) -> FindingOut<'_> {
     }
 }
 
-/// Serialises the comparison as the stable, pretty-printed JSON report (with a final newline).
-#[must_use]
-pub fn to_json(comparison: &Comparison) -> String {
-    let o = &comparison.options;
-    let mut ignore = Vec::new();
-    if o.ignore_case {
-        ignore.push("case");
-    }
-    if o.ignore_punctuation {
-        ignore.push("punctuation");
-    }
-    if o.ignore_quotes {
-        ignore.push("quotes");
-    }
-    if o.ignore_whitespace {
-        ignore.push("whitespace");
-    }
+/// The names of the options that make the diff ignore something, in a fixed order.
+fn ignored(o: &crate::model::CompareOptions) -> Vec<&'static str> {
+    [
+        (o.ignore_case, "case"),
+        (o.ignore_punctuation, "punctuation"),
+        (o.ignore_quotes, "quotes"),
+        (o.ignore_whitespace, "whitespace"),
+    ]
+    .into_iter()
+    .filter_map(|(on, name)| on.then_some(name))
+    .collect()
+}
+
+/// Per article: the English-only checks skipped on it, when it is not in English.
+fn skipped_out(comparison: &Comparison) -> Vec<Option<SkippedOut>> {
     let mut skipped: Vec<Option<SkippedOut>> = comparison.articles.iter().map(|_| None).collect();
     for (i, lang, note) in crate::detect::language::skipped_notes(comparison) {
         if let Some(slot) = skipped.get_mut(i) {
@@ -175,12 +173,19 @@ pub fn to_json(comparison: &Comparison) -> String {
             });
         }
     }
-    let mut skipped = skipped.into_iter();
+    skipped
+}
+
+/// Serialises the comparison as the stable, pretty-printed JSON report (with a final newline).
+#[must_use]
+pub fn to_json(comparison: &Comparison) -> String {
+    let o = &comparison.options;
+    let mut skipped = skipped_out(comparison).into_iter();
     let report = Report {
         schema: SCHEMA,
         reference: o.reference,
         options: Options {
-            ignore,
+            ignore: ignored(o),
             granularity: match o.granularity {
                 crate::model::Granularity::Word => "word",
                 crate::model::Granularity::Char => "char",
