@@ -32,8 +32,7 @@
 //! and tables in our fixtures run 1–7 words.
 
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{HashMap, HashSet};
-use std::hash::{Hash as _, Hasher as _};
+use std::hash::{BuildHasherDefault, Hash as _, Hasher};
 
 use super::boilerplate::looks_like_boilerplate;
 use super::context::{Context, Hit, Para, Tok, loc};
@@ -76,19 +75,61 @@ fn trimmed_span(cs: &[char]) -> (usize, usize) {
     (start, end)
 }
 
-/// The hash of a word sequence (lower-case forms): equal sequences, equal keys.
-fn key_of(words: &[Tok]) -> u64 {
-    let mut h = DefaultHasher::new();
-    words.len().hash(&mut h);
-    for w in words {
-        w.lower.hash(&mut h);
-    }
-    h.finish()
+/// The splitmix64 finaliser: a cheap, well-spread mix of 64 bits.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
-/// The distinct shingle hashes of a paragraph's words.
-fn shingles_of(words: &[Tok]) -> HashSet<u64> {
-    words.windows(SHINGLE).map(key_of).collect()
+/// Hasher for keys that are integers: `u64` keys here are already hashes and pass
+/// through; anything else is mixed. Saves SipHash on every set and map operation.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0 ^ u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = mix(n as u64);
+    }
+}
+
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<KeyHasher>>;
+type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<KeyHasher>>;
+
+/// One hash per word (its lower-case form), computed once per paragraph.
+fn word_hashes(words: &[Tok]) -> Vec<u64> {
+    words
+        .iter()
+        .map(|w| {
+            let mut h = DefaultHasher::new();
+            w.lower.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// The key of a word sequence from its word hashes: equal sequences, equal keys (the mix
+/// makes the key depend on the order).
+fn key_of(hashes: &[u64]) -> u64 {
+    hashes
+        .iter()
+        .fold(mix(hashes.len() as u64), |acc, &h| mix(acc ^ h))
+}
+
+/// The distinct shingle keys of a paragraph's word hashes.
+fn shingles_of(hashes: &[u64]) -> HashSet<u64> {
+    hashes.windows(SHINGLE).map(key_of).collect()
 }
 
 /// Per-paragraph answers of [`looks_like_boilerplate`], computed on first need (the cue
@@ -121,15 +162,16 @@ fn detect_article(ctx: &Context<'_>, article: usize) -> Vec<Finding> {
     let mut memo = BoilerplateMemo {
         ctx,
         article,
-        known: HashMap::new(),
+        known: HashMap::default(),
     };
     let mut out = Vec::new();
-    let mut exact: HashMap<u64, usize> = HashMap::new();
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
-    let sets: Vec<HashSet<u64>> = all_words.iter().map(|w| shingles_of(w)).collect();
-    let mut flagged_paras: HashSet<usize> = HashSet::new();
-    let keys: Vec<u64> = all_words.iter().map(|w| key_of(w)).collect();
-    let mut copies: HashMap<u64, usize> = HashMap::new();
+    let mut exact: HashMap<u64, usize> = HashMap::default();
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::default();
+    let hashes: Vec<Vec<u64>> = all_words.iter().map(|w| word_hashes(w)).collect();
+    let sets: Vec<HashSet<u64>> = hashes.iter().map(|h| shingles_of(h)).collect();
+    let mut flagged_paras: HashSet<usize> = HashSet::default();
+    let keys: Vec<u64> = hashes.iter().map(|h| key_of(h)).collect();
+    let mut copies: HashMap<u64, usize> = HashMap::default();
     for &k in &keys {
         *copies.entry(k).or_default() += 1;
     }
@@ -175,7 +217,13 @@ fn detect_article(ctx: &Context<'_>, article: usize) -> Vec<Finding> {
             }
         }
     }
-    out.extend(repeated_sentences(ctx, article, &mut memo, &flagged_paras));
+    out.extend(repeated_sentences(
+        ctx,
+        article,
+        &hashes,
+        &mut memo,
+        &flagged_paras,
+    ));
     out
 }
 
@@ -221,7 +269,7 @@ fn paragraph_finding(
 /// shingles: a line built on one frame ("Vote for Anna on the last page!", "Vote for
 /// Olga …") belongs to a large family even where two copies are word for word the same.
 fn family_sizes(sets: &[HashSet<u64>]) -> Vec<usize> {
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::default();
     for (p, set) in sets.iter().enumerate() {
         for &s in set {
             let list = postings.entry(s).or_default();
@@ -230,7 +278,7 @@ fn family_sizes(sets: &[HashSet<u64>]) -> Vec<usize> {
             }
         }
     }
-    let mut shared: HashMap<usize, usize> = HashMap::new();
+    let mut shared: HashMap<usize, usize> = HashMap::default();
     sets.iter()
         .enumerate()
         .map(|(p, set)| {
@@ -306,7 +354,7 @@ fn near_duplicate(
     if shingles.len() < 3 {
         return None;
     }
-    let mut shared: HashMap<usize, usize> = HashMap::new();
+    let mut shared: HashMap<usize, usize> = HashMap::default();
     for s in shingles {
         for &q in postings.get(s).map_or(&[][..], Vec::as_slice) {
             *shared.entry(q).or_default() += 1;
@@ -328,7 +376,7 @@ type SentenceKey = (usize, usize, usize, u64);
 
 /// The sentence spans of `para` of [`MIN_SENTENCE_WORDS`] words or more, with the hash
 /// of their words.
-fn long_sentences(p: usize, para: &Para, words: &[Tok]) -> Vec<SentenceKey> {
+fn long_sentences(p: usize, para: &Para, words: &[Tok], hashes: &[u64]) -> Vec<SentenceKey> {
     let mut out = Vec::new();
     let mut k = 0;
     for s in &para.sentences {
@@ -339,7 +387,7 @@ fn long_sentences(p: usize, para: &Para, words: &[Tok]) -> Vec<SentenceKey> {
         while words.get(k).is_some_and(|w| w.end <= s.end) {
             k += 1;
         }
-        let inside = words.get(first..k).unwrap_or(&[]);
+        let inside = hashes.get(first..k).unwrap_or(&[]);
         if inside.len() >= MIN_SENTENCE_WORDS {
             out.push((p, s.start, s.end, key_of(inside)));
         }
@@ -353,6 +401,7 @@ fn long_sentences(p: usize, para: &Para, words: &[Tok]) -> Vec<SentenceKey> {
 fn repeated_sentences(
     ctx: &Context<'_>,
     article: usize,
+    hashes: &[Vec<u64>],
     memo: &mut BoilerplateMemo<'_>,
     flagged: &HashSet<usize>,
 ) -> Vec<Finding> {
@@ -360,9 +409,12 @@ fn repeated_sentences(
     let all: Vec<SentenceKey> = paras
         .iter()
         .enumerate()
-        .flat_map(|(p, para)| long_sentences(p, para, ctx.para_words(article, p)))
+        .flat_map(|(p, para)| {
+            let h = hashes.get(p).map_or(&[][..], Vec::as_slice);
+            long_sentences(p, para, ctx.para_words(article, p), h)
+        })
         .collect();
-    let mut raw: HashMap<u64, usize> = HashMap::new();
+    let mut raw: HashMap<u64, usize> = HashMap::default();
     for &(.., key) in &all {
         *raw.entry(key).or_default() += 1;
     }
@@ -382,13 +434,13 @@ fn repeated_sentences(
             kept.push((p, s, e, key));
         }
     }
-    let mut copies: HashMap<u64, usize> = HashMap::new();
+    let mut copies: HashMap<u64, usize> = HashMap::default();
     for &(.., key) in &kept {
         *copies.entry(key).or_default() += 1;
     }
     let single = |q: usize| ctx.para(article, q).is_some_and(|c| c.sentences.len() <= 1);
     let mut out = Vec::new();
-    let mut seen: HashMap<u64, (usize, usize, usize)> = HashMap::new();
+    let mut seen: HashMap<u64, (usize, usize, usize)> = HashMap::default();
     for &(p, s, e, key) in &kept {
         if copies.get(&key).copied().unwrap_or(0) >= TEMPLATE_COPIES {
             continue;
