@@ -83,7 +83,7 @@ fn mix(mut z: u64) -> u64 {
 }
 
 /// Hasher for keys that are integers: `u64` keys here are already hashes and pass
-/// through; anything else is mixed. Saves SipHash on every set and map operation.
+/// through; anything else is mixed. Saves `SipHash` on every set and map operation.
 #[derive(Default)]
 struct KeyHasher(u64);
 
