@@ -50,7 +50,7 @@ fn detected(text: &str) -> (usize, String) {
         &CompareOptions::default(),
         &mut |_| {},
     );
-    let findings = storydiff::detect::mojibake::detect(&cmp);
+    let findings = storydiff::detect::mojibake::detect(&storydiff::detect::Context::new(&cmp));
     let runs: Vec<storydiff::detect::mojibake::Run> = findings
         .iter()
         .map(|f| storydiff::detect::mojibake::Run {

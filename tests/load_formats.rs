@@ -411,12 +411,13 @@ fn c1_controls_in_utf8_text_load_and_are_flagged_as_mojibake() {
         texts(&a)[0],
         "The harbour\u{e2}\u{80}\u{99}s wall was repaired on Monday."
     );
-    let findings = storydiff::detect::mojibake::detect(&storydiff::compare(
+    let cmp = storydiff::compare(
         vec![a],
         Vec::new(),
         &storydiff::model::CompareOptions::default(),
         &mut |_| {},
-    ));
+    );
+    let findings = storydiff::detect::mojibake::detect(&storydiff::detect::Context::new(&cmp));
     let repairs: Vec<(&str, Option<&str>)> = findings
         .iter()
         .map(|f| (f.text.as_str(), f.suggestion.as_deref()))
@@ -456,12 +457,13 @@ fn invalid_bytes_inside_utf8_load_as_replacement_characters_and_are_flagged() {
             "Caf\u{e9} owners in Z\u{fc}rich and M\u{e1}laga said the na\u{ef}ve plan \u{fffd} would fail."
         ]
     );
-    let findings = storydiff::detect::mojibake::detect(&storydiff::compare(
+    let cmp = storydiff::compare(
         vec![a],
         Vec::new(),
         &storydiff::model::CompareOptions::default(),
         &mut |_| {},
-    ));
+    );
+    let findings = storydiff::detect::mojibake::detect(&storydiff::detect::Context::new(&cmp));
     assert_eq!(findings.len(), 1, "{findings:?}");
     assert_eq!(findings[0].text, "\u{fffd}");
     assert_eq!(findings[0].suggestion, None);

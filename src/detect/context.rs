@@ -430,6 +430,12 @@ pub(crate) fn is_function_word(lower: &str) -> bool {
     lexicon::FUNCTION_WORDS.contains(lower)
 }
 
+/// The characters of `text`.
+#[must_use]
+pub(crate) fn chars(text: &str) -> Vec<char> {
+    text.chars().collect()
+}
+
 /// The string made of `chars[start..end]` (clamped).
 #[must_use]
 pub(crate) fn slice(chars: &[char], start: usize, end: usize) -> String {
@@ -454,7 +460,7 @@ fn article_text(article: &crate::model::Article) -> ArticleText {
     let mut words = Vec::new();
     let mut paragraphs = Vec::with_capacity(article.paragraphs.len());
     for (p, para) in article.paragraphs.iter().enumerate() {
-        let chars: Vec<char> = para.text.chars().collect();
+        let chars = chars(&para.text);
         let first = words.len();
         for w in normalize::words(&para.text) {
             words.push(Tok {
@@ -846,13 +852,23 @@ impl Vocabulary {
         for article in articles {
             let mut set: HashSet<String> = HashSet::new();
             let mut pairs = HashSet::new();
-            let mut prev: Option<(usize, String)> = None;
+            let mut prev: Option<(usize, Cow<'_, str>)> = None;
             for w in &article.words {
-                // Lower case without quote folding, as the detectors look words up.
-                let lower = w.text.to_lowercase();
-                let entry = match vocab.counts.get_mut(&lower) {
+                // Lower case without quote folding, as the detectors look words up: the
+                // token's folded form whenever folding changed nothing (and no capital
+                // sigma, which `str::to_lowercase` treats by position).
+                let lower: Cow<'_, str> = if w
+                    .text
+                    .chars()
+                    .any(|c| c == '\u{3a3}' || normalize::fold_quote(c) != c)
+                {
+                    Cow::Owned(w.text.to_lowercase())
+                } else {
+                    Cow::Borrowed(w.lower.as_str())
+                };
+                let entry = match vocab.counts.get_mut(lower.as_ref()) {
                     Some(e) => e,
-                    None => vocab.counts.entry(lower.clone()).or_default(),
+                    None => vocab.counts.entry(lower.to_string()).or_default(),
                 };
                 if is_lowercase_word(&w.text) {
                     entry.0 += 1;
@@ -870,8 +886,8 @@ impl Vocabulary {
                 {
                     pairs.insert(pair_key(p, &lower));
                 }
-                if !set.contains(&lower) {
-                    set.insert(lower.clone());
+                if !set.contains(lower.as_ref()) {
+                    set.insert(lower.to_string());
                 }
                 prev = Some((w.para, lower));
             }

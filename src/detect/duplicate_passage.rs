@@ -32,13 +32,11 @@
 //! and tables in our fixtures run 1–7 words.
 
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{HashMap, HashSet};
-use std::hash::Hasher as _;
+use std::hash::{BuildHasherDefault, Hash as _, Hasher};
 
 use super::boilerplate::looks_like_boilerplate;
-use super::text_util::{Hit, chars, finding};
-use crate::model::{Comparison, Finding, FindingKind, Location};
-use crate::normalize::words;
+use super::context::{Context, Hit, Para, Tok, loc};
+use crate::model::{Finding, FindingKind};
 
 /// Fewest words a paragraph needs to count as a passage: a short headline.
 const MIN_PARAGRAPH_WORDS: usize = 5;
@@ -59,15 +57,12 @@ const MAX_POSTINGS: usize = 32;
 /// Dice overlap of shingle sets above which two paragraphs are near-duplicates.
 const NEAR: f64 = 0.7;
 
-/// Finds `duplicate_passage` in the comparison.
+/// Finds `duplicate_passage` in the context's articles.
 #[must_use]
-pub fn detect(comparison: &Comparison) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (a, article) in comparison.articles.iter().enumerate() {
-        let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
-        out.extend(detect_article(a, &texts));
-    }
-    out
+pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
+    (0..ctx.article_count())
+        .flat_map(|a| detect_article(ctx, a))
+        .collect()
 }
 
 /// The trimmed extent of a paragraph in chars.
@@ -80,105 +75,201 @@ fn trimmed_span(cs: &[char]) -> (usize, usize) {
     (start, end)
 }
 
-fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
-    let mut h = DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
+/// The splitmix64 finaliser: a cheap, well-spread mix of 64 bits.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Hasher for keys that are integers: `u64` keys here are already hashes and pass
+/// through; anything else is mixed. Saves `SipHash` on every set and map operation.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0 ^ u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = mix(n as u64);
+    }
+}
+
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<KeyHasher>>;
+type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<KeyHasher>>;
+
+/// One hash per word (its lower-case form), computed once per paragraph.
+fn word_hashes(words: &[Tok]) -> Vec<u64> {
+    words
+        .iter()
+        .map(|w| {
+            let mut h = DefaultHasher::new();
+            w.lower.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// The key of a word sequence from its word hashes: equal sequences, equal keys (the mix
+/// makes the key depend on the order).
+fn key_of(hashes: &[u64]) -> u64 {
+    hashes
+        .iter()
+        .fold(mix(hashes.len() as u64), |acc, &h| mix(acc ^ h))
+}
+
+/// The distinct shingle keys of a paragraph's word hashes.
+fn shingles_of(hashes: &[u64]) -> HashSet<u64> {
+    hashes.windows(SHINGLE).map(key_of).collect()
+}
+
+/// Per-paragraph answers of [`looks_like_boilerplate`], computed on first need (the cue
+/// judgement is the costly part of this detector, and most paragraphs never need it).
+struct BoilerplateMemo<'c> {
+    ctx: &'c Context<'c>,
+    article: usize,
+    known: HashMap<usize, bool>,
+}
+
+impl BoilerplateMemo<'_> {
+    fn paragraph(&mut self, p: usize) -> bool {
+        let (ctx, article) = (self.ctx, self.article);
+        *self.known.entry(p).or_insert_with(|| {
+            ctx.para_text(article, p)
+                .is_some_and(looks_like_boilerplate)
+        })
+    }
 }
 
 /// Duplicates inside one article.
-fn detect_article(article: usize, paras: &[&str]) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let mut exact: HashMap<u64, usize> = HashMap::new();
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut shingle_sets: Vec<HashSet<u64>> = Vec::with_capacity(paras.len());
-    let mut flagged_paras: HashSet<usize> = HashSet::new();
-    let para_chars: Vec<Vec<char>> = paras.iter().map(|t| chars(t)).collect();
-    let all_tokens: Vec<Vec<String>> = paras
-        .iter()
-        .map(|t| words(t).iter().map(|w| w.text.to_lowercase()).collect())
+fn detect_article(ctx: &Context<'_>, article: usize) -> Vec<Finding> {
+    let paras = &ctx.article(article).paragraphs;
+    let texts: Vec<&str> = (0..paras.len())
+        .map(|p| ctx.para_text(article, p).unwrap_or(""))
         .collect();
-    let mut copies: HashMap<u64, usize> = HashMap::new();
-    for tokens in &all_tokens {
-        *copies.entry(hash_of(tokens)).or_default() += 1;
+    let all_words: Vec<&[Tok]> = (0..paras.len())
+        .map(|p| ctx.para_words(article, p))
+        .collect();
+    let mut memo = BoilerplateMemo {
+        ctx,
+        article,
+        known: HashMap::default(),
+    };
+    let mut out = Vec::new();
+    let mut exact: HashMap<u64, usize> = HashMap::default();
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::default();
+    let hashes: Vec<Vec<u64>> = all_words.iter().map(|w| word_hashes(w)).collect();
+    let sets: Vec<HashSet<u64>> = hashes.iter().map(|h| shingles_of(h)).collect();
+    let mut flagged_paras: HashSet<usize> = HashSet::default();
+    let keys: Vec<u64> = hashes.iter().map(|h| key_of(h)).collect();
+    let mut copies: HashMap<u64, usize> = HashMap::default();
+    for &k in &keys {
+        *copies.entry(k).or_default() += 1;
     }
-    let word_counts: Vec<usize> = all_tokens.iter().map(Vec::len).collect();
-    let families = family_sizes(&all_tokens);
-    for (p, text) in paras.iter().enumerate() {
-        let tokens: &[String] = all_tokens.get(p).map_or(&[], Vec::as_slice);
-        let shingles: HashSet<u64> = tokens.windows(SHINGLE).map(hash_of).collect();
-        let template = copies.get(&hash_of(tokens)).copied().unwrap_or(0) >= TEMPLATE_COPIES
+    let word_counts: Vec<usize> = all_words.iter().map(|w| w.len()).collect();
+    let families = family_sizes(&sets);
+    for (p, (text, shingles)) in texts.iter().zip(&sets).enumerate() {
+        let n = word_counts.get(p).copied().unwrap_or(0);
+        let key = keys.get(p).copied().unwrap_or(0);
+        let key_copies = copies.get(&key).copied().unwrap_or(0);
+        let template = key_copies >= TEMPLATE_COPIES
             || families.get(p).copied().unwrap_or(0) >= TEMPLATE_COPIES;
-        let eligible = tokens.len() >= MIN_PARAGRAPH_WORDS
+        // Every test but the cue judgement; that one runs only where it can change the
+        // outcome (an earlier copy exists, or a later one may find this one).
+        let shaped = n >= MIN_PARAGRAPH_WORDS
             && !template
-            && !in_list(paras, &word_counts, p)
-            && !attribution(text, tokens.len())
-            && !looks_like_boilerplate(text);
+            && !in_list(&texts, &word_counts, p)
+            && !attribution(text, n);
         let mut earlier: Option<(usize, bool)> = None;
-        if eligible {
-            let key = hash_of(tokens);
+        if shaped {
             if let Some(&q) = exact.get(&key) {
-                earlier = Some((q, true));
-            } else {
-                exact.insert(key, p);
-                earlier = near_duplicate(&shingles, &postings, &shingle_sets).map(|q| (q, false));
+                if !memo.paragraph(p) {
+                    earlier = Some((q, true));
+                }
+            } else if key_copies >= 2 {
+                if !memo.paragraph(p) {
+                    exact.insert(key, p);
+                    earlier = near_duplicate(shingles, &postings, &sets).map(|q| (q, false));
+                }
+            } else if let Some(q) = near_duplicate(shingles, &postings, &sets)
+                && !memo.paragraph(p)
+            {
+                earlier = Some((q, false));
             }
         }
-        if let (Some((q, same)), Some(cs)) = (earlier, para_chars.get(p)) {
-            let (start, end) = trimmed_span(cs);
-            let (q_start, q_end) = para_chars.get(q).map_or((0, 0), |c| trimmed_span(c));
-            let message = if same {
-                format!(
-                    "This paragraph repeats paragraph {} word for word; one copy is probably left over from the page (a caption or link printed twice, or a scraper duplicate).",
-                    q + 1
-                )
-            } else {
-                format!(
-                    "This paragraph nearly repeats paragraph {}; one copy is probably left over from the page (a caption or link printed twice, or a scraper duplicate).",
-                    q + 1
-                )
-            };
-            out.push(finding(
-                FindingKind::DuplicatePassage,
-                article,
-                p,
-                cs,
-                Hit {
-                    start,
-                    end,
-                    message,
-                    suggestion: None,
-                    related: vec![Location {
-                        article,
-                        paragraph: q,
-                        start: q_start,
-                        end: q_end,
-                    }],
-                },
-            ));
+        if let (Some((q, same)), Some(para)) = (earlier, paras.get(p)) {
+            out.extend(paragraph_finding(ctx, article, p, para, q, same));
             flagged_paras.insert(p);
         }
-        for &s in &shingles {
+        for &s in shingles {
             let list = postings.entry(s).or_default();
             if list.len() <= MAX_POSTINGS {
                 list.push(p);
             }
         }
-        shingle_sets.push(shingles);
     }
-    out.extend(repeated_sentences(article, &para_chars, &flagged_paras));
+    out.extend(repeated_sentences(
+        ctx,
+        article,
+        &hashes,
+        &mut memo,
+        &flagged_paras,
+    ));
     out
+}
+
+/// The finding for paragraph `p` repeating paragraph `q` (word for word when `same`).
+fn paragraph_finding(
+    ctx: &Context<'_>,
+    article: usize,
+    p: usize,
+    para: &Para,
+    q: usize,
+    same: bool,
+) -> Option<Finding> {
+    let (start, end) = trimmed_span(&para.chars);
+    let (q_start, q_end) = ctx
+        .para(article, q)
+        .map_or((0, 0), |c| trimmed_span(&c.chars));
+    let message = if same {
+        format!(
+            "This paragraph repeats paragraph {} word for word; one copy is probably left over from the page (a caption or link printed twice, or a scraper duplicate).",
+            q + 1
+        )
+    } else {
+        format!(
+            "This paragraph nearly repeats paragraph {}; one copy is probably left over from the page (a caption or link printed twice, or a scraper duplicate).",
+            q + 1
+        )
+    };
+    ctx.finding(
+        FindingKind::DuplicatePassage,
+        article,
+        p,
+        Hit {
+            start,
+            end,
+            message,
+            suggestion: None,
+            related: vec![loc(article, q, q_start, q_end)],
+        },
+    )
 }
 
 /// How many paragraphs (itself included) share at least [`FAMILY`] of each paragraph's
 /// shingles: a line built on one frame ("Vote for Anna on the last page!", "Vote for
 /// Olga …") belongs to a large family even where two copies are word for word the same.
-fn family_sizes(all_tokens: &[Vec<String>]) -> Vec<usize> {
-    let sets: Vec<HashSet<u64>> = all_tokens
-        .iter()
-        .map(|t| t.windows(SHINGLE).map(hash_of).collect())
-        .collect();
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+fn family_sizes(sets: &[HashSet<u64>]) -> Vec<usize> {
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::default();
     for (p, set) in sets.iter().enumerate() {
         for &s in set {
             let list = postings.entry(s).or_default();
@@ -187,10 +278,11 @@ fn family_sizes(all_tokens: &[Vec<String>]) -> Vec<usize> {
             }
         }
     }
+    let mut shared: HashMap<usize, usize> = HashMap::default();
     sets.iter()
         .enumerate()
         .map(|(p, set)| {
-            let mut shared: HashMap<usize, usize> = HashMap::new();
+            shared.clear();
             for s in set {
                 for &q in postings.get(s).map_or(&[][..], Vec::as_slice) {
                     if q != p {
@@ -199,8 +291,8 @@ fn family_sizes(all_tokens: &[Vec<String>]) -> Vec<usize> {
                 }
             }
             1 + shared
-                .into_iter()
-                .filter(|&(q, n)| {
+                .iter()
+                .filter(|&(&q, &n)| {
                     let other = sets.get(q).map_or(0, HashSet::len);
                     2.0 * n as f64 >= FAMILY * (set.len() + other) as f64
                 })
@@ -262,7 +354,7 @@ fn near_duplicate(
     if shingles.len() < 3 {
         return None;
     }
-    let mut shared: HashMap<usize, usize> = HashMap::new();
+    let mut shared: HashMap<usize, usize> = HashMap::default();
     for s in shingles {
         for &q in postings.get(s).map_or(&[][..], Vec::as_slice) {
             *shared.entry(q).or_default() += 1;
@@ -279,133 +371,118 @@ fn near_duplicate(
         .map(|(q, _)| q)
 }
 
-/// Sentence spans (char offsets) of a paragraph: split after `.`, `!`, `?` (and a
-/// closing quote) followed by a space.
-fn sentences(cs: &[char]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < cs.len() {
-        let c = cs.get(i).copied().unwrap_or(' ');
-        if matches!(c, '.' | '!' | '?') {
-            let mut end = i + 1;
-            while cs
-                .get(end)
-                .is_some_and(|c| matches!(c, '"' | '\u{201D}' | '\u{2019}' | ')'))
-            {
-                end += 1;
-            }
-            if cs.get(end).is_none_or(|c| c.is_whitespace()) {
-                out.push((start, end));
-                start = end;
-                i = end;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    if start < cs.len() {
-        out.push((start, cs.len()));
-    }
-    out.into_iter()
-        .filter_map(|(s, e)| {
-            let part = cs.get(s..e)?;
-            let (ts, te) = trimmed_span(part);
-            (te > ts).then_some((s + ts, s + te))
-        })
-        .collect()
-}
+/// A sentence's paragraph, start and end (chars) in its paragraph and the hash of its words.
+type SentenceKey = (usize, usize, usize, u64);
 
-/// A sentence's start and end (chars) in its paragraph and the hash of its words.
-type SentenceKey = (usize, usize, u64);
-
-/// Sentences of [`MIN_SENTENCE_WORDS`] words or more that occur twice, outside
-/// paragraphs already flagged as a whole.
-fn repeated_sentences(
-    article: usize,
-    para_chars: &[Vec<char>],
-    flagged: &HashSet<usize>,
-) -> Vec<Finding> {
+/// The sentence spans of `para` of [`MIN_SENTENCE_WORDS`] words or more, with the hash
+/// of their words.
+fn long_sentences(p: usize, para: &Para, words: &[Tok], hashes: &[u64]) -> Vec<SentenceKey> {
     let mut out = Vec::new();
-    // Each paragraph's sentences long enough to count, with their keys; keys counted so
-    // that a sentence recurring [`TEMPLATE_COPIES`] times (a template) is left alone.
-    let mut per_paragraph: Vec<(bool, Vec<SentenceKey>)> = Vec::new();
-    let mut copies: HashMap<u64, usize> = HashMap::new();
-    for cs in para_chars {
-        let whole: String = cs.iter().collect();
-        if looks_like_boilerplate(&whole) {
-            per_paragraph.push((false, Vec::new()));
-            continue;
+    let mut k = 0;
+    for s in &para.sentences {
+        while words.get(k).is_some_and(|w| w.start < s.start) {
+            k += 1;
         }
-        let spans = sentences(cs);
-        let whole_paragraph = spans.len() <= 1;
-        let mut kept = Vec::new();
-        for (s, e) in spans {
-            let text: String = cs.get(s..e).unwrap_or_default().iter().collect();
-            let tokens: Vec<String> = words(&text).iter().map(|w| w.text.to_lowercase()).collect();
-            if tokens.len() < MIN_SENTENCE_WORDS || looks_like_boilerplate(&text) {
-                continue;
-            }
-            let key = hash_of(&tokens);
-            *copies.entry(key).or_default() += 1;
-            kept.push((s, e, key));
+        let first = k;
+        while words.get(k).is_some_and(|w| w.end <= s.end) {
+            k += 1;
         }
-        per_paragraph.push((whole_paragraph, kept));
-    }
-    let mut seen: HashMap<u64, (usize, usize, usize)> = HashMap::new();
-    for (p, (cs, (whole_paragraph, kept))) in para_chars.iter().zip(&per_paragraph).enumerate() {
-        let whole_paragraph = *whole_paragraph;
-        for &(s, e, key) in kept {
-            if copies.get(&key).copied().unwrap_or(0) >= TEMPLATE_COPIES {
-                continue;
-            }
-            match seen.get(&key) {
-                Some(&(q, qs, qe)) => {
-                    let both_whole = whole_paragraph && q != p && single_sentence(para_chars, q);
-                    if flagged.contains(&p) || both_whole {
-                        continue;
-                    }
-                    out.push(finding(
-                        FindingKind::DuplicatePassage,
-                        article,
-                        p,
-                        cs,
-                        Hit {
-                            start: s,
-                            end: e,
-                            message: format!(
-                                "This sentence already appears in paragraph {}; one copy is probably left over from the page or a scraper.",
-                                q + 1
-                            ),
-                            suggestion: None,
-                            related: vec![Location {
-                                article,
-                                paragraph: q,
-                                start: qs,
-                                end: qe,
-                            }],
-                        },
-                    ));
-                }
-                None => {
-                    seen.insert(key, (p, s, e));
-                }
-            }
+        let inside = hashes.get(first..k).unwrap_or(&[]);
+        if inside.len() >= MIN_SENTENCE_WORDS {
+            out.push((p, s.start, s.end, key_of(inside)));
         }
     }
     out
 }
 
-/// True when paragraph `q` is one sentence.
-fn single_sentence(para_chars: &[Vec<char>], q: usize) -> bool {
-    para_chars.get(q).is_some_and(|cs| sentences(cs).len() <= 1)
+/// Sentences of [`MIN_SENTENCE_WORDS`] words or more that occur twice (not counting
+/// copies in page boilerplate, nor [`TEMPLATE_COPIES`] times or more), outside paragraphs
+/// already flagged as a whole.
+fn repeated_sentences(
+    ctx: &Context<'_>,
+    article: usize,
+    hashes: &[Vec<u64>],
+    memo: &mut BoilerplateMemo<'_>,
+    flagged: &HashSet<usize>,
+) -> Vec<Finding> {
+    let paras = &ctx.article(article).paragraphs;
+    let all: Vec<SentenceKey> = paras
+        .iter()
+        .enumerate()
+        .flat_map(|(p, para)| {
+            let h = hashes.get(p).map_or(&[][..], Vec::as_slice);
+            long_sentences(p, para, ctx.para_words(article, p), h)
+        })
+        .collect();
+    let mut raw: HashMap<u64, usize> = HashMap::default();
+    for &(.., key) in &all {
+        *raw.entry(key).or_default() += 1;
+    }
+    // Only a sentence whose words occur twice or more can be a repeat; the cue judgement
+    // (of its paragraph and of itself) runs for those alone.
+    let mut kept: Vec<SentenceKey> = Vec::new();
+    for &(p, s, e, key) in &all {
+        if raw.get(&key).copied().unwrap_or(0) < 2 || memo.paragraph(p) {
+            continue;
+        }
+        let text = ctx
+            .para(article, p)
+            .and_then(|para| para.chars.get(s..e))
+            .map(|cs| cs.iter().collect::<String>())
+            .unwrap_or_default();
+        if !looks_like_boilerplate(&text) {
+            kept.push((p, s, e, key));
+        }
+    }
+    let mut copies: HashMap<u64, usize> = HashMap::default();
+    for &(.., key) in &kept {
+        *copies.entry(key).or_default() += 1;
+    }
+    let single = |q: usize| ctx.para(article, q).is_some_and(|c| c.sentences.len() <= 1);
+    let mut out = Vec::new();
+    let mut seen: HashMap<u64, (usize, usize, usize)> = HashMap::default();
+    for &(p, s, e, key) in &kept {
+        if copies.get(&key).copied().unwrap_or(0) >= TEMPLATE_COPIES {
+            continue;
+        }
+        let Some(&(q, qs, qe)) = seen.get(&key) else {
+            seen.insert(key, (p, s, e));
+            continue;
+        };
+        let both_whole = q != p && single(p) && single(q);
+        if flagged.contains(&p) || both_whole {
+            continue;
+        }
+        out.extend(ctx.finding(
+            FindingKind::DuplicatePassage,
+            article,
+            p,
+            Hit {
+                start: s,
+                end: e,
+                message: format!(
+                    "This sentence already appears in paragraph {}; one copy is probably left over from the page or a scraper.",
+                    q + 1
+                ),
+                suggestion: None,
+                related: vec![loc(article, q, qs, qe)],
+            },
+        ));
+    }
+    out
 }
 
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
-    use crate::detect::text_util::test_support::comparison_of;
+    use crate::detect::context::Context;
+    use crate::detect::testing::comparison_of;
+    use crate::model::Location;
+
+    fn detect(c: &crate::model::Comparison) -> Vec<Finding> {
+        super::detect(&Context::new(c))
+    }
 
     const CAPTION: &str =
         "Container ships wait at anchor off the port during the strike. (Photo: Example Press)";

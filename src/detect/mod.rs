@@ -19,7 +19,6 @@ pub mod spelling_variant;
 pub mod stray_capital;
 #[cfg(test)]
 mod testing;
-mod text_util;
 pub mod unbalanced_quotes;
 pub mod unique_passage;
 
@@ -30,20 +29,13 @@ use crate::model::{Comparison, Finding, FindingKind};
 /// A detector: the kind it reports and the function that finds it in a context.
 pub type Detector = (FindingKind, fn(&Context<'_>) -> Vec<Finding>);
 
-/// Every detector, in the order they run. Boilerplate, mojibake and duplicate passages
-/// still read the bare comparison.
+/// Every detector, in the order they run.
 pub const DETECTORS: &[Detector] = &[
-    (FindingKind::DuplicatePassage, |ctx| {
-        duplicate_passage::detect(ctx.comparison)
-    }),
-    (FindingKind::Boilerplate, |ctx| {
-        boilerplate::detect(ctx.comparison)
-    }),
+    (FindingKind::DuplicatePassage, duplicate_passage::detect),
+    (FindingKind::Boilerplate, boilerplate::detect),
     (FindingKind::GluedWords, glued_words::detect),
     (FindingKind::StrayCapital, stray_capital::detect),
-    (FindingKind::Mojibake, |ctx| {
-        mojibake::detect(ctx.comparison)
-    }),
+    (FindingKind::Mojibake, mojibake::detect),
     (FindingKind::RepeatedWord, repeated_word::detect),
     (FindingKind::UnbalancedQuotes, unbalanced_quotes::detect),
     (FindingKind::NameVariant, name_variant::detect),

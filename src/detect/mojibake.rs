@@ -34,22 +34,18 @@ use std::sync::OnceLock;
 
 use encoding_rs::{Encoding, MACINTOSH, WINDOWS_1250, WINDOWS_1252};
 
-use super::text_util::{Hit, chars, finding};
-use crate::model::{Comparison, Finding, FindingKind};
+use super::context::{Context, Hit, chars};
+use crate::model::{Finding, FindingKind};
 
-/// Finds `mojibake` in the comparison: runs that [`Method::Shipped`] repairs, and
+/// Finds `mojibake` in the context's articles: runs that [`Method::Shipped`] repairs, and
 /// characters that could not be decoded at all (U+FFFD from a lossy decode).
 #[must_use]
-pub fn detect(comparison: &Comparison) -> Vec<Finding> {
+pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (a, article) in comparison.articles.iter().enumerate() {
+    for (a, article) in ctx.comparison.articles.iter().enumerate() {
         for (p, para) in article.paragraphs.iter().enumerate() {
-            if para.text.is_ascii() {
-                continue;
-            }
-            let cs = chars(&para.text);
             for run in repairs(&para.text, Method::Shipped) {
-                out.push(finding(FindingKind::Mojibake, a, p, &cs, hit_of(run)));
+                out.extend(ctx.finding(FindingKind::Mojibake, a, p, hit_of(run)));
             }
         }
     }
@@ -724,7 +720,12 @@ fn is_odd(c: char) -> bool {
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
-    use crate::detect::text_util::test_support::comparison_of;
+    use crate::detect::context::Context;
+    use crate::detect::testing::comparison_of;
+
+    fn detect(c: &crate::model::Comparison) -> Vec<Finding> {
+        super::detect(&Context::new(c))
+    }
 
     fn flagged(text: &str) -> Vec<(String, String)> {
         detect(&comparison_of(&[&[text]]))

@@ -5,7 +5,7 @@
 //! this judgement is one input of the scored model in `model.rs`, not the decision.
 
 use super::lexicon::lexicon;
-use crate::detect::text_util::is_function_word;
+use crate::detect::context::is_function_word;
 use crate::normalize::words;
 
 /// Where a paragraph sits, for the judgement.
@@ -384,35 +384,6 @@ pub(super) fn is_date_line(shape: &Shape, folded: &str) -> bool {
     .iter()
     .any(|c| folded.starts_with(c));
     (has_month && has_year_or_time) || byline || dated || (has_age && shape.words.len() <= 8)
-}
-
-/// The first and last sentences of a paragraph with at least two sentences.
-pub(super) fn edge_sentences(cs: &[char]) -> Vec<(usize, usize)> {
-    let mut bounds = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < cs.len() {
-        let c = cs.get(i).copied().unwrap_or(' ');
-        if matches!(c, '.' | '!' | '?') && cs.get(i + 1).is_some_and(|c| c.is_whitespace()) {
-            bounds.push((start, i + 1));
-            start = i + 1;
-        }
-        i += 1;
-    }
-    if start < cs.len() {
-        bounds.push((start, cs.len()));
-    }
-    if bounds.len() < 2 {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    if let Some(&(s, e)) = bounds.first() {
-        out.push(trimmed(cs, s, e));
-    }
-    if let Some(&(s, e)) = bounds.last() {
-        out.push(trimmed(cs, s, e));
-    }
-    out
 }
 
 /// Context-free check used by other detectors: would this passage be judged page text

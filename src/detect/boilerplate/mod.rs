@@ -20,19 +20,19 @@ mod lexicon;
 pub mod model;
 pub mod signals;
 
-use super::text_util::{Hit, chars, finding};
-use crate::model::{Comparison, Finding, FindingKind};
+use super::context::{Context, Hit, Para};
+use crate::model::{Finding, FindingKind};
 use signals::Signals;
 
-/// Finds `boilerplate` in the comparison.
+/// Finds `boilerplate` in the context's articles.
 #[must_use]
-pub fn detect(comparison: &Comparison) -> Vec<Finding> {
+pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
     let model = model::weights();
     let mut out = Vec::new();
-    for (a, article) in comparison.articles.iter().enumerate() {
-        let all = signals::signals(comparison, a);
-        for (p, (para, sig)) in article.paragraphs.iter().zip(&all).enumerate() {
-            let cs = chars(&para.text);
+    for (a, article) in ctx.comparison.articles.iter().enumerate() {
+        let all = signals::signals(ctx.comparison, a);
+        let paras = &ctx.article(a).paragraphs;
+        for (p, ((para, sig), view)) in article.paragraphs.iter().zip(&all).zip(paras).enumerate() {
             let flag = decide(
                 sig,
                 &para.text,
@@ -40,13 +40,12 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
                 model.threshold,
             );
             if flag {
-                let (start, end) = cues::trimmed(&cs, 0, cs.len());
+                let (start, end) = cues::trimmed(&view.chars, 0, view.chars.len());
                 if start < end {
-                    out.push(finding(
+                    out.extend(ctx.finding(
                         FindingKind::Boilerplate,
                         a,
                         p,
-                        &cs,
                         Hit {
                             start,
                             end,
@@ -59,14 +58,13 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
                 continue;
             }
             // Only the first or last sentence is page text.
-            for (s, e) in cues::edge_sentences(&cs) {
-                let text: String = cs.get(s..e).unwrap_or_default().iter().collect();
+            for (s, e) in edge_sentences(view) {
+                let text: String = view.chars.get(s..e).unwrap_or_default().iter().collect();
                 if let Some(why) = cues::judge_sentence(&text) {
-                    out.push(finding(
+                    out.extend(ctx.finding(
                         FindingKind::Boilerplate,
                         a,
                         p,
-                        &cs,
                         Hit {
                             start: s,
                             end: e,
@@ -80,6 +78,15 @@ pub fn detect(comparison: &Comparison) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The first and last sentence spans of a paragraph with at least two sentences (from the
+/// context's one splitter).
+fn edge_sentences(para: &Para) -> Vec<(usize, usize)> {
+    match para.sentences.as_slice() {
+        [first, .., last] => vec![(first.start, first.end), (last.start, last.end)],
+        _ => Vec::new(),
+    }
 }
 
 /// The decision for one paragraph, from its signals and the model's probability `p`.

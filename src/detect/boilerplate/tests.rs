@@ -10,7 +10,11 @@ use super::signals::{
     list_or_menu, main_block, second_person, signals, starts_lower, wrap_width,
 };
 use super::*;
-use crate::detect::text_util::test_support::comparison_of;
+use crate::detect::testing::comparison_of;
+
+fn detect(c: &crate::model::Comparison) -> Vec<crate::model::Finding> {
+    super::detect(&crate::detect::Context::new(c))
+}
 use crate::model::{Article, CompareOptions};
 
 fn flagged(paras: &[&str]) -> Vec<(usize, String)> {
