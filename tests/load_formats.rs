@@ -400,6 +400,17 @@ fn random_bytes_are_not_text() {
     assert_message(&e, "binary file (random-looking bytes", &path);
 }
 
+/// The mojibake findings of one loaded article compared on its own.
+fn mojibake_findings(a: storydiff::model::Article) -> Vec<storydiff::model::Finding> {
+    let cmp = storydiff::compare(
+        vec![a],
+        Vec::new(),
+        &storydiff::model::CompareOptions::default(),
+        &mut |_| {},
+    );
+    storydiff::detect::mojibake::detect(&storydiff::detect::Context::new(&cmp))
+}
+
 #[test]
 fn c1_controls_in_utf8_text_load_and_are_flagged_as_mojibake() {
     // "\u{2019}" encoded as UTF-8 and read as Latin-1 is "\u{e2}\u{80}\u{99}": two C1 controls.
@@ -411,13 +422,7 @@ fn c1_controls_in_utf8_text_load_and_are_flagged_as_mojibake() {
         texts(&a)[0],
         "The harbour\u{e2}\u{80}\u{99}s wall was repaired on Monday."
     );
-    let cmp = storydiff::compare(
-        vec![a],
-        Vec::new(),
-        &storydiff::model::CompareOptions::default(),
-        &mut |_| {},
-    );
-    let findings = storydiff::detect::mojibake::detect(&storydiff::detect::Context::new(&cmp));
+    let findings = mojibake_findings(a);
     let repairs: Vec<(&str, Option<&str>)> = findings
         .iter()
         .map(|f| (f.text.as_str(), f.suggestion.as_deref()))
@@ -457,13 +462,7 @@ fn invalid_bytes_inside_utf8_load_as_replacement_characters_and_are_flagged() {
             "Caf\u{e9} owners in Z\u{fc}rich and M\u{e1}laga said the na\u{ef}ve plan \u{fffd} would fail."
         ]
     );
-    let cmp = storydiff::compare(
-        vec![a],
-        Vec::new(),
-        &storydiff::model::CompareOptions::default(),
-        &mut |_| {},
-    );
-    let findings = storydiff::detect::mojibake::detect(&storydiff::detect::Context::new(&cmp));
+    let findings = mojibake_findings(a);
     assert_eq!(findings.len(), 1, "{findings:?}");
     assert_eq!(findings[0].text, "\u{fffd}");
     assert_eq!(findings[0].suggestion, None);
