@@ -251,7 +251,7 @@ fn main() {
             .unwrap_or(0);
         if let Some(page) = pages.get(k) {
             let c = compare(vec![page.article.clone()]);
-            let sig = signals::signals(&c, 0);
+            let sig = signals::signals(&storydiff::detect::Context::new(&c), 0);
             println!("{} {}", page.page, page.extractor);
             for ((p, l), s) in page.article.paragraphs.iter().zip(&page.labels).zip(&sig) {
                 let tag = match l {
@@ -286,7 +286,7 @@ fn main() {
             runs.push((false, compare(vec![page.article.clone(), other])));
         }
         for (alone, c) in runs {
-            for ((s, l), para) in signals::signals(&c, 0)
+            for ((s, l), para) in signals::signals(&storydiff::detect::Context::new(&c), 0)
                 .iter()
                 .zip(&page.labels)
                 .zip(&page.article.paragraphs)

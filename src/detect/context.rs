@@ -17,6 +17,8 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::language::Language;
 use super::lexicon;
 use crate::model::{Comparison, Finding, FindingKind, Location, Op, OpTag};
@@ -138,7 +140,7 @@ impl<'a> Context<'a> {
     /// article's language, indexes rows and reads the hunks of every aligned cell.
     #[must_use]
     pub fn new(comparison: &'a Comparison) -> Self {
-        let articles: Vec<ArticleText> = comparison.articles.iter().map(article_text).collect();
+        let articles: Vec<ArticleText> = comparison.articles.par_iter().map(article_text).collect();
         let vocab = Vocabulary::build(&articles);
         let mut rows = HashMap::new();
         for (r, row) in comparison.rows.iter().enumerate() {

@@ -421,6 +421,9 @@ fn repeated_sentences(
     // Only a sentence whose words occur twice or more can be a repeat; the cue judgement
     // (of its paragraph and of itself) runs for those alone.
     let mut kept: Vec<SentenceKey> = Vec::new();
+    // The judgement of each distinct sentence text, once: a repeated sentence is judged
+    // once, not once per copy.
+    let mut judged: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
     for &(p, s, e, key) in &all {
         if raw.get(&key).copied().unwrap_or(0) < 2 || memo.paragraph(p) {
             continue;
@@ -430,7 +433,14 @@ fn repeated_sentences(
             .and_then(|para| para.chars.get(s..e))
             .map(|cs| cs.iter().collect::<String>())
             .unwrap_or_default();
-        if !looks_like_boilerplate(&text) {
+        let page_text = if let Some(&known) = judged.get(&text) {
+            known
+        } else {
+            let verdict = looks_like_boilerplate(&text);
+            judged.insert(text, verdict);
+            verdict
+        };
+        if !page_text {
             kept.push((p, s, e, key));
         }
     }

@@ -24,6 +24,8 @@ pub mod unique_passage;
 
 pub use context::Context;
 
+use rayon::prelude::*;
+
 use crate::model::{Comparison, Finding, FindingKind};
 
 /// A detector: the kind it reports and the function that finds it in a context.
@@ -51,7 +53,10 @@ pub const DETECTORS: &[Detector] = &[
 #[must_use]
 pub fn detect_all(comparison: &Comparison) -> Vec<Finding> {
     let ctx = Context::new(comparison);
-    let mut findings: Vec<Finding> = DETECTORS.iter().flat_map(|(_, run)| run(&ctx)).collect();
+    // The detectors only read the context: they run side by side, and their findings are
+    // joined in table order (then sorted), so the result does not depend on the threads.
+    let per_detector: Vec<Vec<Finding>> = DETECTORS.par_iter().map(|(_, run)| run(&ctx)).collect();
+    let mut findings: Vec<Finding> = per_detector.into_iter().flatten().collect();
     drop_page_furniture_from_unique(&mut findings);
     findings.sort_by(|a, b| {
         (a.article, a.paragraph, a.start, a.kind, a.end).cmp(&(

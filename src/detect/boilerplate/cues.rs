@@ -4,6 +4,8 @@
 //! link lists, navigation menus). The lists are data (`detect/lexicon/en/boilerplate_*.txt`);
 //! this judgement is one input of the scored model in `model.rs`, not the decision.
 
+use std::borrow::Cow;
+
 use super::lexicon::lexicon;
 use crate::detect::context::is_function_word;
 use crate::normalize::words;
@@ -40,14 +42,13 @@ impl Why {
 
 /// Paragraphs in a run of three or more one-to-three-word lines that are not sentences,
 /// touching the top or bottom of the article: a navigation menu ("Home", "News", "Sports").
-pub(super) fn menu_runs(paras: &[crate::model::Paragraph]) -> Vec<bool> {
+/// `counts` holds each paragraph's number of words.
+pub(super) fn menu_runs(paras: &[crate::model::Paragraph], counts: &[usize]) -> Vec<bool> {
     let n = paras.len();
     let short: Vec<bool> = paras
         .iter()
-        .map(|p| {
-            let count = words(&p.text).len();
-            (1..=3).contains(&count) && !shape(&p.text).sentence_end
-        })
+        .zip(counts)
+        .map(|(p, &count)| (1..=3).contains(&count) && !shape(&p.text).sentence_end)
         .collect();
     let mut out = vec![false; n];
     let mut i = 0;
@@ -84,15 +85,15 @@ pub(super) fn trimmed(cs: &[char], start: usize, end: usize) -> (usize, usize) {
 }
 
 /// Shape measures of a passage.
-pub(super) struct Shape {
-    pub words: Vec<String>,
+pub(super) struct Shape<'t> {
+    pub words: Vec<&'t str>,
     sentence_end: bool,
     function_words: usize,
     capitalised: usize,
 }
 
-pub(super) fn shape(text: &str) -> Shape {
-    let words: Vec<String> = words(text).iter().map(|w| w.text.to_string()).collect();
+pub(super) fn shape(text: &str) -> Shape<'_> {
+    let words: Vec<&str> = words(text).iter().map(|w| w.text).collect();
     let last = text
         .trim_end()
         .chars()
@@ -116,7 +117,7 @@ pub(super) fn shape(text: &str) -> Shape {
 }
 
 /// A gallery's position line: "Image 1 of 23", "Photo 4/12", "Slide 2 of 9".
-fn is_gallery_counter(words: &[String]) -> bool {
+fn is_gallery_counter(words: &[&str]) -> bool {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let number = |w: &String| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
     match lower.as_slice() {
@@ -130,10 +131,10 @@ fn is_gallery_counter(words: &[String]) -> bool {
 
 /// A short line made of names with at least one picture or news agency in it: "REUTERS",
 /// "AFP/Getty Images", "Jane Smith/AFP via Getty Images".
-pub(super) fn names_an_agency(words: &[String]) -> bool {
+pub(super) fn names_an_agency(words: &[&str]) -> bool {
     let capitalised = words
         .iter()
-        .filter(|w| w.as_str() != "via")
+        .filter(|w| **w != "via")
         .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
     capitalised
         && words
@@ -152,8 +153,13 @@ pub(super) fn folded(text: &str) -> String {
         .to_string()
 }
 
-/// The text without web addresses, HTML tags and empty brackets left by links.
-pub(super) fn strip_markup(text: &str) -> String {
+/// The text without web addresses, HTML tags and empty brackets left by links (borrowed
+/// when it holds none).
+pub(super) fn strip_markup(text: &str) -> Cow<'_, str> {
+    if !text.contains("http") && !text.contains('<') && !text.contains("()") && !text.contains("[]")
+    {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while !rest.is_empty() {
@@ -183,7 +189,15 @@ pub(super) fn strip_markup(text: &str) -> String {
         out.push(' ');
         rest = after.get(end..).unwrap_or("");
     }
-    out.replace("()", " ").replace("[]", " ")
+    Cow::Owned(out.replace("()", " ").replace("[]", " "))
+}
+
+/// At most the number of words of `text` ([`words`]), counted without segmenting: every
+/// whitespace-separated piece holding a letter or digit holds at least one word.
+fn at_least_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|t| t.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// True when the text had links or markup and almost nothing else.
@@ -194,14 +208,16 @@ fn only_markup(text: &str, stripped: &str) -> bool {
 
 /// A bullet list of short items: "* Tech * Health * Space * Contact Us".
 pub(super) fn is_link_list(text: &str) -> bool {
+    let separators = text.matches(['*', '|', '\u{2022}']).count();
+    if separators < 3 {
+        return false;
+    }
     let items: Vec<&str> = text
         .split(['*', '|', '\u{2022}'])
         .map(str::trim)
         .filter(|i| !i.is_empty())
         .collect();
-    let separators = text.matches(['*', '|', '\u{2022}']).count();
-    separators >= 3
-        && items.len() >= 3
+    items.len() >= 3
         && items.iter().all(|i| words(i).len() <= 5)
         && !items.iter().any(|i| i.ends_with('.'))
 }
@@ -242,7 +258,12 @@ pub(super) fn judge(original: &str, context: Context) -> Option<Why> {
     if only_markup(original, &stripped) || is_link_list(&stripped) {
         return Some(Why::Furniture);
     }
-    let text = stripped.as_str();
+    let text: &str = &stripped;
+    // Every judgement below needs at most 45 words: longer passages are settled here,
+    // before the costly folding and segmenting.
+    if at_least_words(text) > 45 {
+        return None;
+    }
     let f = folded(text);
     if f.is_empty() {
         return None;
@@ -311,6 +332,9 @@ pub(super) fn judge(original: &str, context: Context) -> Option<Why> {
 /// A sentence at the start or end of a longer paragraph, judged on its own: only the
 /// strongest cues count here.
 pub(super) fn judge_sentence(text: &str) -> Option<Why> {
+    if at_least_words(text) > 30 || quoted(text) {
+        return None;
+    }
     let f = folded(text);
     let shape = shape(text);
     let n = shape.words.len();

@@ -30,7 +30,7 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
     let model = model::weights();
     let mut out = Vec::new();
     for (a, article) in ctx.comparison.articles.iter().enumerate() {
-        let all = signals::signals(ctx.comparison, a);
+        let all = signals::signals(ctx, a);
         let paras = &ctx.article(a).paragraphs;
         for (p, ((para, sig), view)) in article.paragraphs.iter().zip(&all).zip(paras).enumerate() {
             let flag = decide(

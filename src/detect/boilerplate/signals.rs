@@ -24,11 +24,11 @@
 //!
 //! Every pass is linear in the article's length (counts in hash maps, one window sum).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::cues::{self, Context, Why};
+use super::cues::{self, Why};
 use super::lexicon::lexicon;
-use crate::model::Comparison;
+use crate::detect::context::{Context, Tok};
 use crate::normalize::words;
 
 /// Number of signals.
@@ -118,8 +118,8 @@ fn log_scaled(x: usize, full: f64) -> f64 {
 }
 
 /// Per-paragraph form measures, before the article-wide ones.
-struct Form {
-    lower: Vec<String>,
+struct Form<'t> {
+    lower: Vec<&'t str>,
     at_wrap: bool,
     sentence_end: bool,
     prose: bool,
@@ -127,16 +127,16 @@ struct Form {
 
 /// The file's own function words: its 30 most frequent tokens of at most four characters
 /// (seen at least twice).
-fn frequent_short_tokens(tokens: &[Vec<String>]) -> HashSet<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+fn frequent_short_tokens<'t>(tokens: &[Vec<&'t str>]) -> HashSet<&'t str> {
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     for t in tokens.iter().flatten() {
-        if t.chars().count() <= 4 && t.chars().any(char::is_alphabetic) {
-            *counts.entry(t.as_str()).or_insert(0) += 1;
+        if t.chars().nth(4).is_none() && t.chars().any(char::is_alphabetic) {
+            *counts.entry(t).or_insert(0) += 1;
         }
     }
     let mut v: Vec<(&str, usize)> = counts.into_iter().filter(|(_, c)| *c >= 2).collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    v.into_iter().take(30).map(|(t, _)| t.to_string()).collect()
+    v.into_iter().take(30).map(|(t, _)| t).collect()
 }
 
 /// True when the text ends like a sentence (closing quotes and brackets skipped).
@@ -196,8 +196,11 @@ pub(super) fn all_caps(text: &str, n_words: usize) -> bool {
 }
 
 /// A counter line: at most four words, one of them a number, the others no sentence.
-pub(super) fn counter(lower: &[String]) -> bool {
-    (2..=5).contains(&lower.len()) && lower.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
+pub(super) fn counter<S: AsRef<str>>(lower: &[S]) -> bool {
+    (2..=5).contains(&lower.len())
+        && lower
+            .iter()
+            .any(|w| w.as_ref().chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Web addresses or markdown links in the text.
@@ -209,15 +212,17 @@ pub(super) fn link_markup(text: &str) -> bool {
 }
 
 /// A text opening with a verb of instruction ("Tell us", "Download the app").
-pub(super) fn imperative(lower: &[String]) -> bool {
+pub(super) fn imperative<S: AsRef<str>>(lower: &[S]) -> bool {
     lower
         .first()
-        .is_some_and(|w| lexicon().imperatives.contains(w))
+        .is_some_and(|w| lexicon().imperatives.contains(w.as_ref()))
 }
 
 /// Any word addressing the reader ("you", "your").
-pub(super) fn second_person(lower: &[String]) -> bool {
-    lower.iter().any(|w| lexicon().second_person.contains(w))
+pub(super) fn second_person<S: AsRef<str>>(lower: &[S]) -> bool {
+    lower
+        .iter()
+        .any(|w| lexicon().second_person.contains(w.as_ref()))
 }
 
 /// The main prose block: the paragraph run with the largest sum of prose words minus
@@ -239,18 +244,31 @@ pub(super) fn main_block(weights: &[i64]) -> (usize, usize) {
     (best.1, best.2)
 }
 
-fn folded_key(text: &str) -> String {
-    words(text)
+/// The paragraph's words, lower-cased, joined by spaces: the key of "the same text".
+fn folded_key(words: &[Tok]) -> String {
+    let mut key = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        key.push_str(&w.lower);
+    }
+    key
+}
+
+/// The lower-cased words of one paragraph of the context.
+fn lowers<'t>(ctx: &'t Context<'_>, article: usize, paragraph: usize) -> Vec<&'t str> {
+    ctx.para_words(article, paragraph)
         .iter()
-        .map(|w| w.text.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
+        .map(|w| w.lower.as_str())
+        .collect()
 }
 
 /// Per article, per paragraph: true when other articles are compared and no other
 /// article has a cell in the paragraph's row.
 /// Also, per paragraph, whether its cell groups it with other paragraphs of its article.
-fn unshared_paragraphs(comparison: &Comparison, article: usize) -> (Vec<bool>, Vec<bool>) {
+fn unshared_paragraphs(ctx: &Context<'_>, article: usize) -> (Vec<bool>, Vec<bool>) {
+    let comparison = ctx.comparison;
     let n = comparison
         .articles
         .get(article)
@@ -279,39 +297,30 @@ fn unshared_paragraphs(comparison: &Comparison, article: usize) -> (Vec<bool>, V
 
 /// Per paragraph of the article, the share of its word pairs (its word, for a one-word
 /// paragraph) that occur anywhere in the other articles. Linear in their total length.
-fn carried_shares(comparison: &Comparison, article: usize) -> Vec<f64> {
-    let lower =
-        |t: &str| -> Vec<String> { words(t).iter().map(|w| w.text.to_lowercase()).collect() };
-    let mut pairs: HashSet<(String, String)> = HashSet::new();
-    let mut singles: HashSet<String> = HashSet::new();
-    for (b, other) in comparison.articles.iter().enumerate() {
-        if b == article {
-            continue;
-        }
-        for p in &other.paragraphs {
-            let w = lower(&p.text);
+fn carried_shares(ctx: &Context<'_>, article: usize) -> Vec<f64> {
+    let mut pairs: HashSet<(&str, &str)> = HashSet::default();
+    let mut singles: HashSet<&str> = HashSet::default();
+    for b in (0..ctx.article_count()).filter(|b| *b != article) {
+        for p in 0..ctx.article(b).paragraphs.len() {
+            let w = lowers(ctx, b, p);
             for pair in w.windows(2) {
                 if let [x, y] = pair {
-                    pairs.insert((x.clone(), y.clone()));
+                    pairs.insert((x, y));
                 }
             }
             singles.extend(w);
         }
     }
-    let Some(me) = comparison.articles.get(article) else {
-        return Vec::new();
-    };
-    me.paragraphs
-        .iter()
+    (0..ctx.article(article).paragraphs.len())
         .map(|p| {
-            let w = lower(&p.text);
+            let w = lowers(ctx, article, p);
             if w.len() < 2 {
                 return f64::from(u8::from(w.iter().all(|x| singles.contains(x))));
             }
             let hit = w
                 .windows(2)
                 .filter(|pair| match pair {
-                    [x, y] => pairs.contains(&(x.clone(), y.clone())),
+                    [x, y] => pairs.contains(&(*x, *y)),
                     _ => false,
                 })
                 .count();
@@ -321,12 +330,13 @@ fn carried_shares(comparison: &Comparison, article: usize) -> Vec<f64> {
 }
 
 /// Paragraph texts of other articles of the same outlet about another story (another title).
-fn same_site_texts(comparison: &Comparison, article: usize) -> HashSet<String> {
+fn same_site_texts(ctx: &Context<'_>, article: usize) -> HashSet<String> {
+    let comparison = ctx.comparison;
     let Some(me) = comparison.articles.get(article) else {
-        return HashSet::new();
+        return HashSet::default();
     };
     let Some(outlet) = me.outlet.as_deref() else {
-        return HashSet::new();
+        return HashSet::default();
     };
     comparison
         .articles
@@ -335,39 +345,32 @@ fn same_site_texts(comparison: &Comparison, article: usize) -> HashSet<String> {
         .filter(|(b, o)| {
             *b != article && o.outlet.as_deref() == Some(outlet) && o.title != me.title
         })
-        .flat_map(|(_, o)| o.paragraphs.iter().map(|p| folded_key(&p.text)))
+        .flat_map(|(b, o)| (0..o.paragraphs.len()).map(move |p| folded_key(ctx.para_words(b, p))))
         .collect()
 }
 
-/// The signals of every paragraph of one article of the comparison.
+/// The signals of every paragraph of one article of the context's comparison.
 #[must_use]
 #[allow(clippy::too_many_lines)]
 // Reason: one pass that sets every named signal in turn; split up, the order of the
 // vector would be spread over several functions.
-pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
+pub fn signals(ctx: &Context<'_>, article: usize) -> Vec<Signals> {
+    let comparison = ctx.comparison;
     let Some(art) = comparison.articles.get(article) else {
         return Vec::new();
     };
     let open = comparison.articles.len() >= 2;
-    let (unshared, grouped) = unshared_paragraphs(comparison, article);
+    let (unshared, grouped) = unshared_paragraphs(ctx, article);
     let site = if open {
-        same_site_texts(comparison, article)
+        same_site_texts(ctx, article)
     } else {
-        HashSet::new()
+        HashSet::default()
     };
     let paras = &art.paragraphs;
     let n = paras.len();
-    let tokens: Vec<Vec<String>> = paras
-        .iter()
-        .map(|p| {
-            words(&p.text)
-                .iter()
-                .map(|w| w.text.to_lowercase())
-                .collect()
-        })
-        .collect();
+    let tokens: Vec<Vec<&str>> = (0..n).map(|p| lowers(ctx, article, p)).collect();
     let carried = if open {
-        carried_shares(comparison, article)
+        carried_shares(ctx, article)
     } else {
         vec![1.0; n]
     };
@@ -442,27 +445,30 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
         prefix.get(e).copied().unwrap_or(0) - prefix.get(s).copied().unwrap_or(0)
     };
     // Document frequency of content words over the block's prose paragraphs.
-    let content = |lower: &[String]| -> HashSet<String> {
-        lower
-            .iter()
-            .filter(|w| {
-                w.chars().count() >= 3
-                    && !function.contains(*w)
-                    && !w.chars().all(|c| c.is_ascii_digit())
-            })
-            .cloned()
-            .collect()
-    };
-    let contents: Vec<HashSet<String>> = forms.iter().map(|f| content(&f.lower)).collect();
-    let mut df: HashMap<&str, usize> = HashMap::new();
+    let contents: Vec<HashSet<&str>> = forms
+        .iter()
+        .map(|f| {
+            f.lower
+                .iter()
+                .filter(|w| {
+                    w.chars().nth(2).is_some()
+                        && !function.contains(*w)
+                        && !w.chars().all(|c| c.is_ascii_digit())
+                })
+                .copied()
+                .collect()
+        })
+        .collect();
+    let mut df: HashMap<&str, usize> = HashMap::default();
     for (i, f) in forms.iter().enumerate() {
         if f.prose && (b0..b1).contains(&i) {
             for w in contents.get(i).into_iter().flatten() {
-                *df.entry(w.as_str()).or_insert(0) += 1;
+                *df.entry(w).or_insert(0) += 1;
             }
         }
     }
-    let menus = cues::menu_runs(paras);
+    let counts: Vec<usize> = tokens.iter().map(Vec::len).collect();
+    let menus = cues::menu_runs(paras, &counts);
     let file_prose = ratio(prefix.get(n).copied().unwrap_or(0), n);
     let mut out = Vec::with_capacity(n);
     for (i, (p, f)) in paras.iter().zip(&forms).enumerate() {
@@ -475,7 +481,8 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
         let nw = f.lower.len();
         s.wordless = nw == 0;
         let text = p.text.as_str();
-        let caps = words(text)
+        let caps = ctx
+            .para_words(article, i)
             .iter()
             .filter(|w| w.text.chars().next().is_some_and(char::is_uppercase))
             .count();
@@ -498,14 +505,13 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
             f64::from(u8::from(text.trim_start().starts_with('#'))),
         );
         s.set("all_caps", f64::from(u8::from(all_caps(text, nw))));
-        let stripped = cues::strip_markup(text);
-        let shape = cues::shape(&stripped);
         let embed_signoff = embed_signoff(text);
-        let credit = nw <= 12
-            && !f.sentence_end
-            && !embed_signoff
-            && (cues::is_date_line(&shape, &cues::folded(&stripped))
-                || (nw <= 6 && cues::names_an_agency(&shape.words)));
+        let credit = nw <= 12 && !f.sentence_end && !embed_signoff && {
+            let stripped = cues::strip_markup(text);
+            let shape = cues::shape(&stripped);
+            cues::is_date_line(&shape, &cues::folded(&stripped))
+                || (nw <= 6 && cues::names_an_agency(&shape.words))
+        };
         s.set("date_or_credit", f64::from(u8::from(credit)));
         s.set(
             "counter",
@@ -532,7 +538,7 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
         let cohesive = mine
             .into_iter()
             .flatten()
-            .filter(|w| df.get(w.as_str()).copied().unwrap_or(0) > own)
+            .filter(|w| df.get(*w).copied().unwrap_or(0) > own)
             .count();
         let total = mine.map_or(0, HashSet::len);
         let cohesion = ratio(cohesive, total);
@@ -546,7 +552,7 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
         let alone = several && alone_at.get(i).copied().unwrap_or(false);
         let cue = cues::judge(
             text,
-            Context {
+            cues::Context {
                 edge,
                 unshared: alone,
             },
@@ -563,7 +569,8 @@ pub fn signals(comparison: &Comparison, article: usize) -> Vec<Signals> {
             "unshared_incoherent",
             f64::from(u8::from(alone && cohesion < 0.15)),
         );
-        let repeat = open && nw <= 40 && site.contains(&folded_key(text));
+        let repeat =
+            !site.is_empty() && nw <= 40 && site.contains(&folded_key(ctx.para_words(article, i)));
         s.set("same_site_repeat", f64::from(u8::from(repeat)));
         s.set("starts_lower", f64::from(u8::from(starts_lower(text))));
         s.set("at_wrap_width", f64::from(u8::from(f.at_wrap)));

@@ -10,6 +10,7 @@ use super::signals::{
     list_or_menu, main_block, second_person, signals, starts_lower, wrap_width,
 };
 use super::*;
+use crate::detect::Context;
 use crate::detect::testing::comparison_of;
 
 fn detect(c: &crate::model::Comparison) -> Vec<crate::model::Finding> {
@@ -147,7 +148,7 @@ fn menu_lines_sit_outside_the_block_among_non_prose() {
     paras.extend(STORY);
     paras.extend(["Most Read", "Privacy", "Terms"]);
     let c = comparison_of(&[&paras]);
-    let s = signals(&c, 0);
+    let s = signals(&Context::new(&c), 0);
     assert!(!on(s[1].get("in_main_block")), "in_main_block");
     assert!(s[1].get("outside_distance") > 0.0);
     assert!(s[1].get("prose_neighbours") < 0.2);
@@ -177,7 +178,7 @@ fn function_words_are_the_files_own() {
         "\u{412} \u{441}\u{43e}\u{44e}\u{437}\u{435} \u{43e}\u{442}\u{43c}\u{435}\u{442}\u{438}\u{43b}\u{438}, \u{447}\u{442}\u{43e} \u{441}\u{43e}\u{433}\u{43b}\u{430}\u{448}\u{435}\u{43d}\u{438}\u{435} \u{43e}\u{434}\u{43e}\u{431}\u{440}\u{438}\u{43b}\u{438} \u{43f}\u{43e}\u{447}\u{442}\u{438} \u{432}\u{441}\u{435} \u{447}\u{43b}\u{435}\u{43d}\u{44b}, \u{438} \u{447}\u{442}\u{43e} \u{437}\u{430}\u{431}\u{430}\u{441}\u{442}\u{43e}\u{432}\u{43a}\u{430} \u{43d}\u{435} \u{43f}\u{43e}\u{432}\u{442}\u{43e}\u{440}\u{438}\u{442}\u{441}\u{44f}.",
     ];
     let c = comparison_of(&[&ru]);
-    let s = signals(&c, 0);
+    let s = signals(&Context::new(&c), 0);
     assert!(
         s.iter().all(|x| on(x.get("prose"))),
         "Russian prose not prose"
@@ -192,7 +193,7 @@ fn cohesion_counts_only_the_storys_prose() {
     paras.push("The strike ended after the union and the port agreed on night shifts.");
     paras.push("Sign in to manage your newsletters and saved articles");
     let c = comparison_of(&[&paras]);
-    let s = signals(&c, 0);
+    let s = signals(&Context::new(&c), 0);
     assert!(s[6].get("cohesion") > 0.5, "{}", s[6].get("cohesion"));
     assert!(s[7].get("cohesion") < 0.2, "{}", s[7].get("cohesion"));
 }
@@ -342,7 +343,7 @@ fn furniture_repeated_across_one_sites_articles() {
         &CompareOptions::default(),
         &mut |_| {},
     );
-    let s = signals(&c, 0);
+    let s = signals(&Context::new(&c), 0);
     assert!(on(s[3].get("same_site_repeat")), "same_site_repeat");
     assert!(!on(s[0].get("same_site_repeat")), "same_site_repeat");
     let boiler: Vec<(usize, usize)> = c
@@ -365,7 +366,7 @@ fn furniture_repeated_across_one_sites_articles() {
 #[test]
 fn decisions_keep_captions_and_wordless_lines_others_carry() {
     let c = comparison_of(&[&STORY]);
-    let mut s = signals(&c, 0).remove(0);
+    let mut s = signals(&Context::new(&c), 0).remove(0);
     let caption =
         "Dockers leave the terminal after the vote on Sunday. (Photo: Jane Doe/Harbour Wire)";
     assert!(!decide(&s, caption, 0.99, 0.5));
