@@ -32,9 +32,10 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
             if before.is_some_and(|c| matches!(c, '@' | '#' | '/' | '.' | '_')) {
                 continue; // handles, hashtags, addresses
             }
-            if let Some(hit) = camel_glue(vocab, a, &w.text, w.start)
+            let core = letters_part(&w.text);
+            if let Some(hit) = camel_glue(vocab, a, core, w.start)
                 .filter(|_| vocab.exact_count(&w.text) < 2)
-                .or_else(|| lower_glue(vocab, several, a, &w.text, w.start))
+                .or_else(|| lower_glue(vocab, several, a, core, w.start))
             {
                 out.extend(ctx.finding(FindingKind::GluedWords, a, w.para, hit));
             }
@@ -43,9 +44,8 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
     out
 }
 
-/// A lower→upper join inside the word.
-fn camel_glue(vocab: &Vocabulary, article: usize, word: &str, start: usize) -> Option<Hit> {
-    let core = letters_part(word);
+/// A lower→upper join inside the word's letters part (`core`, see [`letters_part`]).
+fn camel_glue(vocab: &Vocabulary, article: usize, core: &str, start: usize) -> Option<Hit> {
     // The last boundary (a lower-case letter followed by an upper-case one), as a byte
     // and a char offset: the glued-on word follows it. Most words have none, so this
     // cheap scan runs before anything allocates.
@@ -119,15 +119,15 @@ fn camel_glue(vocab: &Vocabulary, article: usize, word: &str, start: usize) -> O
     })
 }
 
-/// An all-lower-case join after the first letter ("Ukrainein", "portin").
+/// An all-lower-case join after the first letter ("Ukrainein", "portin") in the word's
+/// letters part (`core`, see [`letters_part`]).
 fn lower_glue(
     vocab: &Vocabulary,
     several: bool,
     article: usize,
-    word: &str,
+    core: &str,
     start: usize,
 ) -> Option<Hit> {
-    let core = letters_part(word);
     let mut len = 0usize;
     for (n, c) in core.chars().enumerate() {
         if n > 0 && c.is_uppercase() {

@@ -32,9 +32,6 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
 fn repeat_at(cs: &[char], ws: &[Tok], i: usize) -> Option<(usize, Hit)> {
     let first = ws.get(i)?;
     let second = ws.get(i + 1)?;
-    if !eligible(&first.text) {
-        return None;
-    }
     // Most word pairs differ: compare case-insensitively before building anything.
     if !lower_eq(&second.text, &first.text)
         && !ws.get(i + 2).is_some_and(|third| {
@@ -42,6 +39,9 @@ fn repeat_at(cs: &[char], ws: &[Tok], i: usize) -> Option<(usize, Hit)> {
                 && lower_eq(&third.text, &first.text)
         })
     {
+        return None;
+    }
+    if !eligible(&first.text) {
         return None;
     }
     let lower = first.text.to_lowercase();
