@@ -451,6 +451,11 @@ pub(crate) fn slice(chars: &[char], start: usize, end: usize) -> String {
 /// The lower-case, quote-folded form of a word.
 #[must_use]
 pub(crate) fn lower_form(word: &str) -> String {
+    // ASCII without a backtick (the one ASCII character `fold_quote` changes): one
+    // exact-size copy, lower-cased in place.
+    if word.is_ascii() && !word.contains('`') {
+        return word.to_ascii_lowercase();
+    }
     word.chars()
         .map(normalize::fold_quote)
         .flat_map(char::to_lowercase)
@@ -462,7 +467,9 @@ fn article_text(article: &crate::model::Article) -> ArticleText {
     let mut words = Vec::new();
     let mut paragraphs = Vec::with_capacity(article.paragraphs.len());
     for (p, para) in article.paragraphs.iter().enumerate() {
-        let chars = chars(&para.text);
+        // Sized once: collecting `chars()` would grow the vector several times.
+        let mut chars = Vec::with_capacity(para.text.chars().count());
+        chars.extend(para.text.chars());
         let first = words.len();
         for w in normalize::words(&para.text) {
             words.push(Tok {

@@ -32,9 +32,10 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
             if before.is_some_and(|c| matches!(c, '@' | '#' | '/' | '.' | '_')) {
                 continue; // handles, hashtags, addresses
             }
-            if let Some(hit) = camel_glue(vocab, a, &w.text, w.start)
+            let core = letters_part(&w.text);
+            if let Some(hit) = camel_glue(vocab, a, core, w.start)
                 .filter(|_| vocab.exact_count(&w.text) < 2)
-                .or_else(|| lower_glue(vocab, several, a, &w.text, w.start))
+                .or_else(|| lower_glue(vocab, several, a, core, w.start))
             {
                 out.extend(ctx.finding(FindingKind::GluedWords, a, w.para, hit));
             }
@@ -43,36 +44,37 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
     out
 }
 
-/// A lower→upper join inside the word.
-fn camel_glue(vocab: &Vocabulary, article: usize, word: &str, start: usize) -> Option<Hit> {
-    let core = letters_part(word);
-    let cs: Vec<char> = core.chars().collect();
+/// A lower→upper join inside the word's letters part (`core`, see [`letters_part`]).
+fn camel_glue(vocab: &Vocabulary, article: usize, core: &str, start: usize) -> Option<Hit> {
+    // The last boundary (a lower-case letter followed by an upper-case one), as a byte
+    // and a char offset: the glued-on word follows it. Most words have none, so this
+    // cheap scan runs before anything allocates.
+    let mut at: Option<(usize, usize)> = None;
+    let mut prev_lower = false;
+    let mut len = 0usize;
+    for (n, (i, c)) in core.char_indices().enumerate() {
+        if prev_lower && c.is_uppercase() {
+            at = Some((i, n));
+        }
+        prev_lower = c.is_lowercase();
+        len = n + 1;
+    }
+    let (byte_at, left_len) = at?;
     if CAMEL_NAMES.contains(&core.to_lowercase()) {
         return None;
     }
-    // Boundaries: lower-case letter followed by an upper-case one.
-    let bounds: Vec<usize> = (1..cs.len())
-        .filter(|&i| {
-            cs.get(i - 1).is_some_and(|c| c.is_lowercase())
-                && cs.get(i).is_some_and(|c| c.is_uppercase())
-        })
-        .collect();
-    // Judge the last boundary: the glued-on word follows it.
-    let &at = bounds.last()?;
-    let left: String = cs.get(..at)?.iter().collect();
-    let right: String = cs.get(at..)?.iter().collect();
-    let left_len = left.chars().count();
-    let right_len = right.chars().count();
-    let left_lower = left.to_lowercase();
-    let right_lower = right.to_lowercase();
+    let (left, right) = (core.get(..byte_at)?, core.get(byte_at..)?);
+    let right_len = len - left_len;
     if left_len < 2 || right_len < 2 {
         return None; // iPhone, eBay, PhD
     }
+    let left_lower = left.to_lowercase();
+    let right_lower = right.to_lowercase();
     if NAME_PREFIXES.contains(&left_lower) {
         return None; // McCain, MacArthur, DiCaprio, LaGuardia
     }
     // The right part must look like one word: capitalised (not "iOS" / "PhD").
-    if !is_capitalised(&right) {
+    if !is_capitalised(right) {
         return None;
     }
     // A left part that is a short lower-case stem ("eBay", "iPad") is a brand shape.
@@ -80,8 +82,8 @@ fn camel_glue(vocab: &Vocabulary, article: usize, word: &str, start: usize) -> O
         return None;
     }
     let function_tail = is_function_word(&right_lower) && left_len >= 3;
-    let both_seen = vocab.exact_count(&left) > 0
-        && vocab.exact_count(&right) > 0
+    let both_seen = vocab.exact_count(left) > 0
+        && vocab.exact_count(right) > 0
         && left_len >= 3
         && right_len >= 3;
     if !(function_tail || both_seen) {
@@ -110,28 +112,39 @@ fn camel_glue(vocab: &Vocabulary, article: usize, word: &str, start: usize) -> O
     };
     Some(Hit {
         start,
-        end: start + cs.len(),
+        end: start + len,
         message,
         suggestion: Some(split),
         related: Vec::new(),
     })
 }
 
-/// An all-lower-case join after the first letter ("Ukrainein", "portin").
+/// An all-lower-case join after the first letter ("Ukrainein", "portin") in the word's
+/// letters part (`core`, see [`letters_part`]).
 fn lower_glue(
     vocab: &Vocabulary,
     several: bool,
     article: usize,
-    word: &str,
+    core: &str,
     start: usize,
 ) -> Option<Hit> {
-    let core = letters_part(word);
-    let cs: Vec<char> = core.chars().collect();
-    if cs.len() < 5 || cs.iter().skip(1).any(|c| c.is_uppercase()) {
+    let mut len = 0usize;
+    for (n, c) in core.chars().enumerate() {
+        if n > 0 && c.is_uppercase() {
+            return None;
+        }
+        len = n + 1;
+    }
+    if len < 5 {
         return None;
     }
-    let lower = core.to_lowercase();
-    // A word another article also uses is a real word.
+    // A word another article also uses is a real word (an ASCII core's lower case is
+    // borrowed, not built).
+    let lower = if core.is_ascii() && !core.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(core)
+    } else {
+        std::borrow::Cow::Owned(core.to_lowercase())
+    };
     if vocab
         .other_articles_with_word(article, &lower)
         .next()
@@ -139,23 +152,32 @@ fn lower_glue(
     {
         return None;
     }
-    let capitalised = cs.first().is_some_and(|c| c.is_uppercase());
-    for at in (2..cs.len() - 1).rev() {
-        let left: String = cs.get(..at)?.iter().collect();
-        let right: String = cs.get(at..)?.iter().collect();
+    let capitalised = core.chars().next().is_some_and(char::is_uppercase);
+    // Split points from the last char but one down to the third (char offset `at`).
+    let splits = core
+        .char_indices()
+        .rev()
+        .zip((0..len).rev())
+        .skip(1)
+        .take_while(|&(_, at)| at >= 2);
+    for ((byte_at, _), at) in splits {
+        let (left, right) = (core.get(..byte_at)?, core.get(byte_at..)?);
+        // Both rules need a function-word tail; most split points have none.
+        if !GLUED_TAILS.contains(right) {
+            continue;
+        }
         let left_lower = left.to_lowercase();
-        let pair = format!("{left_lower} {right}");
         // Only a function word run onto a content word ("portin", "Ukrainein"):
         // compounds such as "pullout" or "longtime" are written both ways in real text.
         if several
-            && GLUED_TAILS.contains(&right)
-            && left.chars().count() >= 3
+            && at >= 3
             && !is_function_word(&left_lower)
-            && let Some(other) = vocab.other_article_with_pair(article, &pair)
+            && let Some(other) =
+                vocab.other_article_with_pair(article, &format!("{left_lower} {right}"))
         {
             return Some(Hit {
                 start,
-                end: start + cs.len(),
+                end: start + len,
                 message: format!(
                     "\u{201C}{left}\u{201D} and \u{201C}{right}\u{201D} are run together without a space; article {} writes them apart.",
                     other + 1
@@ -166,15 +188,14 @@ fn lower_glue(
         }
         // A capitalised name seen on its own, with a function word glued on.
         if capitalised
-            && GLUED_TAILS.contains(&right)
-            && left.chars().count() >= 4
-            && vocab.exact_count(&left) > 0
+            && at >= 4
+            && vocab.exact_count(left) > 0
             && vocab.lower_count(&left_lower) == 0
             && vocab.exact_count(core) == 1
         {
             return Some(Hit {
                 start,
-                end: start + cs.len(),
+                end: start + len,
                 message: format!(
                     "The name \u{201C}{left}\u{201D} appears on its own elsewhere; here \u{201C}{right}\u{201D} is run onto it without a space."
                 ),

@@ -29,8 +29,9 @@
 //! repairs were `"РDr"` with a combining ring, and a Khmer symbol) as general rules, not
 //! as those strings; no threshold is fitted.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use encoding_rs::{Encoding, MACINTOSH, WINDOWS_1250, WINDOWS_1252};
 
@@ -334,11 +335,16 @@ fn align(original: &[char], fixed: &[char]) -> Vec<(usize, usize, String)> {
 /// be decoded (U+FFFD outside any repair) are reported without a repair.
 fn shipped_runs(text: &str) -> Vec<Run> {
     let cs = chars(text);
-    let own = find_runs(&cs);
     let proposed = plsfix_runs(text);
-    let mut out: Vec<Run> = proposed
-        .iter()
-        .filter(|run| confirmed(&cs, run))
+    let accepted: Vec<&Run> = proposed.iter().filter(|run| confirmed(&cs, run)).collect();
+    // Our own runs only name the code page of an accepted repair: most paragraphs have none.
+    let own = if accepted.is_empty() {
+        Vec::new()
+    } else {
+        find_runs(&cs)
+    };
+    let mut out: Vec<Run> = accepted
+        .into_iter()
         .cloned()
         .map(|mut run| {
             // Both lists are sorted by start: name the code page when our rules agree.
@@ -429,7 +435,7 @@ fn confirmed(cs: &[char], run: &Run) -> bool {
 }
 
 /// A code page, its character → byte table, and whether one sequence alone suffices.
-type CodePage = (&'static Encoding, HashMap<char, u8>, bool);
+type CodePage = (&'static Encoding, FxHashMap<char, u8>, bool);
 
 /// The code pages tried, in order of preference.
 fn code_pages() -> &'static [CodePage] {
@@ -442,7 +448,7 @@ fn code_pages() -> &'static [CodePage] {
         ]
         .into_iter()
         .map(|(enc, single_ok)| {
-            let mut table = HashMap::new();
+            let mut table = FxHashMap::default();
             for b in 0x80u8..=0xFF {
                 let bytes = [b];
                 let (decoded, _, had_errors) = enc.decode(&bytes);
@@ -498,7 +504,7 @@ fn find_runs(cs: &[char]) -> Vec<Run> {
 }
 
 /// The byte a character stands for in the code page (ASCII stands for itself).
-fn byte_of(table: &HashMap<char, u8>, c: char) -> Option<u8> {
+fn byte_of(table: &FxHashMap<char, u8>, c: char) -> Option<u8> {
     if c.is_ascii() {
         u8::try_from(u32::from(c)).ok()
     } else {
@@ -525,18 +531,20 @@ struct Seq {
 }
 
 /// The UTF-8 sequence starting at `i`, if the characters there encode one.
-fn sequence_at(cs: &[char], table: &HashMap<char, u8>, i: usize) -> Option<Seq> {
+fn sequence_at(cs: &[char], table: &FxHashMap<char, u8>, i: usize) -> Option<Seq> {
     let lead_char = *cs.get(i)?;
     if lead_char.is_ascii() {
         return None;
     }
     let lead = byte_of(table, lead_char)?;
     let need = continuation_count(lead)?;
-    let mut bytes = vec![lead];
+    // The sequence's bytes so far (at most four), without allocating.
+    let mut bytes = [lead, 0, 0, 0];
+    let mut len = 1;
     for k in 1..=need {
         let c = *cs.get(i + k)?;
         // A lost final byte shows as U+FFFD: keep the replacement character.
-        if c == '\u{FFFD}' && k == need && need >= 2 && bytes.len() == need {
+        if c == '\u{FFFD}' && k == need && need >= 2 && len == need {
             return Some(Seq {
                 start: i,
                 end: i + k + 1,
@@ -567,9 +575,10 @@ fn sequence_at(cs: &[char], table: &HashMap<char, u8>, i: usize) -> Option<Seq> 
         if !(0x80..=0xBF).contains(&b) {
             return None;
         }
-        bytes.push(b);
+        *bytes.get_mut(len)? = b;
+        len += 1;
     }
-    let decoded = std::str::from_utf8(&bytes).ok()?.to_string();
+    let decoded = std::str::from_utf8(bytes.get(..len)?).ok()?.to_string();
     Some(Seq {
         start: i,
         end: i + need + 1,
@@ -581,7 +590,7 @@ fn sequence_at(cs: &[char], table: &HashMap<char, u8>, i: usize) -> Option<Seq> 
 /// Mojibake runs for one code page.
 fn runs_for(
     cs: &[char],
-    table: &HashMap<char, u8>,
+    table: &FxHashMap<char, u8>,
     single_ok: bool,
     encoding: &'static str,
 ) -> Vec<Run> {

@@ -13,7 +13,9 @@
 //! Iran / Iraq) are kept apart. The rarer spelling — or the one the reference does
 //! not use — is flagged at each occurrence.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::context::{Context, Hit, is_name_shaped, loc, strip_possessive};
 use super::lexicon::{COUNTRIES, NOT_NAMES};
@@ -80,26 +82,27 @@ struct Occ {
 
 /// What is known about one spelling.
 #[derive(Debug, Default)]
-struct Spelling {
+struct Spelling<'a> {
     occs: Vec<Occ>,
     /// Capitalised words right before or after it (other parts of the same name).
-    neighbours: HashSet<String>,
+    neighbours: FxHashSet<&'a str>,
     /// Rows (of the alignment) with an occurrence, with the article.
-    rows: HashSet<(usize, usize)>,
+    rows: FxHashSet<(usize, usize)>,
 }
 
 /// Finds `name_variant` in the comparison.
 #[must_use]
 #[allow(clippy::too_many_lines)] // Reason: one linear pipeline (collect, index, pair, flag).
 pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
-    let mut lower_words: HashSet<String> = HashSet::new();
-    let mut spellings: BTreeMap<String, Spelling> = BTreeMap::new();
+    // Both borrow the context's words: no string is built per word.
+    let mut lower_words: FxHashSet<&str> = FxHashSet::default();
+    let mut spellings: BTreeMap<&str, Spelling<'_>> = BTreeMap::new();
     let articles = ctx.article_count();
     for a in (0..articles).filter(|&a| ctx.english(a)) {
         let toks = &ctx.article(a).words;
         for (i, t) in toks.iter().enumerate() {
             if !t.text.starts_with(char::is_uppercase) {
-                lower_words.insert(t.lower.clone());
+                lower_words.insert(&t.lower);
                 continue;
             }
             let name = strip_possessive(&t.text);
@@ -110,7 +113,7 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
             {
                 continue;
             }
-            let entry = spellings.entry(name.to_string()).or_default();
+            let entry = spellings.entry(name).or_default();
             let len = name.chars().count();
             entry.occs.push(Occ {
                 article: a,
@@ -129,24 +132,19 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
                     && is_name_shaped(&n.text)
                     && (n.end + 1 >= t.start && n.start <= t.end + 1)
                 {
-                    entry
-                        .neighbours
-                        .insert(strip_possessive(&n.text).to_string());
+                    entry.neighbours.insert(strip_possessive(&n.text));
                 }
             }
         }
     }
     spellings.retain(|s, _| {
         let l = s.to_lowercase();
-        !lower_words.contains(&l) && !NOT_NAMES.contains(&l)
+        !lower_words.contains(l.as_str()) && !NOT_NAMES.contains(&l)
     });
     // Index keys and one-deletion variants of keys.
-    let keys: BTreeMap<&str, String> = spellings
-        .keys()
-        .map(|s| (s.as_str(), name_key(s)))
-        .collect();
-    let mut by_key: HashMap<&str, Vec<&str>> = HashMap::new();
-    let mut by_deletion: HashMap<String, Vec<&str>> = HashMap::new();
+    let keys: BTreeMap<&str, String> = spellings.keys().map(|s| (*s, name_key(s))).collect();
+    let mut by_key: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+    let mut by_deletion: FxHashMap<String, Vec<&str>> = FxHashMap::default();
     for (s, k) in &keys {
         by_key.entry(k.as_str()).or_default().push(*s);
         if k.chars().count() >= 5 {
@@ -186,7 +184,7 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
     }
     let reference = ctx.reference();
     let mut out = Vec::new();
-    let mut flagged: HashSet<(usize, usize, usize)> = HashSet::new();
+    let mut flagged: FxHashSet<(usize, usize, usize)> = FxHashSet::default();
     for ((a, b), same_key) in pairs {
         let (Some(sa), Some(sb)) = (spellings.get(a), spellings.get(b)) else {
             continue;
@@ -298,7 +296,7 @@ fn is_inflection(a: &str, b: &str) -> bool {
 }
 
 /// Neighbour sets that are themselves spelling variants of each other ("Anthony" vs "Antony").
-fn neighbours_are_variants(a: &HashSet<String>, b: &HashSet<String>) -> bool {
+fn neighbours_are_variants(a: &FxHashSet<&str>, b: &FxHashSet<&str>) -> bool {
     a.iter()
         .any(|x| b.iter().any(|y| name_key(x) == name_key(y)))
 }

@@ -10,6 +10,9 @@
 //! (or is the only candidate left on both sides), and flagged.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use super::context::{Context, Hit, Tok, loc, slice};
 use super::lexicon::{NUMBER_CONTEXT_STOP as STOP, NUMBER_WORDS, SCALE_WORDS};
@@ -37,19 +40,46 @@ struct Num {
     /// Index of the first token of the figure in the cell's token list.
     tok: usize,
     /// Lower-case content words around the figure.
-    context: HashSet<String>,
+    context: FxHashSet<String>,
     /// The stem of the word right after the figure ("days" in "three days"), if any.
     counted: Option<String>,
 }
 
+/// A word → value table with the byte length of its longest word: most words are longer
+/// or not in it, and the length test and a fast hash keep them cheap (every word of an
+/// article is looked up).
+struct Table {
+    map: rustc_hash::FxHashMap<&'static str, f64>,
+    longest: usize,
+}
+
+impl Table {
+    fn of(words: &std::collections::HashMap<&'static str, f64>) -> Self {
+        Self {
+            map: words.iter().map(|(w, v)| (*w, *v)).collect(),
+            longest: words.keys().map(|w| w.len()).max().unwrap_or(0),
+        }
+    }
+
+    fn get(&self, w: &str) -> Option<f64> {
+        if w.len() > self.longest {
+            return None;
+        }
+        self.map.get(w).copied()
+    }
+}
+
+static SMALL: LazyLock<Table> = LazyLock::new(|| Table::of(&NUMBER_WORDS));
+static SCALE: LazyLock<Table> = LazyLock::new(|| Table::of(&SCALE_WORDS));
+
 /// The value of an English number word below a hundred (lexicon `number_words`).
 fn small_number_word(w: &str) -> Option<f64> {
-    NUMBER_WORDS.get(w).copied()
+    SMALL.get(w)
 }
 
 /// The factor of a scale word (lexicon `scale_words`).
 fn scale_word(w: &str) -> Option<f64> {
-    SCALE_WORDS.get(w).copied()
+    SCALE.get(w)
 }
 
 fn currency_word(w: &str) -> Option<char> {
@@ -106,9 +136,10 @@ fn parse_digits(tok: &str) -> Option<(f64, bool)> {
     Some((value, year))
 }
 
-/// Parses every figure in a token list (spelled-out numbers only in English articles).
+/// Parses every figure in a token list (spelled-out numbers only in English articles);
+/// without `full`, only values, units and offsets (no context words).
 #[allow(clippy::too_many_lines)] // Reason: one left-to-right scan of the tokens.
-fn numbers(ctx: &Context<'_>, article: usize, toks: &[Tok]) -> Vec<Num> {
+fn numbers(ctx: &Context<'_>, article: usize, toks: &[Tok], full: bool) -> Vec<Num> {
     let english = ctx.english(article);
     let mut out = Vec::new();
     let mut i = 0;
@@ -124,7 +155,7 @@ fn numbers(ctx: &Context<'_>, article: usize, toks: &[Tok]) -> Vec<Num> {
             value = v;
             year = y;
             i += 1;
-        } else if let Some(v) = small_number_word(&t.lower).filter(|_| english) {
+        } else if let Some(v) = english.then(|| small_number_word(&t.lower)).flatten() {
             value = v;
             i += 1;
             // twenty-five, twenty five
@@ -173,10 +204,9 @@ fn numbers(ctx: &Context<'_>, article: usize, toks: &[Tok]) -> Vec<Num> {
         let mut unit = Unit::None;
         let mut start = first_tok.start;
         // Currency sign right before the number ("$95", "US$ 5", "€3").
-        let before: Vec<char> = text
+        let before: &[char] = text
             .get(first_tok.start.saturating_sub(2)..first_tok.start)
-            .unwrap_or(&[])
-            .to_vec();
+            .unwrap_or(&[]);
         if let Some(&sym) = before
             .iter()
             .rev()
@@ -220,20 +250,22 @@ fn numbers(ctx: &Context<'_>, article: usize, toks: &[Tok]) -> Vec<Num> {
             }
         }
         let context = (first.saturating_sub(4)..(i + 4).min(toks.len()))
+            .filter(|_| full)
             .filter(|&k| k < first || k >= i)
             .filter_map(|k| toks.get(k))
             .filter(|t| t.para == first_tok.para)
-            .map(|t| t.lower.clone())
+            .map(|t| t.lower.as_str())
             .filter(|w| {
                 !STOP.contains(w)
                     && !w.starts_with(|ch: char| ch.is_ascii_digit())
                     && small_number_word(w).is_none()
                     && scale_word(w).is_none()
             })
-            .map(|w| stem(&w))
+            .map(stem)
             .collect();
         let counted = toks
             .get(i)
+            .filter(|_| full)
             .filter(|t| t.para == first_tok.para && !STOP.contains(&t.lower))
             .filter(|t| t.lower.chars().all(char::is_alphabetic))
             .map(|t| stem(&t.lower));
@@ -302,7 +334,7 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
     // other article was moved or merged, not changed.
     let all_values: Vec<Vec<f64>> = (0..ctx.article_count())
         .map(|a| {
-            let mut v: Vec<f64> = numbers(ctx, a, &ctx.article(a).words)
+            let mut v: Vec<f64> = numbers(ctx, a, &ctx.article(a).words, false)
                 .iter()
                 .map(|n| n.value)
                 .collect();
@@ -317,8 +349,8 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
         let other_values = all_values.get(pair.article).unwrap_or(&empty);
         let ref_toks = ctx.cell_words(reference, &pair.ref_paras);
         let toks = ctx.cell_words(pair.article, &pair.paras);
-        let ref_nums = numbers(ctx, reference, &ref_toks);
-        let nums = numbers(ctx, pair.article, &toks);
+        let ref_nums = numbers(ctx, reference, &ref_toks, true);
+        let nums = numbers(ctx, pair.article, &toks, true);
         if nums.is_empty() || ref_nums.is_empty() {
             continue;
         }
@@ -440,7 +472,7 @@ mod tests {
     fn nums_of(text: &str) -> Vec<(f64, Unit)> {
         let c = parallel(vec![article("a", &[text])]);
         let ctx = Context::new(&c);
-        numbers(&ctx, 0, ctx.para_words(0, 0))
+        numbers(&ctx, 0, ctx.para_words(0, 0), true)
             .iter()
             .map(|n| (n.value, n.unit))
             .collect()

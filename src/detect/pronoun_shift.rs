@@ -13,7 +13,9 @@
 //! pronoun refers to a country, it is flagged. Ambiguous windows (a person of the
 //! pronoun's gender nearby) are skipped: precision first.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::context::{
     Context, Hit, Tok, capitalise, is_name_shaped as is_capitalised, loc, strip_possessive as strip,
@@ -161,9 +163,9 @@ enum Entity {
 
 /// Genders of people named in the comparison (keyed by surname), and every word that
 /// ends a multi-word personal name (a surname, known gender or not).
-fn people(ctx: &Context<'_>) -> (HashMap<String, Option<Class>>, HashSet<String>) {
-    let mut surnames: HashSet<String> = HashSet::new();
-    let mut map: HashMap<String, Option<Class>> = HashMap::new();
+fn people(ctx: &Context<'_>) -> (FxHashMap<String, Option<Class>>, FxHashSet<String>) {
+    let mut surnames: FxHashSet<String> = FxHashSet::default();
+    let mut map: FxHashMap<String, Option<Class>> = FxHashMap::default();
     let mut add = |key: &str, g: Option<Class>| {
         let e = map.entry(key.to_string()).or_insert(g);
         if *e != g {
@@ -230,7 +232,7 @@ fn people(ctx: &Context<'_>) -> (HashMap<String, Option<Class>>, HashSet<String>
     (map, surnames)
 }
 
-fn entity_of(word: &str, people: &HashMap<String, Option<Class>>) -> Option<Entity> {
+fn entity_of(word: &str, people: &FxHashMap<String, Option<Class>>) -> Option<Entity> {
     if !is_capitalised(word) {
         return None;
     }
@@ -305,7 +307,9 @@ fn within(ctx: &Context<'_>) -> Vec<Finding> {
             starts.extend(para_starts.into_iter().map(|s| (p, s)));
             prons.extend(ps.into_iter().filter(|pr| !ctx.in_quote(a, p, pr.start)));
             for t in words {
-                if ctx.in_quote(a, p, t.start) {
+                // Only a capitalised word can be a mention (see `entity_of`): test that
+                // before the quotation lookup.
+                if !is_capitalised(&t.text) || ctx.in_quote(a, p, t.start) {
                     continue;
                 }
                 if let Some(e) = entity_of(&t.text, &people) {

@@ -9,7 +9,9 @@
 //! whitespace; a quotation that is only cut short (one is a stretch of the other) is
 //! not a wording change.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::context::{Context, Hit, Tok, loc, slice};
 use crate::model::{Finding, FindingKind};
@@ -21,29 +23,41 @@ const MIN_OVERLAP: f64 = 0.6;
 
 /// One quotation.
 #[derive(Debug, Clone)]
-struct Quote {
+struct Quote<'a> {
     article: usize,
     para: usize,
     /// Span including the quotation marks.
     start: usize,
     end: usize,
     /// Lower-case words.
-    words: Vec<String>,
+    words: Vec<Cow<'a, str>>,
     /// Display words, same order as `words`.
-    display: Vec<String>,
+    display: Vec<&'a str>,
     /// Word indices where an ellipsis ("...", "…") marks an omission before the word.
     gaps: Vec<usize>,
 }
 
 /// A word's comparison form inside quotations: lower case, quotes folded, and without
 /// full stops ("F.B.I." and "FBI" are one word).
-fn quote_form(t: &Tok) -> String {
-    t.lower.chars().filter(|c| *c != '.').collect()
+fn quote_form(t: &Tok) -> Cow<'_, str> {
+    if t.lower.contains('.') {
+        Cow::Owned(t.lower.chars().filter(|c| *c != '.').collect())
+    } else {
+        Cow::Borrowed(&t.lower)
+    }
+}
+
+/// True when the chars between `a` and `b` (clamped as [`slice`] clamps) hold an
+/// ellipsis, `...` or `…`.
+fn ellipsis_between(chars: &[char], a: usize, b: usize) -> bool {
+    let b = b.min(chars.len());
+    let between = chars.get(a.min(b)..b).unwrap_or(&[]);
+    between.contains(&'\u{2026}') || between.windows(3).any(|w| w == ['.', '.', '.'])
 }
 
 /// The quotations (of at least [`MIN_WORDS`] words) of one article, from the context's
 /// quoted ranges.
-fn all_quotes(ctx: &Context<'_>, article: usize) -> Vec<Quote> {
+fn all_quotes<'c>(ctx: &'c Context<'_>, article: usize) -> Vec<Quote<'c>> {
     let mut out = Vec::new();
     for (p, para) in ctx.article(article).paragraphs.iter().enumerate() {
         let words = ctx.para_words(article, p);
@@ -60,15 +74,12 @@ fn all_quotes(ctx: &Context<'_>, article: usize) -> Vec<Quote> {
                 start: r.start,
                 end: r.end,
                 words: ws.iter().map(quote_form).collect(),
-                display: ws.iter().map(|w| w.text.clone()).collect(),
+                display: ws.iter().map(|w| w.text.as_str()).collect(),
                 gaps: ws
                     .windows(2)
                     .enumerate()
                     .filter(|(_, pair)| match pair {
-                        [a, b] => {
-                            let between = slice(&para.chars, a.end, b.start);
-                            between.contains("...") || between.contains('\u{2026}')
-                        }
+                        [a, b] => ellipsis_between(&para.chars, a.end, b.start),
                         _ => false,
                     })
                     .map(|(k, _)| k + 1)
@@ -88,7 +99,7 @@ fn dice(shared: usize, a: usize, b: usize) -> f64 {
 }
 
 /// True when `short` is a contiguous stretch of `long`.
-fn is_stretch(short: &[String], long: &[String]) -> bool {
+fn is_stretch(short: &[Cow<'_, str>], long: &[Cow<'_, str>]) -> bool {
     short.len() <= long.len() && long.windows(short.len().max(1)).any(|w| w == short)
 }
 
@@ -137,8 +148,12 @@ fn cell_changes(ctx: &Context<'_>, own: &Quote, other: &Quote) -> Option<Changes
             .iter()
             .filter(|w| inside(own, w))
             .collect();
-        let folded = |ws: &[&Tok]| ws.iter().map(|w| quote_form(w)).collect::<Vec<_>>();
-        if folded(&theirs) == folded(&ours) {
+        if theirs.len() == ours.len()
+            && theirs
+                .iter()
+                .zip(&ours)
+                .all(|(a, b)| quote_form(a) == quote_form(b))
+        {
             continue; // only case, quote style or punctuation differ
         }
         let display = |ws: &[&Tok]| ws.iter().map(|w| w.text.clone()).collect::<Vec<_>>();
@@ -169,7 +184,9 @@ fn trimmed_change(own: &Quote, other: &Quote) -> Changes {
         q.display
             .get(prefix..q.display.len() - suffix)
             .unwrap_or(&[])
-            .to_vec()
+            .iter()
+            .map(|w| (*w).to_string())
+            .collect()
     };
     vec![(mid(other), mid(own))]
 }
@@ -201,10 +218,10 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
         return Vec::new();
     }
     // Word → reference quotes holding it, to find candidates without an all-pairs scan.
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
-    let ref_sets: Vec<HashSet<&str>> = ref_quotes
+    let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let ref_sets: Vec<FxHashSet<&str>> = ref_quotes
         .iter()
-        .map(|q| q.words.iter().map(String::as_str).collect())
+        .map(|q| q.words.iter().map(AsRef::as_ref).collect())
         .collect();
     for (k, set) in ref_sets.iter().enumerate() {
         for w in set {
@@ -215,13 +232,14 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
     let mut votes = vec![0usize; ref_quotes.len()];
     let mut touched: Vec<usize> = Vec::new();
     // Reference quotations by their words, to find a verbatim copy in one lookup.
-    let verbatim: HashSet<&[String]> = ref_quotes.iter().map(|q| q.words.as_slice()).collect();
+    let verbatim: FxHashSet<&[Cow<'_, str>]> =
+        ref_quotes.iter().map(|q| q.words.as_slice()).collect();
     for article in 0..ctx.article_count() {
         if article == reference {
             continue;
         }
         for q in all_quotes(ctx, article) {
-            let set: HashSet<&str> = q.words.iter().map(String::as_str).collect();
+            let set: FxHashSet<&str> = q.words.iter().map(AsRef::as_ref).collect();
             // Votes = shared distinct words = the intersection size, so Dice needs no
             // set intersection per candidate.
             touched.clear();

@@ -32,6 +32,15 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
 fn repeat_at(cs: &[char], ws: &[Tok], i: usize) -> Option<(usize, Hit)> {
     let first = ws.get(i)?;
     let second = ws.get(i + 1)?;
+    // Most word pairs differ: compare case-insensitively before building anything.
+    if !lower_eq(&second.text, &first.text)
+        && !ws.get(i + 2).is_some_and(|third| {
+            (lower_eq(&second.text, "and") || lower_eq(&second.text, "or"))
+                && lower_eq(&third.text, &first.text)
+        })
+    {
+        return None;
+    }
     if !eligible(&first.text) {
         return None;
     }
@@ -90,6 +99,16 @@ fn repeat_at(cs: &[char], ws: &[Tok], i: usize) -> Option<(usize, Hit)> {
         ));
     }
     None
+}
+
+/// True when the two words are equal in lower case (`str::to_lowercase`), without
+/// allocating when both are ASCII.
+fn lower_eq(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 /// Words worth checking: letters only (no numbers), not a single letter other than "a".

@@ -8,7 +8,9 @@
 //! minority spelling inside an article that uses both. Capitalised words inside a
 //! sentence (proper names such as "Labour Party", "Pearl Harbor") are left alone.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use super::context::{Context, Hit, capitalise, is_name_shaped as is_capitalised, loc};
 use super::lexicon::SPELLING_STEMS;
@@ -135,11 +137,12 @@ struct Occ {
 #[must_use]
 #[allow(clippy::too_many_lines)] // Reason: one linear pipeline (collect, group, flag).
 pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
-    // key → spelling → occurrences (in text order).
-    let mut groups: HashMap<String, BTreeMap<String, Vec<Occ>>> = HashMap::new();
+    // Spelling → occurrences (in text order), borrowing the context's lower-case words;
+    // each distinct spelling is then reduced to its key once, not once per occurrence.
+    let mut by_spelling: FxHashMap<&str, Vec<Occ>> = FxHashMap::default();
     for a in (0..ctx.article_count()).filter(|&a| ctx.english(a)) {
         for t in &ctx.article(a).words {
-            if !t.lower.chars().all(|c| c.is_ascii_lowercase()) || t.lower.len() < 4 {
+            if t.lower.len() < 4 || !t.lower.bytes().all(|c| c.is_ascii_lowercase()) {
                 continue;
             }
             let capital = is_capitalised(&t.text);
@@ -150,20 +153,22 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
             if t.text.chars().skip(1).any(char::is_uppercase) {
                 continue;
             }
-            let key = variant_key(&t.lower);
-            groups
-                .entry(key)
-                .or_default()
-                .entry(t.lower.clone())
-                .or_default()
-                .push(Occ {
-                    article: a,
-                    para: t.para,
-                    start: t.start,
-                    end: t.end,
-                    capital,
-                });
+            by_spelling.entry(&t.lower).or_default().push(Occ {
+                article: a,
+                para: t.para,
+                start: t.start,
+                end: t.end,
+                capital,
+            });
         }
+    }
+    // key → spelling → occurrences.
+    let mut groups: FxHashMap<String, BTreeMap<&str, Vec<Occ>>> = FxHashMap::default();
+    for (spelling, occs) in by_spelling {
+        groups
+            .entry(variant_key(spelling))
+            .or_default()
+            .insert(spelling, occs);
     }
     let reference = ctx.reference();
     let mut out = Vec::new();
@@ -176,7 +181,7 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
         if spellings.len() < 2 {
             continue;
         }
-        let in_ref: Vec<(&String, &Occ)> = spellings
+        let in_ref: Vec<(&&str, &Occ)> = spellings
             .iter()
             .filter_map(|(s, occs)| occs.iter().find(|o| o.article == reference).map(|o| (s, o)))
             .collect();
@@ -200,7 +205,7 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
         }
         // Inconsistent spelling inside one article.
         for a in 0..ctx.article_count() {
-            let mut used: Vec<(&String, Vec<&Occ>)> = spellings
+            let mut used: Vec<(&&str, Vec<&Occ>)> = spellings
                 .iter()
                 .map(|(s, occs)| {
                     (

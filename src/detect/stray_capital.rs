@@ -83,26 +83,30 @@ enum Reason {
 
 /// A paragraph in headline style: most words capitalised.
 fn is_headline(ws: &[Tok]) -> bool {
-    let letters: Vec<&Tok> = ws
-        .iter()
-        .filter(|w| w.text.chars().next().is_some_and(char::is_alphabetic))
-        .collect();
-    if letters.len() < 3 {
+    let (mut letters, mut capitals) = (0usize, 0usize);
+    for c in ws.iter().filter_map(|w| w.text.chars().next()) {
+        if c.is_alphabetic() {
+            letters += 1;
+            capitals += usize::from(c.is_uppercase());
+        }
+    }
+    if letters < 3 {
         return true;
     }
-    let capitals = letters
-        .iter()
-        .filter(|w| w.text.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    capitals * 10 >= letters.len() * 6
+    capitals * 10 >= letters * 6
 }
 
 /// True when only spaces separate words `i` and `i + 1`.
 fn joined(cs: &[char], ws: &[Tok], i: usize) -> bool {
     match (ws.get(i), ws.get(i + 1)) {
-        (Some(a), Some(b)) => slice(cs, a.end, b.start)
-            .chars()
-            .all(|c| c == ' ' || c == '\u{A0}'),
+        (Some(a), Some(b)) => {
+            // The chars between them, clamped as [`slice`] clamps.
+            let end = b.start.min(cs.len());
+            cs.get(a.end.min(end)..end)
+                .unwrap_or(&[])
+                .iter()
+                .all(|&c| c == ' ' || c == '\u{A0}')
+        }
         _ => false,
     }
 }
