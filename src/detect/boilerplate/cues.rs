@@ -336,23 +336,23 @@ pub(super) fn judge_sentence(text: &str) -> Option<Why> {
         return None;
     }
     let f = folded(text);
-    let shape = shape(text);
-    let n = shape.words.len();
-    if n == 0 || n > 30 || quoted(text) {
-        return None;
-    }
-    if lexicon()
+    let why = if lexicon()
         .sentence_leads
         .iter()
         .any(|c| starts_with_cue(&f, c))
     {
-        return Some(Why::Lead);
-    }
-    lexicon()
+        Why::Lead
+    } else if lexicon()
         .sentence_phrases
         .iter()
         .any(|c| f.contains(c.as_str()))
-        .then_some(Why::Phrase)
+    {
+        Why::Phrase
+    } else {
+        return None;
+    };
+    // Segmented only when a cue matched (rarely): one to thirty words.
+    (1..=30).contains(&words(text).len()).then_some(why)
 }
 
 /// A copyright sign that is not part of a word ("© 2026", "/© Reuters/"); inside a word
