@@ -184,15 +184,41 @@ fn write_findings(out: &mut String, c: &Comparison) {
                     .unwrap_or_default();
                 let _ = writeln!(
                     out,
-                    "    [{}] ¶{} “{}”{} — {}",
+                    "    [{}] ¶{} {}{} — {}",
                     f.article + 1,
                     f.paragraph + 1,
-                    f.text,
+                    quoted_text(&f.text),
                     suggestion,
                     f.message
                 );
             }
         }
+    }
+}
+
+/// A finding's text in curly quotation marks, unless it opens or closes with a quotation
+/// mark of its own (a quotation, or the unpaired mark itself): then as it is, so the report
+/// never shows doubled marks (`““…””`).
+fn quoted_text(text: &str) -> String {
+    let is_mark = |c: char| {
+        matches!(
+            c,
+            '"' | '\''
+                | '\u{201C}'
+                | '\u{201D}'
+                | '\u{2018}'
+                | '\u{2019}'
+                | '\u{AB}'
+                | '\u{BB}'
+                | '\u{201E}'
+        )
+    };
+    let first = text.chars().next();
+    let last = text.chars().next_back();
+    if first.is_some_and(is_mark) || last.is_some_and(is_mark) {
+        text.to_string()
+    } else {
+        format!("\u{201C}{text}\u{201D}")
     }
 }
 
@@ -227,5 +253,16 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("Note: [2]"), "{text}");
+    }
+
+    #[test]
+    fn finding_texts_are_quoted_once() {
+        assert_eq!(quoted_text("Read more"), "\u{201C}Read more\u{201D}");
+        assert_eq!(
+            quoted_text("\u{201C}We prefer to pay,\u{201D}"),
+            "\u{201C}We prefer to pay,\u{201D}"
+        );
+        assert_eq!(quoted_text("\u{201C}"), "\u{201C}");
+        assert_eq!(quoted_text("\u{AB}Bonjour\u{BB}"), "\u{AB}Bonjour\u{BB}");
     }
 }
