@@ -34,6 +34,8 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{BuildHasherDefault, Hash as _, Hasher};
 
+use rayon::prelude::*;
+
 use super::boilerplate::looks_like_boilerplate;
 use super::context::{Context, Hit, Para, Tok, loc};
 use crate::model::{Finding, FindingKind};
@@ -60,9 +62,12 @@ const NEAR: f64 = 0.7;
 /// Finds `duplicate_passage` in the context's articles.
 #[must_use]
 pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
-    (0..ctx.article_count())
-        .flat_map(|a| detect_article(ctx, a))
-        .collect()
+    // Articles are independent here: judged side by side, joined in article order.
+    let per_article: Vec<Vec<Finding>> = (0..ctx.article_count())
+        .into_par_iter()
+        .map(|a| detect_article(ctx, a))
+        .collect();
+    per_article.into_iter().flatten().collect()
 }
 
 /// The trimmed extent of a paragraph in chars.

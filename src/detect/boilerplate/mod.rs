@@ -20,6 +20,8 @@ mod lexicon;
 pub mod model;
 pub mod signals;
 
+use rayon::prelude::*;
+
 use super::context::{Context, Hit, Para};
 use crate::model::{Finding, FindingKind};
 use signals::Signals;
@@ -27,9 +29,19 @@ use signals::Signals;
 /// Finds `boilerplate` in the context's articles.
 #[must_use]
 pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
+    // Articles are judged side by side, their findings joined in article order.
+    let per_article: Vec<Vec<Finding>> = (0..ctx.comparison.articles.len())
+        .into_par_iter()
+        .map(|a| detect_article(ctx, a))
+        .collect();
+    per_article.into_iter().flatten().collect()
+}
+
+/// The `boilerplate` findings of one article.
+fn detect_article(ctx: &Context<'_>, a: usize) -> Vec<Finding> {
     let model = model::weights();
     let mut out = Vec::new();
-    for (a, article) in ctx.comparison.articles.iter().enumerate() {
+    if let Some(article) = ctx.comparison.articles.get(a) {
         let all = signals::signals(ctx, a);
         let paras = &ctx.article(a).paragraphs;
         for (p, ((para, sig), view)) in article.paragraphs.iter().zip(&all).zip(paras).enumerate() {
