@@ -1,210 +1,23 @@
-//! The application state, its persisted settings and the one [`Command`] type that changes it.
+//! The application state: the frame loop and `apply`, which carries out every [`Command`]
+//! (the command type, the settings and the derived indexes live in their own files and are
+//! re-exported here).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
-
+pub use super::command::{Command, Notice};
+pub use super::derived::Derived;
 use super::dialog::{Answer, DialogJob};
 use super::export::{self, ExportPrompt};
 use super::file_browser::FileBrowser;
 use super::search::Search;
+pub use super::settings::{FONT_RANGE, SETTINGS_KEY, Settings, load_settings};
 use super::table::TableCache;
 use super::view::{self, Filter, Item};
 use super::worker::Worker;
-use crate::compare::row_has_difference;
-use crate::model::{CompareOptions, Comparison, FindingKind, Granularity};
+use crate::model::{Comparison, Granularity};
 use crate::report::{self, ReportFormat};
-
-/// The eframe storage key of the settings.
-pub const SETTINGS_KEY: &str = "storydiff-settings";
-
-/// Settings that persist across runs. Unknown or missing fields fall back to defaults.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-#[allow(clippy::struct_excessive_bools)] // Reason: independent on/off settings, persisted as such.
-pub struct Settings {
-    /// Compare options (what to ignore, word or character diff, the reference).
-    pub options: CompareOptions,
-    /// Fold rows without differences.
-    pub only_changes: bool,
-    /// Take boilerplate rows out of the view.
-    pub hide_boilerplate: bool,
-    /// Body text size in points.
-    pub font_size: f32,
-    /// Dark theme.
-    pub dark: bool,
-    /// Show the options side panel.
-    pub show_options: bool,
-    /// Show the findings side panel.
-    pub show_findings: bool,
-    /// Only this kind in the findings panel.
-    pub finding_filter: Option<FindingKind>,
-    /// Recently opened files, newest first.
-    pub recent: Vec<PathBuf>,
-    /// The files open when the window last closed.
-    pub last_files: Vec<PathBuf>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            options: CompareOptions::default(),
-            only_changes: false,
-            hide_boilerplate: false,
-            font_size: 15.0,
-            dark: false,
-            show_options: true,
-            show_findings: true,
-            finding_filter: None,
-            recent: Vec::new(),
-            last_files: Vec::new(),
-        }
-    }
-}
-
-/// Smallest and largest body text size.
-pub const FONT_RANGE: (f32, f32) = (9.0, 32.0);
-
-/// Every change to the state goes through one of these.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Command {
-    /// Add files as new columns.
-    AddFiles(Vec<PathBuf>),
-    /// Replace the open files.
-    OpenFiles(Vec<PathBuf>),
-    /// Open the bundled sample story.
-    OpenSample,
-    /// Show the native file dialog (or the in-app browser where there is none).
-    OpenDialog,
-    /// Show the in-app file browser.
-    OpenBrowser,
-    /// Ask where to save the report (system save dialog, or the in-app prompt).
-    ExportDialog,
-    /// Show the in-app "Export report" window.
-    ExportPrompt,
-    /// Save the report to this file (JSON for `.json`, text otherwise).
-    Export(PathBuf),
-    /// Close a column (article index).
-    RemoveColumn(usize),
-    /// Move a column from one place to another.
-    MoveColumn {
-        /// Current article index.
-        from: usize,
-        /// New article index.
-        to: usize,
-    },
-    /// Make an article the reference.
-    SetReference(usize),
-    /// Change the compare options (re-compares).
-    SetOptions(CompareOptions),
-    /// Fold unchanged rows or not.
-    SetOnlyChanges(bool),
-    /// Hide boilerplate rows or not.
-    SetHideBoilerplate(bool),
-    /// Unfold a run of unchanged rows (by its first row).
-    ExpandFold(usize),
-    /// Select a row (index into the comparison's rows) and scroll to it.
-    SelectRow(usize),
-    /// Select the next changed row.
-    NextChange,
-    /// Select the previous changed row.
-    PrevChange,
-    /// Jump to a finding (index into the comparison's findings).
-    JumpToFinding(usize),
-    /// Filter the findings panel by kind.
-    SetFindingFilter(Option<FindingKind>),
-    /// Change the text size by this many points.
-    FontSize(f32),
-    /// Switch the dark theme on or off.
-    SetDark(bool),
-    /// Show or hide the options panel.
-    ShowOptions(bool),
-    /// Show or hide the findings panel.
-    ShowFindings(bool),
-    /// Dismiss a notice.
-    DismissNotice(usize),
-    /// Open the search bar and focus it.
-    OpenSearch,
-    /// Close the search bar.
-    CloseSearch,
-    /// Go to the next search match.
-    SearchNext,
-    /// Go to the previous search match.
-    SearchPrev,
-    /// The query changed: show the first match.
-    SearchShowFirst,
-}
-
-/// A message shown above the rows until dismissed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    /// Plain-words text (for a file: path last).
-    pub text: String,
-    /// True for errors, false for information.
-    pub error: bool,
-}
-
-/// Facts derived once per comparison.
-#[derive(Debug, Default)]
-pub struct Derived {
-    /// Per article: paragraph → row.
-    pub para_row: Vec<HashMap<usize, usize>>,
-    /// `(article, paragraph)` → finding indices.
-    pub cell_findings: HashMap<(usize, usize), Vec<usize>>,
-    /// Per row: any difference from the reference.
-    pub row_changed: Vec<bool>,
-    /// Per row: number of findings.
-    pub row_findings: Vec<usize>,
-    /// Per article: number of words (counted once; headers show it every frame).
-    pub word_counts: Vec<usize>,
-}
-
-impl Derived {
-    fn new(c: &Comparison) -> Self {
-        let mut para_row = vec![HashMap::new(); c.articles.len()];
-        for (r, row) in c.rows.iter().enumerate() {
-            for (a, cell) in row.cells.iter().enumerate() {
-                if let (Some(cell), Some(map)) = (cell, para_row.get_mut(a)) {
-                    for p in &cell.paragraphs {
-                        map.entry(*p).or_insert(r);
-                    }
-                }
-            }
-        }
-        let mut cell_findings: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
-        let mut row_findings = vec![0; c.rows.len()];
-        for (i, f) in c.findings.iter().enumerate() {
-            cell_findings
-                .entry((f.article, f.paragraph))
-                .or_default()
-                .push(i);
-            if let Some(r) = para_row.get(f.article).and_then(|m| m.get(&f.paragraph))
-                && let Some(n) = row_findings.get_mut(*r)
-            {
-                *n += 1;
-            }
-        }
-        Self {
-            para_row,
-            cell_findings,
-            row_changed: c.rows.iter().map(row_has_difference).collect(),
-            row_findings,
-            word_counts: c
-                .articles
-                .iter()
-                .map(crate::model::Article::word_count)
-                .collect(),
-        }
-    }
-
-    /// The row holding a paragraph of an article.
-    #[must_use]
-    pub fn row_of(&self, article: usize, paragraph: usize) -> Option<usize> {
-        self.para_row.get(article)?.get(&paragraph).copied()
-    }
-}
 
 /// What the view items were built from.
 type ItemsKey = (u64, bool, bool, BTreeSet<usize>, Option<usize>);
@@ -911,23 +724,5 @@ impl eframe::App for StorydiffApp {
         if let Ok(json) = serde_json::to_string(&self.settings) {
             storage.set_string(SETTINGS_KEY, json);
         }
-    }
-}
-
-/// Reads the settings from eframe storage; unreadable settings give defaults and a notice.
-#[must_use]
-pub fn load_settings(storage: Option<&dyn eframe::Storage>) -> (Settings, Option<Notice>) {
-    let Some(text) = storage.and_then(|s| s.get_string(SETTINGS_KEY)) else {
-        return (Settings::default(), None);
-    };
-    match serde_json::from_str::<Settings>(&text) {
-        Ok(s) => (s, None),
-        Err(e) => (
-            Settings::default(),
-            Some(Notice {
-                text: format!("The stored settings could not be read ({e}); using the defaults"),
-                error: false,
-            }),
-        ),
     }
 }

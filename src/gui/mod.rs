@@ -1,7 +1,8 @@
 //! The desktop window (eframe/egui). Draws a finished [`crate::model::Comparison`] and
 //! sends commands; never computes a diff itself.
 //!
-//! Files: [`app`] (state and commands), [`worker`] (background compare), [`view`] (the
+//! Files: [`app`] (state, the frame loop and `apply`), [`command`] (the one command type),
+//! [`settings`] (what persists), [`derived`] (per-comparison indexes), [`worker`] (background compare), [`view`] (the
 //! row filter), [`table`] and [`layout`] (the aligned rows), [`header`], [`options`],
 //! [`findings`], [`ruler`], [`search`], [`file_browser`], [`dialog`], [`export`], [`fonts`], [`bidi`],
 //! [`arabic`], [`theme`].
@@ -9,6 +10,8 @@
 pub mod app;
 pub mod arabic;
 pub mod bidi;
+pub mod command;
+pub mod derived;
 pub mod dialog;
 pub mod export;
 pub mod file_browser;
@@ -21,6 +24,7 @@ pub mod options;
 pub mod panels;
 pub mod ruler;
 pub mod search;
+pub mod settings;
 pub mod synthetic;
 pub mod table;
 pub mod theme;

@@ -1,0 +1,85 @@
+//! The one [`Command`] type every state change goes through, and the [`Notice`] shown above
+//! the rows.
+
+use std::path::PathBuf;
+
+use crate::model::{CompareOptions, FindingKind};
+
+/// Every change to the state goes through one of these.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Add files as new columns.
+    AddFiles(Vec<PathBuf>),
+    /// Replace the open files.
+    OpenFiles(Vec<PathBuf>),
+    /// Open the bundled sample story.
+    OpenSample,
+    /// Show the native file dialog (or the in-app browser where there is none).
+    OpenDialog,
+    /// Show the in-app file browser.
+    OpenBrowser,
+    /// Ask where to save the report (system save dialog, or the in-app prompt).
+    ExportDialog,
+    /// Show the in-app "Export report" window.
+    ExportPrompt,
+    /// Save the report to this file (JSON for `.json`, text otherwise).
+    Export(PathBuf),
+    /// Close a column (article index).
+    RemoveColumn(usize),
+    /// Move a column from one place to another.
+    MoveColumn {
+        /// Current article index.
+        from: usize,
+        /// New article index.
+        to: usize,
+    },
+    /// Make an article the reference.
+    SetReference(usize),
+    /// Change the compare options (re-compares).
+    SetOptions(CompareOptions),
+    /// Fold unchanged rows or not.
+    SetOnlyChanges(bool),
+    /// Hide boilerplate rows or not.
+    SetHideBoilerplate(bool),
+    /// Unfold a run of unchanged rows (by its first row).
+    ExpandFold(usize),
+    /// Select a row (index into the comparison's rows) and scroll to it.
+    SelectRow(usize),
+    /// Select the next changed row.
+    NextChange,
+    /// Select the previous changed row.
+    PrevChange,
+    /// Jump to a finding (index into the comparison's findings).
+    JumpToFinding(usize),
+    /// Filter the findings panel by kind.
+    SetFindingFilter(Option<FindingKind>),
+    /// Change the text size by this many points.
+    FontSize(f32),
+    /// Switch the dark theme on or off.
+    SetDark(bool),
+    /// Show or hide the options panel.
+    ShowOptions(bool),
+    /// Show or hide the findings panel.
+    ShowFindings(bool),
+    /// Dismiss a notice.
+    DismissNotice(usize),
+    /// Open the search bar and focus it.
+    OpenSearch,
+    /// Close the search bar.
+    CloseSearch,
+    /// Go to the next search match.
+    SearchNext,
+    /// Go to the previous search match.
+    SearchPrev,
+    /// The query changed: show the first match.
+    SearchShowFirst,
+}
+
+/// A message shown above the rows until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Plain-words text (for a file: path last).
+    pub text: String,
+    /// True for errors, false for information.
+    pub error: bool,
+}

@@ -1,0 +1,76 @@
+//! The settings that persist across runs, and reading them back from eframe storage.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::command::Notice;
+use crate::model::{CompareOptions, FindingKind};
+
+/// The eframe storage key of the settings.
+pub const SETTINGS_KEY: &str = "storydiff-settings";
+
+/// Settings that persist across runs. Unknown or missing fields fall back to defaults.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[allow(clippy::struct_excessive_bools)] // Reason: independent on/off settings, persisted as such.
+pub struct Settings {
+    /// Compare options (what to ignore, word or character diff, the reference).
+    pub options: CompareOptions,
+    /// Fold rows without differences.
+    pub only_changes: bool,
+    /// Take boilerplate rows out of the view.
+    pub hide_boilerplate: bool,
+    /// Body text size in points.
+    pub font_size: f32,
+    /// Dark theme.
+    pub dark: bool,
+    /// Show the options side panel.
+    pub show_options: bool,
+    /// Show the findings side panel.
+    pub show_findings: bool,
+    /// Only this kind in the findings panel.
+    pub finding_filter: Option<FindingKind>,
+    /// Recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// The files open when the window last closed.
+    pub last_files: Vec<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            options: CompareOptions::default(),
+            only_changes: false,
+            hide_boilerplate: false,
+            font_size: 15.0,
+            dark: false,
+            show_options: true,
+            show_findings: true,
+            finding_filter: None,
+            recent: Vec::new(),
+            last_files: Vec::new(),
+        }
+    }
+}
+
+/// Smallest and largest body text size.
+pub const FONT_RANGE: (f32, f32) = (9.0, 32.0);
+
+/// Reads the settings from eframe storage; unreadable settings give defaults and a notice.
+#[must_use]
+pub fn load_settings(storage: Option<&dyn eframe::Storage>) -> (Settings, Option<Notice>) {
+    let Some(text) = storage.and_then(|s| s.get_string(SETTINGS_KEY)) else {
+        return (Settings::default(), None);
+    };
+    match serde_json::from_str::<Settings>(&text) {
+        Ok(s) => (s, None),
+        Err(e) => (
+            Settings::default(),
+            Some(Notice {
+                text: format!("The stored settings could not be read ({e}); using the defaults"),
+                error: false,
+            }),
+        ),
+    }
+}
