@@ -6,9 +6,13 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod columns;
+mod dialogs;
+mod keys;
+
 pub use super::command::{Command, Notice};
 pub use super::derived::Derived;
-use super::dialog::{Answer, DialogJob};
+use super::dialog::DialogJob;
 use super::export::{self, ExportPrompt};
 use super::file_browser::FileBrowser;
 use super::search::Search;
@@ -16,8 +20,7 @@ pub use super::settings::{FONT_RANGE, SETTINGS_KEY, Settings, load_settings};
 use super::table::TableCache;
 use super::view::{self, Filter, Item};
 use super::worker::Worker;
-use crate::model::{Comparison, Granularity};
-use crate::report::{self, ReportFormat};
+use crate::model::Comparison;
 
 /// What the view items were built from.
 type ItemsKey = (u64, bool, bool, BTreeSet<usize>, Option<usize>);
@@ -257,55 +260,6 @@ impl StorydiffApp {
         self.items_key = None;
     }
 
-    /// The open file each article came from (index into `files`).
-    fn file_of_article(&self, article: usize) -> Option<usize> {
-        let path = &self.comparison.as_ref()?.articles.get(article)?.path;
-        self.files.iter().position(|f| {
-            let f = f.display().to_string();
-            *path == f
-                || path
-                    .strip_prefix(&f)
-                    .is_some_and(|rest| rest.starts_with('#'))
-        })
-    }
-
-    /// Article indices per open file, in file order.
-    fn articles_per_file(&self) -> Vec<Vec<usize>> {
-        let n = self.column_count();
-        let mut out = vec![Vec::new(); self.files.len()];
-        for a in 0..n {
-            if let Some(f) = self.file_of_article(a)
-                && let Some(list) = out.get_mut(f)
-            {
-                list.push(a);
-            }
-        }
-        out
-    }
-
-    /// Reorders or removes files, keeping the same reference article when it stays.
-    fn rearrange(&mut self, order: &[usize]) {
-        let per_file = self.articles_per_file();
-        let reference = self.settings.options.reference;
-        let mut new_ref = 0;
-        let mut next = 0;
-        for &f in order {
-            for &a in per_file.get(f).map_or(&[][..], Vec::as_slice) {
-                if a == reference {
-                    new_ref = next;
-                }
-                next += 1;
-            }
-        }
-        self.files = order
-            .iter()
-            .filter_map(|&f| self.files.get(f).cloned())
-            .collect();
-        self.settings.options.reference = new_ref;
-        self.selected = None;
-        self.recompare();
-    }
-
     /// Applies one command.
     #[allow(clippy::too_many_lines)]
     pub fn apply(&mut self, command: Command) {
@@ -469,116 +423,6 @@ impl StorydiffApp {
         self.items_key = Some(key);
     }
 
-    fn open_dialog(&mut self) {
-        if self.dialog.is_some() {
-            return;
-        }
-        self.dialog = DialogJob::spawn("storydiff-open-dialog", self.ctx.clone(), || {
-            rfd::FileDialog::new()
-                .set_title("Open articles")
-                .add_filter(
-                    "Articles (txt, md, html, json)",
-                    &["txt", "md", "markdown", "html", "htm", "json", "jsonl"],
-                )
-                .add_filter("All files", &["*"])
-                .pick_files()
-        });
-        if self.dialog.is_none() {
-            self.browser.open_at(self.files.first().cloned());
-        }
-    }
-
-    fn save_dialog(&mut self) {
-        if self.comparison.is_none() {
-            self.notices.push(Notice {
-                text: "Nothing to export yet: open two or more articles first".to_string(),
-                error: false,
-            });
-            return;
-        }
-        if self.save_dialog.is_some() {
-            return;
-        }
-        let suggested = export::default_path(&self.files);
-        self.save_dialog = DialogJob::spawn("storydiff-save-dialog", self.ctx.clone(), move || {
-            let mut dialog = rfd::FileDialog::new()
-                .set_title("Export report")
-                .set_file_name(export::DEFAULT_NAME)
-                .add_filter("JSON report", &["json"])
-                .add_filter("Text summary", &["txt"]);
-            if let Some(dir) = suggested.parent().filter(|d| !d.as_os_str().is_empty()) {
-                dialog = dialog.set_directory(dir);
-            }
-            dialog.save_file()
-        });
-        if self.save_dialog.is_none() {
-            self.apply(Command::ExportPrompt);
-        }
-    }
-
-    /// Checks the native save dialog: a file chosen, cancelled, or no dialog available
-    /// (the in-app prompt instead).
-    fn poll_save_dialog(&mut self) {
-        let Some(job) = &self.save_dialog else { return };
-        let answer = job.poll();
-        if answer == Answer::Pending {
-            return;
-        }
-        self.save_dialog = None;
-        match answer {
-            Answer::Chosen(path) => self.apply(Command::Export(path)),
-            Answer::Unavailable | Answer::Failed => self.apply(Command::ExportPrompt),
-            Answer::Cancelled | Answer::Pending => {}
-        }
-    }
-
-    /// Saves the report of the comparison shown, never over a compared file, and says how
-    /// it went in a notice.
-    fn export_report(&mut self, path: &Path) {
-        let Some(comparison) = self.comparison.clone() else {
-            return;
-        };
-        let format = ReportFormat::for_path(path);
-        match report::save(&comparison, format, path, &self.files) {
-            Ok(()) => {
-                self.export.open = false;
-                self.notices.push(Notice {
-                    text: format!("Report saved ({}): {}", format.label(), path.display()),
-                    error: false,
-                });
-            }
-            Err(e) => self.notices.push(Notice {
-                text: e.to_string(),
-                error: true,
-            }),
-        }
-    }
-
-    /// Checks the native dialog: files picked, cancelled, or no dialog available (the in-app
-    /// browser instead).
-    fn poll_dialog(&mut self) {
-        let Some(job) = &self.dialog else { return };
-        let answer = job.poll();
-        if answer == Answer::Pending {
-            return;
-        }
-        self.dialog = None;
-        match answer {
-            Answer::Chosen(paths) => self.apply(Command::AddFiles(paths)),
-            Answer::Unavailable => {
-                self.notices.push(Notice {
-                    text:
-                        "No system file dialog is available; use the browser below or Add by path"
-                            .to_string(),
-                    error: false,
-                });
-                self.browser.open_at(self.files.first().cloned());
-            }
-            Answer::Failed => self.browser.open_at(self.files.first().cloned()),
-            Answer::Cancelled | Answer::Pending => {}
-        }
-    }
-
     /// The window title, naming the number of articles.
     #[must_use]
     pub fn window_title(&self) -> String {
@@ -642,76 +486,6 @@ impl StorydiffApp {
         if self.worker.busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
-    }
-
-    fn keyboard(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        use egui::{Key, Modifiers};
-        ctx.input_mut(|i| {
-            if i.consume_key(Modifiers::ALT, Key::ArrowDown) {
-                commands.push(Command::NextChange);
-            }
-            if i.consume_key(Modifiers::ALT, Key::ArrowUp) {
-                commands.push(Command::PrevChange);
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::F) {
-                commands.push(Command::OpenSearch);
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::O) {
-                commands.push(Command::OpenDialog);
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::E) {
-                commands.push(Command::ExportDialog);
-            }
-            if i.consume_key(Modifiers::NONE, Key::F3) {
-                commands.push(Command::SearchNext);
-            }
-            if i.consume_key(Modifiers::SHIFT, Key::F3) {
-                commands.push(Command::SearchPrev);
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::Plus)
-                || i.consume_key(Modifiers::COMMAND, Key::Equals)
-            {
-                commands.push(Command::FontSize(1.0));
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::Minus) {
-                commands.push(Command::FontSize(-1.0));
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::D) {
-                commands.push(Command::SetOnlyChanges(!self.settings.only_changes));
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::B) {
-                commands.push(Command::SetHideBoilerplate(!self.settings.hide_boilerplate));
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::T) {
-                commands.push(Command::SetDark(!self.settings.dark));
-            }
-            let mut options = self.settings.options.clone();
-            let mut changed = false;
-            for (key, flag) in [
-                (Key::Num1, &mut options.ignore_case),
-                (Key::Num2, &mut options.ignore_punctuation),
-                (Key::Num3, &mut options.ignore_quotes),
-                (Key::Num4, &mut options.ignore_whitespace),
-            ] {
-                if i.consume_key(Modifiers::COMMAND, key) {
-                    *flag = !*flag;
-                    changed = true;
-                }
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::G) {
-                options.granularity = match options.granularity {
-                    Granularity::Word => Granularity::Char,
-                    Granularity::Char => Granularity::Word,
-                };
-                changed = true;
-            }
-            if changed {
-                commands.push(Command::SetOptions(options));
-            }
-            if self.search.open && i.consume_key(Modifiers::NONE, Key::Escape) {
-                commands.push(Command::CloseSearch);
-            }
-        });
     }
 }
 
