@@ -32,7 +32,9 @@
 //! and tables in our fixtures run 1–7 words.
 
 use std::collections::hash_map::DefaultHasher;
-use std::hash::{BuildHasherDefault, Hash as _, Hasher};
+use std::hash::{Hash as _, Hasher};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rayon::prelude::*;
 
@@ -86,31 +88,6 @@ fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
 }
-
-/// Hasher for keys that are integers: `u64` keys here are already hashes and pass
-/// through; anything else is mixed. Saves `SipHash` on every set and map operation.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = mix(self.0 ^ u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.0 = mix(n as u64);
-    }
-}
-
-type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<KeyHasher>>;
-type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<KeyHasher>>;
 
 /// One hash per word (its lower-case form), computed once per paragraph.
 fn word_hashes(words: &[Tok]) -> Vec<u64> {
@@ -428,7 +405,7 @@ fn repeated_sentences(
     let mut kept: Vec<SentenceKey> = Vec::new();
     // The judgement of each distinct sentence text, once: a repeated sentence is judged
     // once, not once per copy.
-    let mut judged: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
+    let mut judged: HashMap<String, bool> = HashMap::default();
     for &(p, s, e, key) in &all {
         if raw.get(&key).copied().unwrap_or(0) < 2 || memo.paragraph(p) {
             continue;

@@ -73,3 +73,14 @@ impl<T: Send + 'static> DialogJob<T> {
         }
     }
 }
+
+/// Polls the dialog held in `slot`: once it has answered, empties the slot and returns the
+/// answer; `None` while it is still open or when no dialog is held.
+pub fn take_answer<T: Send + 'static>(slot: &mut Option<DialogJob<T>>) -> Option<Answer<T>> {
+    let answer = slot.as_ref()?.poll();
+    if matches!(answer, Answer::Pending) {
+        return None;
+    }
+    *slot = None;
+    Some(answer)
+}

@@ -200,19 +200,8 @@ fn write_findings(out: &mut String, c: &Comparison) {
 /// mark of its own (a quotation, or the unpaired mark itself): then as it is, so the report
 /// never shows doubled marks (`““…””`).
 fn quoted_text(text: &str) -> String {
-    let is_mark = |c: char| {
-        matches!(
-            c,
-            '"' | '\''
-                | '\u{201C}'
-                | '\u{201D}'
-                | '\u{2018}'
-                | '\u{2019}'
-                | '\u{AB}'
-                | '\u{BB}'
-                | '\u{201E}'
-        )
-    };
+    // Any quotation mark or apostrophe: the characters `fold_quote` folds, and their ASCII forms.
+    let is_mark = |c: char| matches!(crate::normalize::fold_quote(c), '"' | '\'');
     let first = text.chars().next();
     let last = text.chars().next_back();
     if first.is_some_and(is_mark) || last.is_some_and(is_mark) {

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::{Command, Notice, StorydiffApp};
-use crate::gui::dialog::{Answer, DialogJob};
+use crate::gui::dialog::{Answer, DialogJob, take_answer};
 use crate::gui::export;
 use crate::report::{self, ReportFormat};
 
@@ -61,12 +61,9 @@ impl StorydiffApp {
     /// Checks the native save dialog: a file chosen, cancelled, or no dialog available
     /// (the in-app prompt instead).
     pub(super) fn poll_save_dialog(&mut self) {
-        let Some(job) = &self.save_dialog else { return };
-        let answer = job.poll();
-        if answer == Answer::Pending {
+        let Some(answer) = take_answer(&mut self.save_dialog) else {
             return;
-        }
-        self.save_dialog = None;
+        };
         match answer {
             Answer::Chosen(path) => self.apply(Command::Export(path)),
             Answer::Unavailable | Answer::Failed => self.apply(Command::ExportPrompt),
@@ -99,12 +96,9 @@ impl StorydiffApp {
     /// Checks the native dialog: files picked, cancelled, or no dialog available (the in-app
     /// browser instead).
     pub(super) fn poll_dialog(&mut self) {
-        let Some(job) = &self.dialog else { return };
-        let answer = job.poll();
-        if answer == Answer::Pending {
+        let Some(answer) = take_answer(&mut self.dialog) else {
             return;
-        }
-        self.dialog = None;
+        };
         match answer {
             Answer::Chosen(paths) => self.apply(Command::AddFiles(paths)),
             Answer::Unavailable => {

@@ -8,43 +8,42 @@ impl StorydiffApp {
     pub(super) fn keyboard(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         use egui::{Key, Modifiers};
         ctx.input_mut(|i| {
-            if i.consume_key(Modifiers::ALT, Key::ArrowDown) {
-                commands.push(Command::NextChange);
+            // Shortcuts that each issue one command, read in this order.
+            let fixed = [
+                (Modifiers::ALT, Key::ArrowDown, Command::NextChange),
+                (Modifiers::ALT, Key::ArrowUp, Command::PrevChange),
+                (Modifiers::COMMAND, Key::F, Command::OpenSearch),
+                (Modifiers::COMMAND, Key::O, Command::OpenDialog),
+                (Modifiers::COMMAND, Key::E, Command::ExportDialog),
+                (Modifiers::NONE, Key::F3, Command::SearchNext),
+                (Modifiers::SHIFT, Key::F3, Command::SearchPrev),
+                (Modifiers::COMMAND, Key::Minus, Command::FontSize(-1.0)),
+                (
+                    Modifiers::COMMAND,
+                    Key::D,
+                    Command::SetOnlyChanges(!self.settings.only_changes),
+                ),
+                (
+                    Modifiers::COMMAND,
+                    Key::B,
+                    Command::SetHideBoilerplate(!self.settings.hide_boilerplate),
+                ),
+                (
+                    Modifiers::COMMAND,
+                    Key::T,
+                    Command::SetDark(!self.settings.dark),
+                ),
+            ];
+            for (modifiers, key, command) in fixed {
+                if i.consume_key(modifiers, key) {
+                    commands.push(command);
+                }
             }
-            if i.consume_key(Modifiers::ALT, Key::ArrowUp) {
-                commands.push(Command::PrevChange);
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::F) {
-                commands.push(Command::OpenSearch);
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::O) {
-                commands.push(Command::OpenDialog);
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::E) {
-                commands.push(Command::ExportDialog);
-            }
-            if i.consume_key(Modifiers::NONE, Key::F3) {
-                commands.push(Command::SearchNext);
-            }
-            if i.consume_key(Modifiers::SHIFT, Key::F3) {
-                commands.push(Command::SearchPrev);
-            }
+            // Either key of the "+/=" pair makes the text larger, once.
             if i.consume_key(Modifiers::COMMAND, Key::Plus)
                 || i.consume_key(Modifiers::COMMAND, Key::Equals)
             {
                 commands.push(Command::FontSize(1.0));
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::Minus) {
-                commands.push(Command::FontSize(-1.0));
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::D) {
-                commands.push(Command::SetOnlyChanges(!self.settings.only_changes));
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::B) {
-                commands.push(Command::SetHideBoilerplate(!self.settings.hide_boilerplate));
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::T) {
-                commands.push(Command::SetDark(!self.settings.dark));
             }
             let mut options = self.settings.options.clone();
             let mut changed = false;
