@@ -215,6 +215,7 @@ fn diff_stage(articles: &[Article], aligned: &[align::AlignedRow]) -> Comparison
         .collect();
     let similarity = diff::similarity_matrix(articles, &rows, &options);
     Comparison {
+        overrides: Vec::new(),
         options,
         articles: articles.to_vec(),
         errors: Vec::new(),

@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use crate::model::{
-    Article, Cell, CompareOptions, Comparison, HeadlineCell, LoadFailure, OpTag, Row,
+    Article, ArticleRef, Cell, CompareOptions, Comparison, HeadlineCell, LoadFailure, OpTag,
+    Override, Row,
 };
 use crate::{align, detect, diff, load};
 
@@ -24,6 +25,17 @@ pub fn compare_files(
     options: &CompareOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Comparison {
+    compare_files_with(paths, options, &[], progress)
+}
+
+/// [`compare_files`] with the user's corrections applied (see [`Override`]).
+#[must_use]
+pub fn compare_files_with(
+    paths: &[impl AsRef<Path>],
+    options: &CompareOptions,
+    overrides: &[Override],
+    progress: &mut dyn FnMut(Progress),
+) -> Comparison {
     let mut articles = Vec::new();
     let mut errors = Vec::new();
     let total = paths.len().max(1) as f32;
@@ -38,14 +50,17 @@ pub fn compare_files(
             fraction: 0.5 * i as f32 / total,
         });
         match load::load_path(path) {
-            Ok(mut loaded) => articles.append(&mut loaded),
+            Ok(loaded) => articles.extend(loaded.into_iter().enumerate().map(|(part, mut a)| {
+                a.source = ArticleRef { file: i, part };
+                a
+            })),
             Err(e) => errors.push(LoadFailure {
                 path: path.display().to_string(),
                 message: e.to_string(),
             }),
         }
     }
-    compare(articles, errors, options, progress)
+    compare_with(articles, errors, options, overrides, progress)
 }
 
 /// Aligns, diffs and runs the detectors over already loaded articles.
@@ -56,6 +71,19 @@ pub fn compare(
     articles: Vec<Article>,
     errors: Vec<LoadFailure>,
     options: &CompareOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Comparison {
+    compare_with(articles, errors, options, &[], progress)
+}
+
+/// [`compare`] with the user's corrections applied in order (see [`Override`]; articles are
+/// named by their [`Article::source`]).
+#[must_use]
+pub fn compare_with(
+    articles: Vec<Article>,
+    errors: Vec<LoadFailure>,
+    options: &CompareOptions,
+    overrides: &[Override],
     progress: &mut dyn FnMut(Progress),
 ) -> Comparison {
     let mut options = options.clone();
@@ -86,6 +114,7 @@ pub fn compare(
         findings: Vec::new(),
         similarity,
         headline,
+        overrides: overrides.to_vec(),
     };
     progress(Progress {
         message: "Looking for damage".to_string(),

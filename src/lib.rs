@@ -18,5 +18,5 @@ pub mod report;
 #[cfg(feature = "gui")]
 pub mod gui;
 
-pub use compare::{compare, compare_files};
+pub use compare::{compare, compare_files, compare_files_with, compare_with};
 pub use model::{CompareOptions, Comparison};

@@ -61,6 +61,81 @@ pub struct Article {
     pub encoding: String,
     /// The paragraphs of the body, in order.
     pub paragraphs: Vec<Paragraph>,
+    /// Which input this article came from: the file's index in the list given to
+    /// [`crate::compare_files`], and the article's index within that file (0 unless the file
+    /// holds several articles). Overrides and views find an article's file through it.
+    #[serde(default)]
+    pub source: ArticleRef,
+}
+
+/// An article named by where it came from rather than by its place among the loaded
+/// articles, so that a file that fails to load or a reordered column does not shift it.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub struct ArticleRef {
+    /// Index of the file in the list of inputs.
+    pub file: usize,
+    /// Index of the article within that file (0 for a file holding one article).
+    pub part: usize,
+}
+
+/// A correction the user made to the alignment or to the labels. The engine applies the
+/// overrides of a comparison in order, after aligning and before diffing and detecting, so
+/// every view and report shows their effect; one that no longer applies (its paragraph is
+/// gone) is skipped.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum Override {
+    /// Take one paragraph out of its row: it becomes a row of its own, right below.
+    Unlink {
+        /// The article.
+        article: ArticleRef,
+        /// Paragraph index within the article.
+        paragraph: usize,
+    },
+    /// Put a paragraph into the row that holds another article's paragraph; whatever that
+    /// row held of the first article moves out to a row of its own.
+    Link {
+        /// The article whose paragraph moves.
+        article: ArticleRef,
+        /// Its paragraph.
+        paragraph: usize,
+        /// The article whose row it joins.
+        with_article: ArticleRef,
+        /// The paragraph naming that row.
+        with_paragraph: usize,
+    },
+    /// Split the row holding this paragraph: the paragraph and those after it in the same
+    /// cell start a new row below (with nothing of the other articles).
+    Split {
+        /// The article.
+        article: ArticleRef,
+        /// The first paragraph of the new row.
+        paragraph: usize,
+    },
+    /// Join the row holding this paragraph with the row right after it.
+    JoinNext {
+        /// The article.
+        article: ArticleRef,
+        /// A paragraph of the upper row.
+        paragraph: usize,
+    },
+    /// Say what a paragraph is, whatever boilerplate detection found: page furniture
+    /// (`furniture: true`) or story text (`false`).
+    Furniture {
+        /// The article.
+        article: ArticleRef,
+        /// Paragraph index within the article.
+        paragraph: usize,
+        /// True: page furniture; false: story text.
+        furniture: bool,
+    },
+    /// Treat the article as a report of the same story even though it shares little wording.
+    SameStory {
+        /// The article.
+        article: ArticleRef,
+    },
 }
 
 impl Article {
@@ -84,6 +159,7 @@ impl Article {
                 .into_iter()
                 .map(|text| Paragraph { text: text.into() })
                 .collect(),
+            source: ArticleRef::default(),
         }
     }
 
@@ -398,6 +474,9 @@ pub struct Finding {
     /// Other places involved (the other copy, the other spelling, the aligned passage).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Location>,
+    /// True when the user said so (an [`Override::Furniture`]) rather than a detector.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub manual: bool,
 }
 
 /// A file that could not be loaded.
@@ -430,6 +509,9 @@ pub struct Comparison {
     /// Empty in comparisons made before headlines were compared.
     #[serde(default)]
     pub headline: Vec<Option<HeadlineCell>>,
+    /// The user's corrections this comparison was made with, in the order applied.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<Override>,
 }
 
 /// Below this similarity to every other article, an article is most likely about another

@@ -339,6 +339,7 @@ pub(crate) fn build_finding(
     hit: Hit,
 ) -> Finding {
     Finding {
+        manual: false,
         kind,
         article,
         paragraph,

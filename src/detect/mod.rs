@@ -104,6 +104,7 @@ mod tests {
 
     fn finding(kind: FindingKind, article: usize, paragraph: usize) -> Finding {
         Finding {
+            manual: false,
             kind,
             article,
             paragraph,

@@ -41,6 +41,7 @@ pub(crate) fn comparison(articles: Vec<Article>, rows: &[Vec<Vec<usize>>]) -> Co
         })
         .collect();
     Comparison {
+        overrides: Vec::new(),
         options,
         rows,
         articles,

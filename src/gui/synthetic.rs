@@ -99,6 +99,7 @@ pub fn comparison(n_articles: usize, n_paragraphs: usize) -> Comparison {
     };
     let articles: Vec<Article> = (0..n_articles)
         .map(|a| Article {
+            source: Default::default(),
             path: format!("generated-{}.txt", a + 1),
             title: format!("Generated article {}", a + 1),
             outlet: Some(format!("Outlet {}", a + 1)),
@@ -174,6 +175,7 @@ pub fn comparison(n_articles: usize, n_paragraphs: usize) -> Comparison {
                 };
                 let text: String = words(p).join(" ").chars().take(8).collect();
                 Finding {
+                    manual: false,
                     kind,
                     article: 1,
                     paragraph: p,
@@ -194,6 +196,7 @@ pub fn comparison(n_articles: usize, n_paragraphs: usize) -> Comparison {
         for a in 0..n_articles {
             let text: String = text_of(a, p).chars().take(12).collect();
             findings.push(Finding {
+                manual: false,
                 kind: FindingKind::Boilerplate,
                 article: a,
                 paragraph: p,
@@ -215,6 +218,7 @@ pub fn comparison(n_articles: usize, n_paragraphs: usize) -> Comparison {
         })
         .collect();
     Comparison {
+        overrides: Vec::new(),
         options: CompareOptions::default(),
         articles,
         errors: Vec::new(),

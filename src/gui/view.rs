@@ -141,6 +141,7 @@ mod tests {
 
     fn comparison() -> Comparison {
         let article = |n: usize| Article {
+            source: Default::default(),
             path: format!("{n}.txt"),
             title: String::new(),
             outlet: None,
@@ -154,6 +155,7 @@ mod tests {
             cells: vec![cell(p, OpTag::Equal), cell(p, OpTag::Equal)],
         };
         Comparison {
+            overrides: Vec::new(),
             options: CompareOptions::default(),
             articles: vec![article(0), article(1)],
             errors: vec![],
@@ -169,6 +171,7 @@ mod tests {
                 },
             ],
             findings: vec![Finding {
+                manual: false,
                 kind: FindingKind::Boilerplate,
                 article: 1,
                 paragraph: 4,
