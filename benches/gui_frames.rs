@@ -45,7 +45,7 @@ fn scroll_frames(articles: usize, paragraphs: usize, frames: usize) -> (Duration
         h.step();
         times.push(t.elapsed());
     }
-    let top = h.state().cache.viewport.0;
+    let top = h.state().table.cache.viewport.0;
     assert!(top > 0.0, "the view did not scroll");
     (median(times), first)
 }

@@ -49,7 +49,7 @@ fn load_level(path: &Path) -> Option<Article> {
         })
         .collect();
     Some(Article {
-        source: Default::default(),
+        source: storydiff::model::ArticleRef::default(),
         path: path.display().to_string(),
         title: path.display().to_string(),
         outlet: None,

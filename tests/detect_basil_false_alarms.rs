@@ -61,7 +61,7 @@ fn basil_false_alarms_per_10k_words() {
                 let json = std::fs::read_to_string(p).ok()?;
                 let b: Basil = serde_json::from_str(&json).ok()?;
                 Some(Article {
-                    source: Default::default(),
+                    source: storydiff::model::ArticleRef::default(),
                     path: p.display().to_string(),
                     title: b.title,
                     outlet: b.source,

@@ -33,7 +33,7 @@ fn cases(name: &str) -> Option<Vec<Case>> {
 /// The detector's findings, through the whole comparison, applied as repairs.
 fn detected(text: &str) -> (usize, String) {
     let article = Article {
-        source: Default::default(),
+        source: storydiff::model::ArticleRef::default(),
         path: "case.txt".to_string(),
         title: "case".to_string(),
         outlet: None,

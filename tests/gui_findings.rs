@@ -67,7 +67,7 @@ fn clicking_a_finding_selects_its_row_and_highlights_it() {
         })
         .expect("a repeated-word finding");
     let label = label_of(h.state(), last);
-    let before = h.state().selected;
+    let before = h.state().selection.row;
     h.get_by_label(&label).scroll_to_me();
     h.run_steps(2);
     h.get_by_label(&label).click();
@@ -80,19 +80,19 @@ fn clicking_a_finding_selects_its_row_and_highlights_it() {
         .expect("finding");
     let row = h.state().derived.row_of(f.article, f.paragraph);
     assert!(row.is_some());
-    assert_ne!(h.state().selected, before);
-    assert_eq!(h.state().selected, row);
-    assert_eq!(h.state().selected_finding, Some(last));
+    assert_ne!(h.state().selection.row, before);
+    assert_eq!(h.state().selection.row, row);
+    assert_eq!(h.state().selection.finding, Some(last));
     // The row was scrolled into view and laid out.
-    let top = h.state().cache.viewport.0;
-    let bottom = h.state().cache.viewport.1;
+    let top = h.state().table.cache.viewport.0;
+    let bottom = h.state().table.cache.viewport.1;
     let idx = h
         .state()
         .items
         .iter()
         .position(|i| *i == storydiff::gui::view::Item::Row(row.unwrap_or(0)))
         .unwrap_or(0);
-    let y = h.state().cache.item_top(idx);
+    let y = h.state().table.cache.item_top(idx);
     assert!(
         y >= top && y <= bottom,
         "row at {y} not in view {top}..{bottom}"

@@ -22,7 +22,14 @@ fn harness(app: StorydiffApp) -> Harness<'static, StorydiffApp> {
     h
 }
 
+/// The sample story, its "this is the sample" notice dismissed (tests read the notices).
 fn sample_app() -> StorydiffApp {
+    let mut app = fresh_sample_app();
+    app.notices.retain(|n| !n.text.contains("bundled sample story"));
+    app
+}
+
+fn fresh_sample_app() -> StorydiffApp {
     let files = sample_paths();
     assert_eq!(files.len(), 3, "the bundled sample story is missing");
     StorydiffApp::new_synchronous(Settings::default(), files)
@@ -49,12 +56,17 @@ fn fixture(name: &str) -> PathBuf {
 
 #[test]
 fn sample_opens_with_one_column_per_article_and_every_row() {
-    let h = harness(sample_app());
+    let h = harness(fresh_sample_app());
     let app = h.state();
     assert_eq!(app.column_count(), 3);
     let rows = app.comparison.as_ref().map_or(0, |c| c.rows.len());
     assert!(rows >= 5, "only {rows} rows");
-    assert_eq!(app.window_title(), "storydiff — 3 articles");
+    assert_eq!(app.window_title(), "storydiff — sample story — 3 articles");
+    // The bundled sample says it is one.
+    assert!(
+        app.notices.iter().any(|n| n.text.contains("bundled sample story")),
+        "no notice says this is the sample"
+    );
     // One header per article with its controls, labelled for screen readers.
     let names = names(app);
     h.get_by_label(&format!("Make {} the reference", names[0]));
@@ -67,18 +79,18 @@ fn sample_opens_with_one_column_per_article_and_every_row() {
 #[test]
 fn next_change_moves_the_selection_down_and_previous_moves_it_back() {
     let mut h = harness(sample_app());
-    assert_eq!(h.state().selected, None);
+    assert_eq!(h.state().selection.row, None);
     h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
     h.run_steps(2);
-    let first = h.state().selected.expect("Alt+Down selects a changed row");
+    let first = h.state().selection.row.expect("Alt+Down selects a changed row");
     assert_eq!(h.state().derived.row_changed.get(first), Some(&true));
     h.get_by_label("Next change").click();
     h.run_steps(2);
-    let second = h.state().selected.expect("still selected");
+    let second = h.state().selection.row.expect("still selected");
     assert!(second > first, "{second} should follow {first}");
     h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowUp);
     h.run_steps(2);
-    assert_eq!(h.state().selected, Some(first));
+    assert_eq!(h.state().selection.row, Some(first));
 }
 
 fn highlighted_words(app: &StorydiffApp) -> Vec<String> {
@@ -95,11 +107,15 @@ fn highlighted_words(app: &StorydiffApp) -> Vec<String> {
 }
 
 #[test]
-fn ignore_quote_style_recompares_and_changes_the_highlighted_words() {
+fn ignore_typography_recompares_and_changes_the_highlighted_words() {
     let mut h = harness(sample_app());
-    let before = highlighted_words(h.state());
+    // Typographic variants are not edits: ignored by default; the box shows them again.
+    assert!(h.state().settings.options.ignore_quotes);
+    h.get_by_label("Ignore typography").click();
+    h.run_steps(3);
     assert!(!h.state().settings.options.ignore_quotes);
-    h.get_by_label("Ignore quote style").click();
+    let before = highlighted_words(h.state());
+    h.get_by_label("Ignore typography").click();
     h.run_steps(3);
     assert!(h.state().settings.options.ignore_quotes);
     assert!(
@@ -110,7 +126,7 @@ fn ignore_quote_style_recompares_and_changes_the_highlighted_words() {
         "the comparison was not redone with the option"
     );
     let after = highlighted_words(h.state());
-    assert_ne!(before, after, "ignoring quote style changed no highlight");
+    assert_ne!(before, after, "ignoring typography changed no highlight");
     // Quote-only differences are no longer highlighted.
     let quotes = |words: &[String]| {
         words
@@ -131,7 +147,7 @@ fn adding_a_file_by_path_adds_a_column() {
     h.get_by_role_and_label(Role::TextInput, "Add by path")
         .type_text(&path.display().to_string());
     h.run_steps(2);
-    assert_eq!(h.state().add_path, path.display().to_string());
+    assert_eq!(h.state().options_panel.add_path, path.display().to_string());
     h.get_by_label("Add").click();
     h.run_steps(4);
     assert_eq!(h.state().column_count(), 4);
@@ -141,7 +157,7 @@ fn adding_a_file_by_path_adds_a_column() {
 #[test]
 fn a_missing_file_shows_its_message_and_the_other_columns_stay() {
     let mut h = harness(sample_app());
-    h.state_mut().add_path = "/no/such/folder/missing-story.txt".to_string();
+    h.state_mut().options_panel.add_path = "/no/such/folder/missing-story.txt".to_string();
     h.run_steps(2);
     h.get_by_label("Add").click();
     h.run_steps(4);
@@ -220,7 +236,7 @@ fn search_counts_matches_across_articles_and_selects_their_rows() {
     h.get_by_label_contains(&format!("of {expected} matches"));
     h.get_by_label("Next match").click();
     h.run_steps(2);
-    assert!(h.state().selected.is_some());
+    assert!(h.state().selection.row.is_some());
 }
 
 #[test]
@@ -228,7 +244,7 @@ fn typing_a_query_selects_the_row_of_the_first_match() {
     let mut h = harness(sample_app());
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     h.run_steps(2);
-    assert_eq!(h.state().selected, None);
+    assert_eq!(h.state().selection.row, None);
     // "Lannock" first occurs well down the story, not in the first row.
     let expected_row = {
         let app = h.state();
@@ -248,7 +264,7 @@ fn typing_a_query_selects_the_row_of_the_first_match() {
     h.run_steps(1);
     h.get_by_label("Find in all articles:").type_text("Lannock");
     h.run_steps(3);
-    assert_eq!(h.state().selected, Some(expected_row));
+    assert_eq!(h.state().selection.row, Some(expected_row));
 }
 
 #[test]
@@ -353,7 +369,7 @@ fn cells_are_readable_by_screen_readers() {
             })
         })
         .expect("the row holding rewrite.md ¶6");
-    assert_eq!(h.state().selected, Some(row));
+    assert_eq!(h.state().selection.row, Some(row));
 }
 
 #[test]

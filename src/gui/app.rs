@@ -3,24 +3,29 @@
 //! re-exported here).
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 mod columns;
+mod corrections;
 mod dialogs;
-mod keys;
+mod panels;
+mod saved;
 
 pub use super::command::{Command, Notice};
+pub use super::ctx::{PendingLink, Selection, ViewCtx};
 pub use super::derived::Derived;
 use super::dialog::DialogJob;
-use super::export::{self, ExportPrompt};
+use super::export::{self, SaveKind, SavePrompt};
 use super::file_browser::FileBrowser;
+use super::options::OptionsState;
 use super::search::Search;
-pub use super::settings::{FONT_RANGE, SETTINGS_KEY, Settings, load_settings};
-use super::table::TableCache;
+pub use super::settings::{FONT_RANGE, Recent, SETTINGS_KEY, Settings, load_settings};
+pub use super::table::TableState;
 use super::view::{self, Filter, Item};
 use super::worker::Worker;
-use crate::model::Comparison;
+pub use super::sample_paths;
+use crate::model::{Comparison, Override};
 
 /// What the view items were built from.
 type ItemsKey = (u64, bool, bool, BTreeSet<usize>, Option<usize>);
@@ -41,27 +46,35 @@ pub struct StorydiffApp {
     pub items: Vec<Item>,
     /// Folds the user opened.
     pub expanded: BTreeSet<usize>,
-    /// The selected row (index into `comparison.rows`).
-    pub selected: Option<usize>,
-    /// The finding the user jumped to.
-    pub selected_finding: Option<usize>,
-    /// Scroll the rows view to this row on the next frame.
-    pub scroll_to: Option<usize>,
+    /// The selected row, finding and column.
+    pub selection: Selection,
     /// Messages above the rows.
     pub notices: Vec<Notice>,
     /// Search state.
     pub search: Search,
     /// The in-app file browser.
     pub browser: FileBrowser,
-    /// The in-app "Export report" window.
-    pub export: ExportPrompt,
-    /// Text of the "Add by path" field.
-    pub add_path: String,
-    /// Laid-out text and row heights.
-    pub cache: TableCache,
+    /// The in-app "Save as" window (report or comparison).
+    pub export: SavePrompt,
+    /// The options panel's own widget state.
+    pub options_panel: OptionsState,
+    /// The rows view's own state: laid-out text, row heights, pending scrolls.
+    pub table: TableState,
+    /// The user's corrections, in the order made (sent to the engine with every compare).
+    pub overrides: Vec<Override>,
+    /// Corrections taken back with Undo, most recent last.
+    pub redo: Vec<Override>,
+    /// The saved comparison the open set came from or was saved to.
+    pub comparison_file: Option<PathBuf>,
+    /// A link waiting for its target passage.
+    pub pending_link: Option<PendingLink>,
+    /// The keyboard shortcuts window is open.
+    pub show_shortcuts: bool,
+    /// The open set is the bundled sample story.
+    pub is_sample: bool,
     pub(crate) worker: Worker,
     pub(crate) dialog: Option<DialogJob<Vec<PathBuf>>>,
-    pub(crate) save_dialog: Option<DialogJob<PathBuf>>,
+    pub(crate) save_dialog: Option<(SaveKind, DialogJob<PathBuf>)>,
     /// Run comparisons on the calling thread (tests, benchmarks).
     pub synchronous: bool,
     ctx: Option<egui::Context>,
@@ -85,15 +98,19 @@ impl StorydiffApp {
             generation: 0,
             items: Vec::new(),
             expanded: BTreeSet::new(),
-            selected: None,
-            selected_finding: None,
-            scroll_to: None,
+            selection: Selection::default(),
             notices: Vec::new(),
             search: Search::default(),
             browser: FileBrowser::default(),
-            export: ExportPrompt::default(),
-            add_path: String::new(),
-            cache: TableCache::default(),
+            export: SavePrompt::default(),
+            options_panel: OptionsState::default(),
+            table: TableState::default(),
+            overrides: Vec::new(),
+            redo: Vec::new(),
+            comparison_file: None,
+            pending_link: None,
+            show_shortcuts: false,
+            is_sample: false,
             worker: Worker::default(),
             dialog: None,
             save_dialog: None,
@@ -111,24 +128,6 @@ impl StorydiffApp {
     }
 }
 
-/// The bundled sample story: next to the sources at build time, else next to the executable.
-#[must_use]
-pub fn sample_paths() -> Vec<PathBuf> {
-    const NAMES: [&str; 3] = ["wire.txt", "republished.html", "rewrite.md"];
-    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples")];
-    if let Ok(exe) = std::env::current_exe()
-        && let Some(dir) = exe.parent()
-    {
-        dirs.push(dir.join("assets/samples"));
-        dirs.push(dir.join("samples"));
-    }
-    for dir in dirs {
-        if NAMES.iter().all(|n| dir.join(n).is_file()) {
-            return NAMES.iter().map(|n| dir.join(n)).collect();
-        }
-    }
-    Vec::new()
-}
 
 impl StorydiffApp {
     /// A state that compares on the calling thread and has already opened `files`
@@ -138,7 +137,7 @@ impl StorydiffApp {
         let mut app = Self::new(settings, Vec::new());
         app.synchronous = true;
         app.pending_open = None;
-        app.open(files);
+        app.open_paths(files);
         app
     }
 
@@ -182,18 +181,52 @@ impl StorydiffApp {
         }
     }
 
-    fn open(&mut self, files: Vec<PathBuf>) {
+    /// Opens what the user named: a saved comparison when it is one `.storydiff` file,
+    /// otherwise a new set of files (the bundled sample when empty).
+    fn open_paths(&mut self, files: Vec<PathBuf>) {
+        if let [one] = files.as_slice()
+            && saved::is_saved_comparison(one)
+        {
+            let path = one.clone();
+            self.open_saved(&path);
+            return;
+        }
+        self.open_set(files);
+    }
+
+    /// Replaces the open files with a new set: first file the reference, first row shown,
+    /// no corrections.
+    fn open_set(&mut self, files: Vec<PathBuf>) {
+        self.is_sample = !files.is_empty() && files == sample_paths();
         self.files = files;
-        self.selected = None;
-        self.selected_finding = None;
-        self.expanded.clear();
-        if self.files.is_empty() {
+        self.settings.options.reference = 0;
+        self.overrides.clear();
+        self.redo.clear();
+        self.comparison_file = None;
+        self.reset_view();
+        if self.files.is_empty() && self.comparison.is_none() {
             self.notices.push(Notice {
                 text: "The sample story was not found next to the program; open articles with File ▸ Open".to_string(),
                 error: false,
             });
         }
+        if self.is_sample {
+            self.notices.push(Notice {
+                text: "This is storydiff's bundled sample story: three versions of one invented report (a wire copy, a damaged republication, a rewrite). Open your own articles with File ▸ Open".to_string(),
+                error: false,
+            });
+        }
         self.recompare();
+    }
+
+    /// A fresh look at a new set: no selection, no open folds, scrolled to the first row and
+    /// the first column.
+    fn reset_view(&mut self) {
+        self.selection = Selection::default();
+        self.pending_link = None;
+        self.expanded.clear();
+        self.keep_row = None;
+        self.table.scroll_home();
     }
 
     /// Loads and compares the open files again (on the worker unless synchronous).
@@ -205,7 +238,12 @@ impl StorydiffApp {
             return;
         }
         if self.synchronous {
-            let c = crate::compare_files(&self.files, &self.settings.options, &mut |_| {});
+            let c = crate::compare_files_with(
+                &self.files,
+                &self.settings.options,
+                &self.overrides,
+                &mut |_| {},
+            );
             self.accept(c);
             return;
         }
@@ -213,10 +251,12 @@ impl StorydiffApp {
             self.pending_open = Some(self.files.clone());
             return;
         };
-        if let Err(e) = self
-            .worker
-            .start(self.files.clone(), self.settings.options.clone(), ctx)
-        {
+        if let Err(e) = self.worker.start(
+            self.files.clone(),
+            self.settings.options.clone(),
+            self.overrides.clone(),
+            ctx,
+        ) {
             self.notices.push(Notice {
                 text: e,
                 error: true,
@@ -226,67 +266,119 @@ impl StorydiffApp {
 
     /// Takes a finished comparison into the view.
     pub fn accept(&mut self, comparison: Comparison) {
-        let failed: Vec<String> = comparison.errors.iter().map(|e| e.path.clone()).collect();
         for e in &comparison.errors {
             self.notices.push(Notice {
                 text: e.message.clone(),
                 error: true,
             });
         }
-        self.files
-            .retain(|f| !failed.iter().any(|p| *p == f.display().to_string()));
-        for f in self.files.clone().iter().rev() {
-            let abs = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
-            self.settings.recent.retain(|r| *r != abs);
-            self.settings.recent.insert(0, abs);
+        let before = self.column_count();
+        let loaded = comparison.articles.len();
+        if self.comparison_file.is_none() {
+            // A file that failed to load leaves the set (a saved comparison keeps its list:
+            // its corrections name files by their place in it).
+            let failed: Vec<usize> = (0..self.files.len())
+                .filter(|&f| !comparison.articles.iter().any(|a| a.source.file == f))
+                .collect();
+            if !failed.is_empty() {
+                let order: Vec<usize> =
+                    (0..self.files.len()).filter(|f| !failed.contains(f)).collect();
+                self.remap_overrides(&order);
+                self.files = order
+                    .iter()
+                    .filter_map(|&f| self.files.get(f).cloned())
+                    .collect();
+            }
         }
-        self.settings.recent.truncate(12);
+        if !self.is_sample {
+            self.remember_recent();
+        }
         self.settings.last_files = self
             .files
             .iter()
             .map(|f| std::fs::canonicalize(f).unwrap_or_else(|_| f.clone()))
             .collect();
         self.settings.options.reference = comparison.options.reference;
-        self.derived = Derived::new(&comparison);
-        if let Some(s) = self.selected
+        self.derived = Derived::new(&comparison, &self.settings.hidden_kinds);
+        if let Some(s) = self.selection.row
             && s >= comparison.rows.len()
         {
-            self.selected = None;
+            self.selection.row = None;
         }
-        self.selected_finding = None;
+        self.selection.finding = None;
+        // A column added to a set already open: say so, and bring it into sight.
+        if before > 0 && loaded > before && self.comparison.is_some() {
+            let names: Vec<String> = comparison
+                .articles
+                .iter()
+                .skip(before)
+                .map(crate::model::Article::short_name)
+                .collect();
+            self.notices.push(Notice {
+                text: format!(
+                    "Added {} as column {}",
+                    names.join(", "),
+                    before + 1
+                ),
+                error: false,
+            });
+            self.table.scroll_to_article = Some(before);
+        }
         self.comparison = Some(Arc::new(comparison));
         self.generation += 1;
         self.search.invalidate();
         self.items_key = None;
     }
 
+    /// Puts the open set (or its saved comparison) first in File ▸ Recent.
+    fn remember_recent(&mut self) {
+        let canonical = |f: &PathBuf| std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
+        let entry = match &self.comparison_file {
+            Some(p) => Recent::Comparison(canonical(p)),
+            None => Recent::Files(self.files.iter().map(canonical).collect()),
+        };
+        if matches!(&entry, Recent::Files(f) if f.is_empty()) {
+            return;
+        }
+        if let Recent::Files(files) = &entry {
+            for f in files.iter().rev() {
+                self.settings.recent.retain(|r| r != f);
+                self.settings.recent.insert(0, f.clone());
+            }
+            self.settings.recent.truncate(12);
+        }
+        self.settings.recent_sets.retain(|r| *r != entry);
+        self.settings.recent_sets.insert(0, entry);
+        self.settings
+            .recent_sets
+            .truncate(super::settings::RECENT_SETS);
+    }
+
     /// Applies one command.
-    #[allow(clippy::too_many_lines)]
+    #[allow(clippy::too_many_lines)] // Reason: one arm per command, each short.
     pub fn apply(&mut self, command: Command) {
         match command {
-            Command::AddFiles(paths) => {
-                let paths: Vec<PathBuf> = paths
-                    .into_iter()
-                    .filter(|p| !self.files.contains(p))
-                    .collect();
-                if !paths.is_empty() {
-                    self.files.extend(paths);
-                    self.recompare();
-                }
-            }
-            Command::OpenFiles(paths) => {
-                self.settings.options.reference = 0;
-                self.open(paths);
-            }
-            Command::OpenSample => {
-                self.settings.options.reference = 0;
-                self.open(sample_paths());
+            Command::AddFiles(paths) => self.add_files(paths),
+            Command::OpenFiles(paths) => self.open_paths(paths),
+            Command::OpenSample => self.open_set(sample_paths()),
+            Command::NewComparison => {
+                self.open_set(Vec::new());
+                self.notices.clear();
             }
             Command::OpenDialog => self.open_dialog(),
             Command::OpenBrowser => self.browser.open_at(self.files.first().cloned()),
-            Command::ExportDialog => self.save_dialog(),
-            Command::ExportPrompt => self.export.open_with(&export::default_path(&self.files)),
+            Command::ExportDialog => self.save_dialog(SaveKind::Report),
+            Command::SaveComparisonDialog => self.save_dialog(SaveKind::Comparison),
+            Command::ExportPrompt => self
+                .export
+                .open_with(SaveKind::Report, &export::default_path(&self.files, SaveKind::Report)),
             Command::Export(path) => self.export_report(&path),
+            Command::SaveComparison(path) => self.save_comparison(&path),
+            Command::OpenComparison(path) => self.open_saved(&path),
+            Command::OpenRecent(entry) => match entry {
+                Recent::Files(files) => self.open_set(files),
+                Recent::Comparison(path) => self.open_saved(&path),
+            },
             Command::RemoveColumn(a) => {
                 if let Some(f) = self.file_of_article(a) {
                     let order: Vec<usize> = (0..self.files.len()).filter(|&i| i != f).collect();
@@ -317,24 +409,40 @@ impl StorydiffApp {
             }
             Command::SetOnlyChanges(v) => self.settings.only_changes = v,
             Command::SetHideBoilerplate(v) => self.settings.hide_boilerplate = v,
+            Command::SetFitColumns(v) => self.settings.fit_columns = v,
+            Command::SetKindHidden(kind, hidden) => {
+                if hidden {
+                    self.settings.hidden_kinds.insert(kind);
+                } else {
+                    self.settings.hidden_kinds.remove(&kind);
+                }
+                if let Some(c) = &self.comparison {
+                    self.derived = Derived::new(c, &self.settings.hidden_kinds);
+                    self.generation += 1;
+                }
+            }
             Command::ExpandFold(first) => {
                 self.expanded.insert(first);
             }
             Command::SelectRow(r) => {
-                self.selected = Some(r);
+                self.selection.row = Some(r);
                 self.keep_row = Some(r);
-                self.scroll_to = Some(r);
+                self.table.scroll_to = Some(r);
             }
             Command::NextChange => self.step_change(true),
             Command::PrevChange => self.step_change(false),
             Command::JumpToFinding(i) => {
                 let target = self.comparison.as_ref().and_then(|c| {
                     let f = c.findings.get(i)?;
-                    self.derived.row_of(f.article, f.paragraph)
+                    Some((f.article, self.derived.row_of(f.article, f.paragraph)))
                 });
-                self.selected_finding = Some(i);
-                if let Some(r) = target {
-                    self.apply(Command::SelectRow(r));
+                self.selection.finding = Some(i);
+                if let Some((article, row)) = target {
+                    self.table.scroll_to_article = Some(article);
+                    self.selection.article = Some(article);
+                    if let Some(r) = row {
+                        self.apply(Command::SelectRow(r));
+                    }
                 }
             }
             Command::SetFindingFilter(k) => self.settings.finding_filter = k,
@@ -345,6 +453,7 @@ impl StorydiffApp {
             Command::SetDark(v) => self.settings.dark = v,
             Command::ShowOptions(v) => self.settings.show_options = v,
             Command::ShowFindings(v) => self.settings.show_findings = v,
+            Command::ShowShortcuts(v) => self.show_shortcuts = v,
             Command::DismissNotice(i) => {
                 if i < self.notices.len() {
                     self.notices.remove(i);
@@ -358,20 +467,56 @@ impl StorydiffApp {
             Command::SearchShowFirst => {
                 self.search
                     .refresh(self.comparison.as_deref(), &self.derived);
-                if let Some(m) = self.search.matches.first().copied()
-                    && let Some(r) = self.derived.row_of(m.article, m.paragraph)
-                {
-                    self.apply(Command::SelectRow(r));
-                }
+                let first = self.search.matches.first().copied();
+                self.show_match(first);
             }
             Command::SearchNext | Command::SearchPrev => {
-                let forward = command == Command::SearchNext;
-                if let Some(m) = self.search.step(forward)
-                    && let Some(r) = self.derived.row_of(m.article, m.paragraph)
-                {
-                    self.apply(Command::SelectRow(r));
-                }
+                let m = self.search.step(command == Command::SearchNext);
+                self.show_match(m);
             }
+            Command::Correct(correction) => self.correct(correction),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::StartLink { article, paragraph } => {
+                self.pending_link = Some(PendingLink { article, paragraph });
+            }
+            Command::FinishLink { article, paragraph } => self.finish_link(article, paragraph),
+            Command::CancelLink => self.pending_link = None,
+        }
+    }
+
+    /// Adds files to the open set as new columns.
+    fn add_files(&mut self, paths: Vec<PathBuf>) {
+        if let [one] = paths.as_slice()
+            && saved::is_saved_comparison(one)
+        {
+            let path = one.clone();
+            self.open_saved(&path);
+            return;
+        }
+        let paths: Vec<PathBuf> = paths
+            .into_iter()
+            .filter(|p| !self.files.contains(p))
+            .collect();
+        if paths.is_empty() {
+            return;
+        }
+        if self.files.is_empty() {
+            self.open_set(paths);
+            return;
+        }
+        self.is_sample = false;
+        self.files.extend(paths);
+        self.recompare();
+    }
+
+    /// Selects the row of a search match and brings its column into sight.
+    fn show_match(&mut self, m: Option<super::search::Match>) {
+        let Some(m) = m else { return };
+        self.table.scroll_to_article = Some(m.article);
+        self.selection.article = Some(m.article);
+        if let Some(r) = self.derived.row_of(m.article, m.paragraph) {
+            self.apply(Command::SelectRow(r));
         }
     }
 
@@ -386,7 +531,7 @@ impl StorydiffApp {
                 _ => None,
             })
             .collect();
-        let target = match (self.selected, forward) {
+        let target = match (self.selection.row, forward) {
             (None, true) => rows.first().copied(),
             (None, false) => rows.last().copied(),
             (Some(s), true) => rows.iter().copied().find(|&r| r > s),
@@ -423,13 +568,40 @@ impl StorydiffApp {
         self.items_key = Some(key);
     }
 
-    /// The window title, naming the number of articles.
+    /// The window title: the saved comparison's name or "sample story", and the number
+    /// of articles.
     #[must_use]
     pub fn window_title(&self) -> String {
-        match self.column_count() {
-            0 => "storydiff".to_string(),
-            1 => "storydiff — 1 article".to_string(),
-            n => format!("storydiff — {n} articles"),
+        let count = match self.column_count() {
+            0 => return "storydiff".to_string(),
+            1 => "1 article".to_string(),
+            n => format!("{n} articles"),
+        };
+        let name = if let Some(p) = &self.comparison_file {
+            p.file_name()
+                .map(|n| format!("{} — ", n.to_string_lossy()))
+                .unwrap_or_default()
+        } else if self.is_sample {
+            "sample story — ".to_string()
+        } else {
+            String::new()
+        };
+        format!("storydiff — {name}{count}")
+    }
+
+    /// The context views draw from (see [`ViewCtx`]).
+    pub fn view_ctx<'a>(&'a self, commands: &'a mut Vec<Command>) -> ViewCtx<'a> {
+        ViewCtx {
+            comparison: self.comparison.as_deref(),
+            generation: self.generation,
+            derived: &self.derived,
+            settings: &self.settings,
+            selection: self.selection,
+            items: &self.items,
+            search: &self.search,
+            pending_link: self.pending_link,
+            undo_redo: (self.overrides.len(), self.redo.len()),
+            commands,
         }
     }
 
@@ -453,7 +625,7 @@ impl StorydiffApp {
             });
         }
         if let Some(files) = self.pending_open.take() {
-            self.open(files);
+            self.open_paths(files);
         }
         if let Some(c) = self.worker.poll() {
             self.accept(c);
@@ -466,8 +638,12 @@ impl StorydiffApp {
             self.title = title;
         }
 
-        let mut commands = Vec::new();
-        self.keyboard(&ctx, &mut commands);
+        let mut commands = super::shortcuts::commands(
+            &ctx,
+            &self.settings,
+            self.search.open,
+            self.pending_link.is_some(),
+        );
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -479,7 +655,7 @@ impl StorydiffApp {
             commands.push(Command::AddFiles(dropped));
         }
         self.refresh_items();
-        super::panels::show(self, ui, &mut commands);
+        panels::show(self, ui, &mut commands);
         for command in commands {
             self.apply(command);
         }

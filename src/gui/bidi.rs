@@ -1,9 +1,9 @@
 //! Right-to-left paragraphs: detection and visual ordering per line.
 //!
 //! egui lays text out left to right. For a right-to-left paragraph we break it into
-//! lines ourselves, ask `unicode-bidi` for the visual runs of each line, reverse the
-//! right-to-left runs (by grapheme, mirroring brackets), and lay out each line as its
-//! own galley, which the caller right-aligns. Words keep their reading order even when
+//! lines ourselves, ask `unicode-bidi` for the visual runs of each line, put the pieces of
+//! right-to-left runs in reverse order (egui's shaper joins and orders the letters of each
+//! word), and lay out each line as its own galley, which the caller right-aligns. Words keep their reading order even when
 //! the diff splits a paragraph into differently styled pieces.
 
 use std::ops::Range;
@@ -152,13 +152,20 @@ fn break_lines(
     lines
 }
 
+/// True for a grapheme of a word (letters, marks, digits), false for spaces and punctuation.
+fn is_word(g: &str) -> bool {
+    g.chars().next().is_some_and(char::is_alphanumeric)
+}
+
 /// The visual-order text of one line, with its formats.
-fn visual_line(
-    styled: &Styled,
-    info: &ParagraphBidiInfo<'_>,
-    line: Range<usize>,
-    shaped: &std::collections::HashMap<usize, Option<char>>,
-) -> Styled {
+///
+/// egui shapes each formatted section itself (joining Arabic letters and drawing a
+/// right-to-left word right to left), but it knows nothing of paragraph direction. So a
+/// right-to-left run is cut into pieces — words and the marks between them, also cut where
+/// the format changes — the pieces are put in reverse order, and each word piece keeps its
+/// letters in reading order for egui to shape; spaces and punctuation are reversed here,
+/// brackets mirrored.
+fn visual_line(styled: &Styled, info: &ParagraphBidiInfo<'_>, line: Range<usize>) -> Styled {
     let mut out = Styled::default();
     let (levels, runs) = info.visual_runs(line);
     for run in runs {
@@ -168,28 +175,42 @@ fn visual_line(
         let Some(run_text) = styled.text.get(run.clone()) else {
             continue;
         };
-        let graphemes: Vec<(usize, &str)> = run_text
-            .grapheme_indices(true)
-            .map(|(i, g)| (i + run.start, g))
-            .collect();
-        let ordered: Box<dyn Iterator<Item = &(usize, &str)>> = if rtl {
-            Box::new(graphemes.iter().rev())
-        } else {
-            Box::new(graphemes.iter())
-        };
-        for &(byte, g) in ordered {
-            let format = styled.format_at(byte).cloned().unwrap_or_default();
-            if rtl && g.chars().count() == 1 {
-                let mut buf = [0u8; 4];
-                let c = match shaped.get(&byte) {
-                    Some(Some(form)) => *form,
-                    // An alef drawn inside the lam-alef ligature before it.
-                    Some(None) => continue,
-                    None => g.chars().next().map_or(' ', mirror),
-                };
-                out.push(c.encode_utf8(&mut buf), &format);
-            } else {
+        if !rtl {
+            for (i, g) in run_text.grapheme_indices(true) {
+                let format = styled.format_at(run.start + i).cloned().unwrap_or_default();
                 out.push(g, &format);
+            }
+            continue;
+        }
+        // Pieces: maximal stretches of one format and one kind (word or not).
+        let mut pieces: Vec<(usize, usize, bool)> = Vec::new();
+        for (i, g) in run_text.grapheme_indices(true) {
+            let start = run.start + i;
+            let end = start + g.len();
+            let word = is_word(g);
+            let same_format = |p: usize| styled.format_at(p) == styled.format_at(start);
+            match pieces.last_mut() {
+                Some(last) if last.2 == word && word && same_format(last.0) => last.1 = end,
+                _ => pieces.push((start, end, word)),
+            }
+        }
+        for &(start, end, word) in pieces.iter().rev() {
+            let Some(text) = styled.text.get(start..end) else {
+                continue;
+            };
+            let format = styled.format_at(start).cloned().unwrap_or_default();
+            if word {
+                out.push(text, &format);
+            } else {
+                for g in text.graphemes(true).rev() {
+                    let mut buf = [0u8; 4];
+                    match g.chars().next() {
+                        Some(c) if g.chars().count() == 1 => {
+                            out.push(mirror(c).encode_utf8(&mut buf), &format);
+                        }
+                        _ => out.push(g, &format),
+                    }
+                }
             }
         }
     }
@@ -204,26 +225,10 @@ pub fn layout_rtl(
     wrap_width: f32,
 ) -> Vec<Arc<Galley>> {
     let info = ParagraphBidiInfo::new(&styled.text, Some(Level::rtl()));
-    // Joined Arabic letters, where the fonts have the presentation forms.
-    let font_id = styled
-        .sections
-        .first()
-        .map(|(_, f)| f.font_id.clone())
-        .unwrap_or_default();
-    let ligatures = fonts.has_glyph(&font_id, '\u{FEFB}');
-    let shaped: std::collections::HashMap<usize, Option<char>> = styled
-        .text
-        .char_indices()
-        .zip(super::arabic::shape(&styled.text, ligatures))
-        .filter(|&((_, original), form)| {
-            form != Some(original) && form.is_none_or(|c| fonts.has_glyph(&font_id, c))
-        })
-        .map(|((byte, _), form)| (byte, form))
-        .collect();
     break_lines(fonts, styled, wrap_width)
         .into_iter()
         .map(|line| {
-            let visual = visual_line(styled, &info, line, &shaped);
+            let visual = visual_line(styled, &info, line);
             let mut job = visual.to_job(f32::INFINITY);
             job.wrap.max_width = f32::INFINITY;
             fonts.layout_job(job)
@@ -255,22 +260,18 @@ mod tests {
         styled.push("דה", &marked);
         styled.push(" 123 Lena", &plain);
         let info = ParagraphBidiInfo::new(&styled.text, Some(Level::rtl()));
-        let visual = visual_line(
-            &styled,
-            &info,
-            0..styled.text.len(),
-            &std::collections::HashMap::new(),
-        );
+        let visual = visual_line(&styled, &info, 0..styled.text.len());
         // Reading right to left: אבג, then דה, then 123 Lena; the visual string (left to
-        // right) therefore starts with the Latin/number run and ends with the first word reversed.
+        // right) therefore starts with the Latin/number run and ends with the first word,
+        // whose letters stay in reading order for egui's shaper to draw right to left.
         assert!(visual.text.starts_with("Lena 123"), "{}", visual.text);
-        assert!(visual.text.ends_with("גבא"), "{}", visual.text);
-        // The marked word stays one reversed piece carrying its own format.
+        assert!(visual.text.ends_with("אבג"), "{}", visual.text);
+        // The marked word stays one piece carrying its own format.
         let marked_section = visual
             .sections
             .iter()
             .find(|(_, f)| f == &marked)
             .map(|(r, _)| visual.text.get(r.clone()).unwrap_or_default().to_string());
-        assert_eq!(marked_section.as_deref(), Some("הד"));
+        assert_eq!(marked_section.as_deref(), Some("דה"));
     }
 }

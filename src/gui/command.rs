@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use crate::model::{CompareOptions, FindingKind};
+use super::settings::Recent;
+use crate::model::{CompareOptions, FindingKind, Override};
 
 /// Every change to the state goes through one of these.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,6 +74,44 @@ pub enum Command {
     SearchPrev,
     /// The query changed: show the first match.
     SearchShowFirst,
+    /// Close every article (File ▸ New).
+    NewComparison,
+    /// Ask where to save the comparison (system dialog, or the in-app prompt).
+    SaveComparisonDialog,
+    /// Save the comparison (files, options, view, corrections) to this `.storydiff` file.
+    SaveComparison(PathBuf),
+    /// Open a saved `.storydiff` comparison.
+    OpenComparison(PathBuf),
+    /// Open an entry of File ▸ Recent.
+    OpenRecent(Recent),
+    /// Apply a correction (the engine compares again with it); it can be undone.
+    Correct(Override),
+    /// Take back the last correction.
+    Undo,
+    /// Apply again the last correction taken back.
+    Redo,
+    /// Start linking a passage: the next passage clicked in another column is its row.
+    StartLink {
+        /// Article index.
+        article: usize,
+        /// Paragraph index.
+        paragraph: usize,
+    },
+    /// Link the pending passage with the passage clicked (article, paragraph).
+    FinishLink {
+        /// Article index of the passage naming the row.
+        article: usize,
+        /// Its paragraph.
+        paragraph: usize,
+    },
+    /// Forget a pending link.
+    CancelLink,
+    /// Show or hide the keyboard shortcuts window.
+    ShowShortcuts(bool),
+    /// Fit every column into the window (narrower columns, smaller text) or not.
+    SetFitColumns(bool),
+    /// Show or hide one kind of finding (list, highlights and badges).
+    SetKindHidden(FindingKind, bool),
 }
 
 /// A message shown above the rows until dismissed.

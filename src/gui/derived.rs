@@ -1,10 +1,10 @@
 //! Facts derived once per comparison (paragraph → row, findings per cell and row, word
 //! counts), read by the views every frame.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::compare::row_has_difference;
-use crate::model::Comparison;
+use crate::model::{Comparison, FindingKind, Override};
 
 /// Facts derived once per comparison.
 #[derive(Debug, Default)]
@@ -19,10 +19,16 @@ pub struct Derived {
     pub row_findings: Vec<usize>,
     /// Per article: number of words (counted once; headers show it every frame).
     pub word_counts: Vec<usize>,
+    /// `(article, paragraph)` pairs a correction of the user names (shown as such).
+    pub corrected: HashSet<(usize, usize)>,
+    /// Articles the user said are about the same story.
+    pub same_story: HashSet<usize>,
 }
 
 impl Derived {
-    pub(super) fn new(c: &Comparison) -> Self {
+    /// The indexes of `c`, leaving out findings of the `hidden` kinds.
+    #[must_use]
+    pub fn new(c: &Comparison, hidden: &BTreeSet<FindingKind>) -> Self {
         let mut para_row = vec![HashMap::new(); c.articles.len()];
         for (r, row) in c.rows.iter().enumerate() {
             for (a, cell) in row.cells.iter().enumerate() {
@@ -36,6 +42,9 @@ impl Derived {
         let mut cell_findings: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         let mut row_findings = vec![0; c.rows.len()];
         for (i, f) in c.findings.iter().enumerate() {
+            if hidden.contains(&f.kind) {
+                continue;
+            }
             cell_findings
                 .entry((f.article, f.paragraph))
                 .or_default()
@@ -46,7 +55,46 @@ impl Derived {
                 *n += 1;
             }
         }
+        let article_of = |r: &crate::model::ArticleRef| {
+            c.articles.iter().position(|a| a.source == *r)
+        };
+        let mut corrected = HashSet::new();
+        let mut same_story = HashSet::new();
+        for o in &c.overrides {
+            match o {
+                Override::Unlink { article, paragraph }
+                | Override::Split { article, paragraph }
+                | Override::JoinNext { article, paragraph }
+                | Override::Furniture {
+                    article, paragraph, ..
+                } => {
+                    if let Some(a) = article_of(article) {
+                        corrected.insert((a, *paragraph));
+                    }
+                }
+                Override::Link {
+                    article,
+                    paragraph,
+                    with_article,
+                    with_paragraph,
+                } => {
+                    if let Some(a) = article_of(article) {
+                        corrected.insert((a, *paragraph));
+                    }
+                    if let Some(a) = article_of(with_article) {
+                        corrected.insert((a, *with_paragraph));
+                    }
+                }
+                Override::SameStory { article } => {
+                    if let Some(a) = article_of(article) {
+                        same_story.insert(a);
+                    }
+                }
+            }
+        }
         Self {
+            corrected,
+            same_story,
             para_row,
             cell_findings,
             row_changed: c.rows.iter().map(row_has_difference).collect(),

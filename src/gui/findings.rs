@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use egui::RichText;
 
-use super::app::{Command, StorydiffApp};
+use super::command::Command;
+use super::ctx::ViewCtx;
 use super::theme::palette;
 use crate::model::FindingKind;
 
@@ -20,9 +21,13 @@ pub fn item_label(paragraph: usize, text: &str, message: &str) -> String {
 }
 
 /// Draws the findings panel.
-pub fn show(app: &StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let pal = palette(app.settings.dark);
-    let Some(comparison) = &app.comparison else {
+#[allow(clippy::too_many_lines)] // Reason: one panel: filter, kinds, then the list.
+pub fn show(ctx: &mut ViewCtx<'_>, ui: &mut egui::Ui) {
+    let settings = ctx.settings;
+    let selected_finding = ctx.selection.finding;
+    let commands = &mut *ctx.commands;
+    let pal = palette(settings.dark);
+    let Some(comparison) = ctx.comparison else {
         ui.label("No comparison yet.");
         return;
     };
@@ -34,7 +39,7 @@ pub fn show(app: &StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
     }
     ui.label(RichText::new("Filter by kind").color(pal.muted));
     ui.horizontal_wrapped(|ui| {
-        let filter = app.settings.finding_filter;
+        let filter = settings.finding_filter;
         if ui
             .selectable_label(filter.is_none(), format!("All kinds ({total})"))
             .clicked()
@@ -55,7 +60,7 @@ pub fn show(app: &StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
             }
         }
     });
-    let mut hide = app.settings.hide_boilerplate;
+    let mut hide = settings.hide_boilerplate;
     if ui.checkbox(&mut hide, "Hide boilerplate rows").changed() {
         commands.push(Command::SetHideBoilerplate(hide));
     }
@@ -69,19 +74,29 @@ pub fn show(app: &StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
         .auto_shrink(false)
         .show(ui, |ui| {
             for kind in FindingKind::ALL {
-                if app.settings.finding_filter.is_some_and(|k| k != kind) {
+                if settings.finding_filter.is_some_and(|k| k != kind) {
                     continue;
                 }
                 let Some(n) = counts.get(&kind) else { continue };
+                let hidden = settings.hidden_kinds.contains(&kind);
                 let heading = format!(
-                    "{} ({n}){}",
+                    "{} ({n}){}{}",
                     kind.label(),
-                    if kind.is_damage() { " · damage" } else { "" }
+                    if kind.is_damage() { " · damage" } else { "" },
+                    if hidden { " · hidden" } else { "" }
                 );
                 egui::CollapsingHeader::new(RichText::new(heading).strong())
                     .id_salt(kind.as_str())
-                    .default_open(true)
+                    .default_open(!hidden)
                     .show(ui, |ui| {
+                        let mut shown = !hidden;
+                        if ui
+                            .checkbox(&mut shown, format!("Mark {} in the passages", kind.label().to_lowercase()))
+                            .on_hover_text("Hidden kinds are neither highlighted nor counted on the cells; saved with the comparison")
+                            .changed()
+                        {
+                            commands.push(Command::SetKindHidden(kind, !shown));
+                        }
                         for (a, article) in comparison.articles.iter().enumerate() {
                             let list: Vec<(usize, &crate::model::Finding)> = comparison
                                 .findings
@@ -97,12 +112,15 @@ pub fn show(app: &StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) 
                                     .color(pal.muted),
                             );
                             for (i, f) in list {
-                                let label = item_label(f.paragraph, &f.text, &f.message);
+                                let mut label = item_label(f.paragraph, &f.text, &f.message);
+                                if f.manual {
+                                    label.push_str(" ✎");
+                                }
                                 let mut hover = f.message.clone();
                                 if let Some(s) = &f.suggestion {
                                     hover = format!("{hover}\nSuggestion: {s}");
                                 }
-                                let selected = app.selected_finding == Some(i);
+                                let selected = selected_finding == Some(i);
                                 if ui
                                     .add(
                                         egui::Button::selectable(selected, label)

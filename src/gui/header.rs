@@ -3,7 +3,8 @@
 
 use egui::{RichText, Role, WidgetInfo, vec2};
 
-use super::app::{Command, StorydiffApp};
+use super::command::Command;
+use super::ctx::ViewCtx;
 use super::table::GUTTER;
 use super::theme::palette;
 use crate::model::Comparison;
@@ -12,14 +13,11 @@ use crate::model::Comparison;
 pub const HEADER_H: f32 = 104.0;
 
 /// Draws one header per article, aligned with the columns.
-pub fn show(
-    app: &StorydiffApp,
-    comparison: &Comparison,
-    ui: &mut egui::Ui,
-    col_w: f32,
-    commands: &mut Vec<Command>,
-) {
-    let pal = palette(app.settings.dark);
+#[allow(clippy::too_many_lines)] // Reason: one header, line after line.
+pub fn show(ctx: &mut ViewCtx<'_>, comparison: &Comparison, ui: &mut egui::Ui, col_w: f32) {
+    let pal = palette(ctx.settings.dark);
+    let derived = ctx.derived;
+    let commands = &mut *ctx.commands;
     let n = comparison.articles.len();
     let (rect, _) = ui.allocate_exact_size(
         vec2(GUTTER + col_w * n as f32, HEADER_H),
@@ -67,7 +65,7 @@ pub fn show(
             .get(a)
             .and_then(|row| row.get(reference))
             .copied();
-        let words = app.derived.word_counts.get(a).copied().unwrap_or(0);
+        let words = derived.word_counts.get(a).copied().unwrap_or(0);
         let stats = match (is_ref, similarity) {
             (true, _) => format!("{words} words · reference"),
             (false, Some(s)) if comparison.is_unrelated(a) => format!(
@@ -80,12 +78,15 @@ pub fn show(
         child.add(egui::Label::new(RichText::new(stats).color(pal.muted)).truncate());
         child.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = 4.0;
+            // Narrow columns (fit-all mode) get the short forms; the accessible labels stay.
+            let narrow = col_w < 220.0;
             let r = ui.add(egui::Button::selectable(
                 is_ref,
-                if is_ref {
-                    "★ Reference"
-                } else {
-                    "Set as reference"
+                match (is_ref, narrow) {
+                    (true, false) => "★ Reference",
+                    (false, false) => "Set as reference",
+                    (true, true) => "★ Ref.",
+                    (false, true) => "☆ Ref.",
                 },
             ));
             let label = format!("Make {name} the reference");
@@ -114,6 +115,19 @@ pub fn show(
             close.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
             if close.on_hover_text("Close this column").clicked() {
                 commands.push(Command::RemoveColumn(a));
+            }
+            if !is_ref && comparison.is_unrelated(a) {
+                let same = ui.add(egui::Button::new("Same story").small());
+                let label = format!("{name} is the same story");
+                same.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+                if same
+                    .on_hover_text("It shares little wording but reports the same story: compare it as such (undo with Ctrl+Z)")
+                    .clicked()
+                {
+                    commands.push(Command::Correct(crate::model::Override::SameStory {
+                        article: article.source,
+                    }));
+                }
             }
         });
         ui.painter()

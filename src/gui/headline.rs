@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use egui::{FontId, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
-use super::app::StorydiffApp;
+use super::ctx::ViewCtx;
 use super::bidi;
 use super::layout::{Highlights, cell_blocks};
 use super::table::GUTTER;
@@ -31,13 +31,13 @@ fn as_cell(title: &str, headline: &HeadlineCell) -> (Article, Cell) {
 }
 
 /// Draws the headline row (nothing when no article has a headline).
-pub fn show(app: &StorydiffApp, comparison: &Comparison, ui: &mut egui::Ui, col_w: f32) {
+pub fn show(ctx: &ViewCtx<'_>, comparison: &Comparison, ui: &mut egui::Ui, col_w: f32) {
     if comparison.headline.iter().all(Option::is_none) {
         return;
     }
-    let pal = palette(app.settings.dark);
-    let font = FontId::proportional(app.settings.font_size + 2.0);
-    let small = FontId::proportional((app.settings.font_size - 3.0).max(9.0));
+    let pal = palette(ctx.settings.dark);
+    let font = FontId::proportional(ctx.settings.font_size + 2.0);
+    let small = FontId::proportional((ctx.settings.font_size - 3.0).max(9.0));
     let inner = col_w - 2.0 * PAD;
     let n = comparison.articles.len();
     // Lay out every column first: the row is as tall as the tallest headline.

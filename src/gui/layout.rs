@@ -81,6 +81,9 @@ fn format(flags: Flags, palette: &Palette, font: &FontId) -> TextFormat {
         2 => f.background = palette.finding_current_bg,
         _ => {}
     }
+    if flags.finding > 0 && f.underline == Stroke::NONE {
+        f.underline = Stroke::new(1.0, palette.finding_line);
+    }
     match flags.search {
         1 => f.background = palette.search_bg,
         2 => f.background = palette.search_current_bg,

@@ -1,16 +1,18 @@
 //! The desktop window (eframe/egui). Draws a finished [`crate::model::Comparison`] and
 //! sends commands; never computes a diff itself.
 //!
-//! Files: [`app`] (state, the frame loop and `apply`), [`command`] (the one command type),
-//! [`settings`] (what persists), [`derived`] (per-comparison indexes), [`worker`] (background compare), [`view`] (the
-//! row filter), [`table`] and [`layout`] (the aligned rows), [`header`], [`options`],
-//! [`findings`], [`ruler`], [`search`], [`file_browser`], [`dialog`], [`export`], [`fonts`], [`bidi`],
-//! [`arabic`], [`theme`].
+//! Files: [`app`] (state, the frame loop, `apply`, the panel layout, dialogs, corrections,
+//! saved comparisons), [`command`] (the one command type), [`ctx`] (the small context views
+//! draw from), [`shortcuts`] (the one shortcut table), [`settings`] (what persists),
+//! [`derived`] (per-comparison indexes), [`worker`] (background compare), [`view`] (the row
+//! filter), [`table`] and [`layout`] (the aligned rows), [`header`], [`options`],
+//! [`findings`], [`ruler`], [`search`], [`file_browser`], [`dialog`], [`export`], [`fonts`],
+//! [`bidi`], [`theme`]. No view imports `app`.
 
 pub mod app;
-pub mod arabic;
 pub mod bidi;
 pub mod command;
+pub mod ctx;
 pub mod derived;
 pub mod dialog;
 pub mod export;
@@ -21,20 +23,40 @@ pub mod header;
 pub mod headline;
 pub mod layout;
 pub mod options;
-pub mod panels;
 pub mod ruler;
 pub mod search;
 pub mod settings;
+pub mod shortcuts;
 pub mod synthetic;
 pub mod table;
 pub mod theme;
 pub mod view;
 pub mod worker;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub use app::{Command, Settings, StorydiffApp};
+pub use ctx::{Selection, ViewCtx};
+
+/// The bundled sample story: next to the sources at build time, else next to the executable.
+#[must_use]
+pub fn sample_paths() -> Vec<PathBuf> {
+    const NAMES: [&str; 3] = ["wire.txt", "republished.html", "rewrite.md"];
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples")];
+    if let Ok(exe) = std::env::current_exe()
+        && let Some(dir) = exe.parent()
+    {
+        dirs.push(dir.join("assets/samples"));
+        dirs.push(dir.join("samples"));
+    }
+    for dir in dirs {
+        if NAMES.iter().all(|n| dir.join(n).is_file()) {
+            return NAMES.iter().map(|n| dir.join(n)).collect();
+        }
+    }
+    Vec::new()
+}
 
 /// The message printed when there is no display to open a window on.
 pub const NO_DISPLAY: &str =
@@ -65,7 +87,7 @@ pub fn run(files: Vec<PathBuf>) -> ExitCode {
         return ExitCode::from(1);
     }
     let files = if files.is_empty() {
-        app::sample_paths()
+        sample_paths()
     } else {
         files
     };

@@ -3,23 +3,37 @@
 
 use egui::RichText;
 
-use super::app::{Command, FONT_RANGE, StorydiffApp};
+use super::command::Command;
+use super::ctx::ViewCtx;
+use super::settings::FONT_RANGE;
 use super::theme::palette;
 use crate::model::Granularity;
 
+/// The panel's own widget state.
+#[derive(Debug, Default)]
+pub struct OptionsState {
+    /// Text of the "Add by path" field.
+    pub add_path: String,
+}
+
 /// Draws the options panel.
-pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+#[allow(clippy::too_many_lines)] // Reason: one panel, control after control.
+pub fn show(ctx: &mut ViewCtx<'_>, state: &mut OptionsState, ui: &mut egui::Ui) {
+    let settings = ctx.settings;
+    let commands = &mut *ctx.commands;
     egui::ScrollArea::vertical()
         .id_salt("options")
         .show(ui, |ui| {
             ui.heading("Compare");
-            let mut options = app.settings.options.clone();
+            let mut options = settings.options.clone();
             ui.checkbox(&mut options.ignore_case, "Ignore case")
                 .on_hover_text("Ctrl+1");
             ui.checkbox(&mut options.ignore_punctuation, "Ignore punctuation")
                 .on_hover_text("Ctrl+2");
-            ui.checkbox(&mut options.ignore_quotes, "Ignore quote style")
-                .on_hover_text("Curly and straight quotes count as equal (Ctrl+3)");
+            ui.checkbox(&mut options.ignore_quotes, "Ignore typography")
+                .on_hover_text(
+                    "Straight and curly quotes and apostrophes, dashes, special spaces and the ellipsis count as equal (Ctrl+3)",
+                );
             ui.checkbox(&mut options.ignore_whitespace, "Ignore whitespace")
                 .on_hover_text("Ctrl+4");
             ui.label("Diff by:");
@@ -29,12 +43,12 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
             })
             .response
             .on_hover_text("Ctrl+G switches");
-            if options != app.settings.options {
+            if options != settings.options {
                 commands.push(Command::SetOptions(options));
             }
             ui.separator();
             ui.heading("View");
-            let mut only = app.settings.only_changes;
+            let mut only = settings.only_changes;
             if ui
                 .checkbox(&mut only, "Only rows with differences")
                 .on_hover_text("Fold unchanged rows (Ctrl+D)")
@@ -42,7 +56,7 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
             {
                 commands.push(Command::SetOnlyChanges(only));
             }
-            let mut hide = app.settings.hide_boilerplate;
+            let mut hide = settings.hide_boilerplate;
             if ui
                 .checkbox(&mut hide, "Hide boilerplate")
                 .on_hover_text("Take rows of page boilerplate out of the view (Ctrl+B)")
@@ -50,7 +64,15 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
             {
                 commands.push(Command::SetHideBoilerplate(hide));
             }
-            let mut dark = app.settings.dark;
+            let mut fit = settings.fit_columns;
+            if ui
+                .checkbox(&mut fit, "Fit all columns")
+                .on_hover_text("Narrower columns and smaller text so every article fits the window (Ctrl+Shift+F)")
+                .changed()
+            {
+                commands.push(Command::SetFitColumns(fit));
+            }
+            let mut dark = settings.dark;
             if ui
                 .checkbox(&mut dark, "Dark theme")
                 .on_hover_text("Ctrl+T")
@@ -59,10 +81,10 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
                 commands.push(Command::SetDark(dark));
             }
             ui.horizontal(|ui| {
-                ui.label(format!("Text size {:.0}", app.settings.font_size));
+                ui.label(format!("Text size {:.0}", settings.font_size));
                 if ui
                     .add_enabled(
-                        app.settings.font_size > FONT_RANGE.0,
+                        settings.font_size > FONT_RANGE.0,
                         egui::Button::new("Smaller text"),
                     )
                     .on_hover_text("Ctrl+−")
@@ -72,7 +94,7 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
                 }
                 if ui
                     .add_enabled(
-                        app.settings.font_size < FONT_RANGE.1,
+                        settings.font_size < FONT_RANGE.1,
                         egui::Button::new("Larger text"),
                     )
                     .on_hover_text("Ctrl++")
@@ -86,29 +108,29 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
             let label = ui.label("Add by path");
             let edit = ui
                 .add(
-                    egui::TextEdit::singleline(&mut app.add_path)
+                    egui::TextEdit::singleline(&mut state.add_path)
                         .hint_text("/path/to/article.html")
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id);
             let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
-                if (ui.button("Add").clicked() || enter) && !app.add_path.trim().is_empty() {
-                    let path = std::path::PathBuf::from(app.add_path.trim());
+                if (ui.button("Add").clicked() || enter) && !state.add_path.trim().is_empty() {
+                    let path = std::path::PathBuf::from(state.add_path.trim());
                     commands.push(Command::AddFiles(vec![path]));
-                    app.add_path.clear();
+                    state.add_path.clear();
                 }
                 if ui.button("Browse…").clicked() {
                     commands.push(Command::OpenBrowser);
                 }
             });
             ui.separator();
-            legend(app, ui);
+            legend(settings.dark, ui);
         });
 }
 
-fn legend(app: &StorydiffApp, ui: &mut egui::Ui) {
-    let pal = palette(app.settings.dark);
+fn legend(dark: bool, ui: &mut egui::Ui) {
+    let pal = palette(dark);
     ui.heading("Legend");
     let font = egui::FontId::proportional(13.0);
     let sample = |text: &str, f: egui::TextFormat| {
@@ -144,9 +166,10 @@ fn legend(app: &StorydiffApp, ui: &mut egui::Ui) {
             },
         ),
         (
-            "finding",
+            "finding (dotted underline)",
             egui::TextFormat {
                 background: pal.finding_bg,
+                underline: egui::Stroke::new(1.0, pal.finding_line),
                 ..base.clone()
             },
         ),
@@ -163,5 +186,5 @@ fn legend(app: &StorydiffApp, ui: &mut egui::Ui) {
         ui.label(sample(text, f));
     }
     ui.label(RichText::new("Hatched cell: passage not in this article").color(pal.muted));
-    ui.label(RichText::new("↕ moved · ¶3+¶4 split/merged · ⚑ findings").color(pal.muted));
+    ui.label(RichText::new("↕ moved · ¶3+¶4 split/merged · ⚑ findings · ✎ corrected by you").color(pal.muted));
 }

@@ -1,5 +1,6 @@
 //! The settings that persist across runs, and reading them back from eframe storage.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -35,7 +36,62 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The files open when the window last closed.
     pub last_files: Vec<PathBuf>,
+    /// Recently opened sets of files and saved comparisons, newest first.
+    pub recent_sets: Vec<Recent>,
+    /// Fit every column into the window (narrower columns, smaller text).
+    pub fit_columns: bool,
+    /// Kinds of finding hidden from the list and the cells.
+    pub hidden_kinds: BTreeSet<FindingKind>,
 }
+
+/// An entry of File ▸ Recent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recent {
+    /// A set of files opened together.
+    Files(Vec<PathBuf>),
+    /// A saved comparison.
+    Comparison(PathBuf),
+}
+
+impl Recent {
+    /// The menu label: the comparison's file name, or the files' names.
+    #[must_use]
+    pub fn label(&self) -> String {
+        let name = |p: &PathBuf| {
+            p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        };
+        match self {
+            Self::Comparison(p) => format!("{} (saved comparison)", name(p)),
+            Self::Files(files) => {
+                let mut names: Vec<String> = files.iter().take(3).map(name).collect();
+                if files.len() > 3 {
+                    names.push(format!("+{} more", files.len() - 3));
+                }
+                names.join(", ")
+            }
+        }
+    }
+
+    /// The full paths, one per line (the menu's hover text).
+    #[must_use]
+    pub fn paths(&self) -> String {
+        match self {
+            Self::Comparison(p) => p.display().to_string(),
+            Self::Files(files) => files
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+}
+
+/// How many entries File ▸ Recent keeps.
+pub const RECENT_SETS: usize = 10;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -50,6 +106,9 @@ impl Default for Settings {
             finding_filter: None,
             recent: Vec::new(),
             last_files: Vec::new(),
+            recent_sets: Vec::new(),
+            fit_columns: false,
+            hidden_kinds: BTreeSet::new(),
         }
     }
 }

@@ -99,7 +99,7 @@ pub fn comparison(n_articles: usize, n_paragraphs: usize) -> Comparison {
     };
     let articles: Vec<Article> = (0..n_articles)
         .map(|a| Article {
-            source: Default::default(),
+            source: crate::model::ArticleRef::default(),
             path: format!("generated-{}.txt", a + 1),
             title: format!("Generated article {}", a + 1),
             outlet: Some(format!("Outlet {}", a + 1)),

@@ -6,12 +6,13 @@ use std::sync::Arc;
 
 use egui::{Align2, FontId, Galley, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
-use super::app::{Command, StorydiffApp};
 use super::bidi;
+use super::command::Command;
+use super::ctx::ViewCtx;
 use super::layout::{Highlights, cell_blocks};
 use super::theme::{Palette, palette};
 use super::view::Item;
-use crate::model::{Cell, Comparison};
+use crate::model::{Cell, Comparison, FindingKind, Override};
 
 /// Left gutter with row numbers.
 pub const GUTTER: f32 = 44.0;
@@ -23,6 +24,30 @@ const BLOCK_GAP: f32 = 8.0;
 const FOLD_H: f32 = 28.0;
 /// Smallest column width before the view scrolls sideways.
 pub const MIN_COLUMN: f32 = 200.0;
+/// Smallest column width in the fit-all-columns mode.
+pub const MIN_FIT_COLUMN: f32 = 90.0;
+
+/// The rows view's own state: the layout cache and the scrolls asked for.
+#[derive(Debug, Default)]
+pub struct TableState {
+    /// Laid-out text and row heights.
+    pub cache: TableCache,
+    /// Scroll the rows to this row on the next frame.
+    pub scroll_to: Option<usize>,
+    /// Scroll sideways so that this article's column is in sight.
+    pub scroll_to_article: Option<usize>,
+    /// Scroll to the first row and the first column (a new set was opened).
+    pub home: bool,
+}
+
+impl TableState {
+    /// Asks for the first row and first column on the next frame.
+    pub fn scroll_home(&mut self) {
+        self.home = true;
+        self.scroll_to = None;
+        self.scroll_to_article = None;
+    }
+}
 
 /// A laid-out cell.
 #[derive(Debug)]
@@ -41,6 +66,7 @@ pub struct CellLayout {
 struct Key {
     generation: u64,
     font: u32,
+    hidden: Vec<FindingKind>,
     width: u32,
     dark: bool,
     search: u64,
@@ -67,7 +93,14 @@ pub struct TableCache {
 }
 
 impl TableCache {
-    fn reset(&mut self, key: Key, comparison: &Comparison, inner: f32, font: f32) {
+    fn reset(
+        &mut self,
+        key: Key,
+        comparison: &Comparison,
+        hidden: &std::collections::BTreeSet<FindingKind>,
+        inner: f32,
+        font: f32,
+    ) {
         self.key = Some(key);
         self.cells.clear();
         self.row_height = vec![None; comparison.rows.len()];
@@ -76,6 +109,9 @@ impl TableCache {
             .collect();
         self.finding_spans.clear();
         for (i, f) in comparison.findings.iter().enumerate() {
+            if hidden.contains(&f.kind) {
+                continue;
+            }
             self.finding_spans
                 .entry((f.article, f.paragraph))
                 .or_default()
@@ -168,18 +204,27 @@ fn tag_text(comparison: &Comparison, row: usize, a: usize, cell: &Cell) -> Optio
     }
 }
 
+/// What a cell's layout reads besides the cell: the context, the findings' spans and the
+/// text size in use.
+struct LayoutInput<'a> {
+    ctx: &'a ViewCtx<'a>,
+    finding_spans: &'a super::layout::SpanMap,
+    font_size: f32,
+}
+
 fn layout_cell(
     ui: &egui::Ui,
-    app: &StorydiffApp,
+    input: &LayoutInput<'_>,
     comparison: &Comparison,
     row: usize,
     a: usize,
     cell: &Cell,
     inner: f32,
 ) -> CellLayout {
-    let pal = palette(app.settings.dark);
-    let font = FontId::proportional(app.settings.font_size);
-    let small = FontId::proportional((app.settings.font_size - 3.0).max(9.0));
+    let ctx = input.ctx;
+    let pal = palette(ctx.settings.dark);
+    let font = FontId::proportional(input.font_size);
+    let small = FontId::proportional((input.font_size - 3.0).max(9.0));
     let Some(article) = comparison.articles.get(a) else {
         return CellLayout {
             tags: None,
@@ -189,20 +234,28 @@ fn layout_cell(
         };
     };
     let highlights = Highlights {
-        search: Some(&app.search.by_paragraph),
-        current_match: app.search.current,
-        findings: Some(&app.cache.finding_spans),
-        current_finding: app.selected_finding,
+        search: Some(&ctx.search.by_paragraph),
+        current_match: ctx.search.current,
+        findings: Some(input.finding_spans),
+        current_finding: ctx.selection.finding,
     };
     let blocks = cell_blocks(a, article, cell, &highlights, &pal, &font);
     let findings: Vec<usize> = cell
         .paragraphs
         .iter()
-        .filter_map(|p| app.derived.cell_findings.get(&(a, *p)))
+        .filter_map(|p| ctx.derived.cell_findings.get(&(a, *p)))
         .flatten()
         .copied()
         .collect();
-    let tag = tag_text(comparison, row, a, cell);
+    let mut tag = tag_text(comparison, row, a, cell);
+    if cell
+        .paragraphs
+        .iter()
+        .any(|p| ctx.derived.corrected.contains(&(a, *p)))
+    {
+        let note = "✎ corrected by you".to_string();
+        tag = Some(tag.map_or_else(|| note.clone(), |t| format!("{t} · {note}")));
+    }
     ui.ctx().fonts_mut(|fonts| {
         let tags = if tag.is_some() || !findings.is_empty() {
             let text = tag.unwrap_or_default();
@@ -243,30 +296,35 @@ fn layout_cell(
     })
 }
 
-/// Column width for `n` columns in `available` points.
+/// Column width for `n` columns in `available` points (`fit`: every column fits, down to
+/// [`MIN_FIT_COLUMN`]).
 #[must_use]
-pub fn column_width(available: f32, n: usize) -> f32 {
+pub fn column_width(available: f32, n: usize, fit: bool) -> f32 {
     let n = n.max(1) as f32;
-    ((available - GUTTER - 4.0) / n).max(MIN_COLUMN).floor()
+    let min = if fit { MIN_FIT_COLUMN } else { MIN_COLUMN };
+    ((available - GUTTER - 4.0) / n).max(min).floor()
+}
+
+/// The body text size for a column width: the chosen size, scaled down in the fit mode
+/// when columns are narrower than usual (never below 9 points).
+#[must_use]
+pub fn text_size(chosen: f32, col_w: f32, fit: bool) -> f32 {
+    if fit && col_w < 260.0 {
+        (chosen * (col_w / 260.0).max(0.6)).max(9.0).round()
+    } else {
+        chosen
+    }
 }
 
 /// Draws the header and the rows.
-pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let Some(comparison) = app.comparison.clone() else {
-        let busy = app.busy();
-        ui.centered_and_justified(|ui| {
-            if busy {
-                ui.label("Comparing…");
-            } else {
-                ui.label(
-                    "No articles open. Use File ▸ Open (Ctrl+O), drop files here, or Add by path.",
-                );
-            }
-        });
+pub fn show(ctx: &mut ViewCtx<'_>, state: &mut TableState, ui: &mut egui::Ui) {
+    let Some(comparison) = ctx.comparison else {
         return;
     };
     let n = comparison.articles.len();
-    let col_w = column_width(ui.available_width(), n);
+    let fit = ctx.settings.fit_columns;
+    let col_w = column_width(ui.available_width(), n, fit);
+    let font_size = text_size(ctx.settings.font_size, col_w, fit);
     let total_w = GUTTER + col_w * n as f32;
     let inner = col_w - 2.0 * PAD;
     let (n_fonts, atlas_size, fill) = ui.ctx().fonts(|f| {
@@ -276,97 +334,120 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
             f.font_atlas_fill_ratio(),
         )
     });
+    let cache = &mut state.cache;
     // A fuller atlas is the same atlas; an emptier one was cleared and the galleys are stale.
-    let atlas_cleared = fill < app.cache.atlas_fill;
-    app.cache.atlas_fill = fill;
+    let atlas_cleared = fill < cache.atlas_fill;
+    cache.atlas_fill = fill;
     let key = Key {
-        generation: app.generation,
-        font: app.settings.font_size.to_bits(),
+        generation: ctx.generation,
+        font: font_size.to_bits(),
+        hidden: ctx.settings.hidden_kinds.iter().copied().collect(),
         width: col_w.to_bits(),
-        dark: app.settings.dark,
-        search: app.search.revision,
-        finding: app.selected_finding,
+        dark: ctx.settings.dark,
+        search: ctx.search.revision,
+        finding: ctx.selection.finding,
         fonts: (n_fonts, atlas_size, ui.ctx().pixels_per_point().to_bits()),
     };
-    if atlas_cleared || app.cache.key.as_ref() != Some(&key) {
-        app.cache
-            .reset(key, &comparison, inner, app.settings.font_size);
+    if atlas_cleared || cache.key.as_ref() != Some(&key) {
+        cache.reset(key, comparison, &ctx.settings.hidden_kinds, inner, font_size);
     }
     // Heights of every item: measured when laid out before, estimated otherwise.
-    let mut prefix = Vec::with_capacity(app.items.len() + 1);
+    let mut prefix = Vec::with_capacity(ctx.items.len() + 1);
     let mut y = 0.0;
-    for item in &app.items {
+    for item in ctx.items {
         prefix.push(y);
         y += match item {
-            Item::Row(r) => app
-                .cache
+            Item::Row(r) => cache
                 .row_height
                 .get(*r)
                 .copied()
                 .flatten()
-                .or_else(|| app.cache.estimates.get(*r).copied())
+                .or_else(|| cache.estimates.get(*r).copied())
                 .unwrap_or(FOLD_H),
             Item::Fold { .. } => FOLD_H,
         };
     }
     prefix.push(y);
-    app.cache.prefix = prefix;
+    cache.prefix = prefix;
     let total_h = y;
 
-    let scroll_target = app.scroll_to.take().and_then(|row| {
-        let idx = app
-            .items
-            .iter()
-            .position(|i| matches!(i, Item::Row(r) if *r == row))?;
-        Some((app.cache.item_top(idx) - 60.0).max(0.0))
-    });
+    let home = std::mem::take(&mut state.home);
+    let scroll_target = if home {
+        Some(0.0)
+    } else {
+        state.scroll_to.take().and_then(|row| {
+            let idx = ctx
+                .items
+                .iter()
+                .position(|i| matches!(i, Item::Row(r) if *r == row))?;
+            Some((cache.item_top(idx) - 60.0).max(0.0))
+        })
+    };
+    let to_article = state.scroll_to_article.take();
 
-    egui::ScrollArea::horizontal()
+    let mut columns = egui::ScrollArea::horizontal()
         .id_salt("columns")
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            ui.set_min_width(total_w);
-            ui.set_max_width(total_w);
-            super::header::show(app, &comparison, ui, col_w, commands);
-            super::headline::show(app, &comparison, ui, col_w);
-            let mut area = egui::ScrollArea::vertical()
-                .id_salt("rows")
-                .auto_shrink(false);
-            if let Some(t) = scroll_target {
-                area = area.vertical_scroll_offset(t);
-            }
-            area.show_viewport(ui, |ui, viewport| {
-                ui.set_width(total_w);
-                ui.set_height(total_h);
-                draw_rows(app, &comparison, ui, viewport, col_w, commands);
-            });
+        .auto_shrink(false);
+    if home {
+        columns = columns.horizontal_scroll_offset(0.0);
+    }
+    columns.show(ui, |ui| {
+        ui.set_min_width(total_w);
+        ui.set_max_width(total_w);
+        let left = ui.cursor().min;
+        if let Some(a) = to_article.filter(|a| *a < n) {
+            // The column and the pinned gutter's width before it come into sight.
+            let rect = Rect::from_min_size(
+                left + vec2(col_w * a as f32, 0.0),
+                vec2(col_w + GUTTER, 1.0),
+            );
+            ui.scroll_to_rect(rect, None);
+        }
+        super::header::show(ctx, comparison, ui, col_w);
+        super::headline::show(ctx, comparison, ui, col_w);
+        let mut area = egui::ScrollArea::vertical()
+            .id_salt("rows")
+            .auto_shrink(false);
+        if let Some(t) = scroll_target {
+            area = area.vertical_scroll_offset(t);
+        }
+        area.show_viewport(ui, |ui, viewport| {
+            ui.set_width(total_w);
+            ui.set_height(total_h);
+            draw_rows(ctx, &mut state.cache, ui, viewport, (col_w, font_size));
         });
+    });
 }
 
 #[allow(clippy::too_many_lines)]
 fn draw_rows(
-    app: &mut StorydiffApp,
-    comparison: &Comparison,
+    ctx: &mut ViewCtx<'_>,
+    cache: &mut TableCache,
     ui: &mut egui::Ui,
     viewport: Rect,
-    col_w: f32,
-    commands: &mut Vec<Command>,
+    (col_w, font_size): (f32, f32),
 ) {
-    let pal = palette(app.settings.dark);
+    let Some(comparison) = ctx.comparison else {
+        return;
+    };
+    let pal = palette(ctx.settings.dark);
     let origin = ui.max_rect().min;
+    // The row numbers stay at the visible left edge when the columns scroll sideways.
+    let gutter_x = ui.clip_rect().min.x.max(origin.x);
     let inner = col_w - 2.0 * PAD;
-    app.cache.viewport = (viewport.min.y, viewport.max.y);
-    let first = app.cache.item_at(viewport.min.y);
+    cache.viewport = (viewport.min.y, viewport.max.y);
+    let first = cache.item_at(viewport.min.y);
     let mut laid_out = 0;
     let mut height_changed = false;
-    let small = FontId::proportional((app.settings.font_size - 3.0).max(9.0));
+    let small = FontId::proportional((font_size - 3.0).max(9.0));
+    let mut commands = Vec::new();
     let mut idx = first;
-    while let Some(item) = app.items.get(idx).copied() {
-        let top = app.cache.item_top(idx);
+    while let Some(item) = ctx.items.get(idx).copied() {
+        let top = cache.item_top(idx);
         if top > viewport.max.y {
             break;
         }
-        let bottom = app.cache.item_top(idx + 1);
+        let bottom = cache.item_top(idx + 1);
         let row_rect = Rect::from_min_max(
             origin + vec2(0.0, top),
             origin + vec2(GUTTER + col_w * comparison.articles.len() as f32, bottom),
@@ -389,34 +470,10 @@ fn draw_rows(
                     idx += 1;
                     continue;
                 };
-                let selected = app.selected == Some(r);
-                let response =
-                    ui.interact(row_rect, ui.scope_id().with(("row", r)), Sense::click());
-                if response.clicked() {
-                    commands.push(Command::SelectRow(r));
-                }
+                let selected = ctx.selection.row == Some(r);
                 let painter = ui.painter();
                 if selected {
                     painter.rect_filled(row_rect, 0.0, pal.selected_bg);
-                }
-                // Gutter: row number, change mark.
-                let changed = app.derived.row_changed.get(r) == Some(&true);
-                painter.text(
-                    pos2(row_rect.min.x + GUTTER - 8.0, row_rect.min.y + PAD),
-                    Align2::RIGHT_TOP,
-                    format!("{}", r + 1),
-                    small.clone(),
-                    if changed { pal.ruler_change } else { pal.muted },
-                );
-                if changed {
-                    painter.rect_filled(
-                        Rect::from_min_size(
-                            pos2(row_rect.min.x + GUTTER - 5.0, row_rect.min.y + 2.0),
-                            vec2(3.0, row_rect.height() - 4.0),
-                        ),
-                        1.0,
-                        pal.ruler_change,
-                    );
                 }
                 let mut max_h: f32 = 0.0;
                 for (a, cell) in row.cells.iter().enumerate() {
@@ -425,24 +482,84 @@ fn draw_rows(
                         pos2(x, row_rect.min.y),
                         pos2(x + col_w, row_rect.max.y),
                     );
-                    announce_cell(ui, comparison, cell_rect, (r, a), cell.as_ref());
+                    let response = cell_response(ui, comparison, cell_rect, (r, a), cell.as_ref());
+                    if response.clicked() {
+                        match (ctx.pending_link, cell) {
+                            (Some(_), Some(cell)) => {
+                                if let Some(&p) = cell.paragraphs.first() {
+                                    commands.push(Command::FinishLink {
+                                        article: a,
+                                        paragraph: p,
+                                    });
+                                }
+                            }
+                            _ => commands.push(Command::SelectRow(r)),
+                        }
+                    }
+                    if let Some(cell) = cell {
+                        response.context_menu(|ui| {
+                            cell_menu(ctx, ui, (r, a), cell, &mut commands);
+                        });
+                    }
                     let Some(cell) = cell else {
                         draw_missing(ui, cell_rect, &pal, &small);
                         max_h = max_h.max(small.size * 2.0 + 2.0 * PAD);
                         continue;
                     };
-                    let layout = if let Some(l) = app.cache.cells.get(&(r, a)) {
+                    let layout = if let Some(l) = cache.cells.get(&(r, a)) {
                         Arc::clone(l)
                     } else {
                         laid_out += 1;
-                        let l = Arc::new(layout_cell(ui, app, comparison, r, a, cell, inner));
-                        app.cache.cells.insert((r, a), Arc::clone(&l));
+                        let input = LayoutInput {
+                            ctx,
+                            finding_spans: &cache.finding_spans,
+                            font_size,
+                        };
+                        let l = Arc::new(layout_cell(ui, &input, comparison, r, a, cell, inner));
+                        cache.cells.insert((r, a), Arc::clone(&l));
                         l
                     };
                     max_h = max_h.max(layout.height);
                     draw_cell(ui, comparison, cell_rect, &layout, cell, &pal, (r, a));
                 }
+                // Gutter (pinned): row number, change mark; click selects the row.
+                let gutter = Rect::from_min_max(
+                    pos2(gutter_x, row_rect.min.y),
+                    pos2(gutter_x + GUTTER, row_rect.max.y),
+                );
+                let response =
+                    ui.interact(gutter, ui.scope_id().with(("row", r)), Sense::click());
+                if response.clicked() {
+                    commands.push(Command::SelectRow(r));
+                }
                 let painter = ui.painter();
+                painter.rect_filled(
+                    gutter,
+                    0.0,
+                    if selected {
+                        pal.selected_bg
+                    } else {
+                        ui.visuals().panel_fill
+                    },
+                );
+                let changed = ctx.derived.row_changed.get(r) == Some(&true);
+                painter.text(
+                    pos2(gutter.min.x + GUTTER - 8.0, gutter.min.y + PAD),
+                    Align2::RIGHT_TOP,
+                    format!("{}", r + 1),
+                    small.clone(),
+                    if changed { pal.ruler_change } else { pal.muted },
+                );
+                if changed {
+                    painter.rect_filled(
+                        Rect::from_min_size(
+                            pos2(gutter.min.x + GUTTER - 5.0, gutter.min.y + 2.0),
+                            vec2(3.0, gutter.height() - 4.0),
+                        ),
+                        1.0,
+                        pal.ruler_change,
+                    );
+                }
                 painter.hline(
                     row_rect.x_range(),
                     row_rect.max.y - 0.5,
@@ -457,7 +574,7 @@ fn draw_rows(
                     );
                 }
                 let max_h = max_h.ceil();
-                if let Some(slot) = app.cache.row_height.get_mut(r)
+                if let Some(slot) = cache.row_height.get_mut(r)
                     && *slot != Some(max_h)
                 {
                     *slot = Some(max_h);
@@ -467,32 +584,186 @@ fn draw_rows(
         }
         idx += 1;
     }
-    // Column separators.
+    // Column separators (the first one beside the pinned gutter).
     let painter = ui.painter();
     for a in 0..=comparison.articles.len() {
-        let x = origin.x + GUTTER + col_w * a as f32;
+        let x = (origin.x + GUTTER + col_w * a as f32).max(gutter_x + GUTTER);
         painter.vline(
             x,
             egui::Rangef::new(origin.y + viewport.min.y, origin.y + viewport.max.y),
             Stroke::new(1.0, pal.grid),
         );
     }
-    app.cache.laid_out_last_frame = laid_out;
+    cache.laid_out_last_frame = laid_out;
+    ctx.commands.extend(commands);
     if height_changed {
         ui.ctx().request_repaint();
     }
 }
 
-/// Gives a painted cell a node that screen readers (and UI tests) can read: the row, the
+/// The text of a cell's paragraphs, one blank line between them.
+fn cell_text(comparison: &Comparison, a: usize, cell: &Cell) -> String {
+    let Some(article) = comparison.articles.get(a) else {
+        return String::new();
+    };
+    cell.paragraphs
+        .iter()
+        .filter_map(|&p| article.paragraphs.get(p))
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The right-click menu of a cell: copy, reference, and the corrections.
+#[allow(clippy::too_many_lines)] // Reason: one menu, item after item.
+fn cell_menu(
+    ctx: &ViewCtx<'_>,
+    ui: &mut egui::Ui,
+    (r, a): (usize, usize),
+    cell: &Cell,
+    commands: &mut Vec<Command>,
+) {
+    let Some(comparison) = ctx.comparison else {
+        return;
+    };
+    let Some(article) = comparison.articles.get(a) else {
+        return;
+    };
+    let source = article.source;
+    let Some(&first) = cell.paragraphs.first() else {
+        return;
+    };
+    if ui.button("Copy text").clicked() {
+        ui.ctx().copy_text(cell_text(comparison, a, cell));
+        ui.close();
+    }
+    if ui.button("Copy row").clicked() {
+        let text = comparison
+            .rows
+            .get(r)
+            .map(|row| {
+                row.cells
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(b, c)| {
+                        let c = c.as_ref()?;
+                        let name = comparison.articles.get(b)?.short_name();
+                        Some(format!("{name}:\n{}", cell_text(comparison, b, c)))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n\n")
+            })
+            .unwrap_or_default();
+        ui.ctx().copy_text(text);
+        ui.close();
+    }
+    if a != comparison.options.reference && ui.button("Set as reference").clicked() {
+        commands.push(Command::SetReference(a));
+        ui.close();
+    }
+    ui.separator();
+    ui.label(egui::RichText::new("Alignment").small().weak());
+    let others_in_row = comparison
+        .rows
+        .get(r)
+        .is_some_and(|row| row.cells.iter().enumerate().any(|(b, c)| b != a && c.is_some()));
+    for &p in &cell.paragraphs {
+        let label = if cell.paragraphs.len() > 1 {
+            format!("Unlink ¶{} from this row", p + 1)
+        } else {
+            "Unlink from this row".to_string()
+        };
+        if ui
+            .add_enabled(others_in_row || cell.paragraphs.len() > 1, egui::Button::new(label))
+            .on_hover_text("The passage becomes a row of its own")
+            .clicked()
+        {
+            commands.push(Command::Correct(Override::Unlink {
+                article: source,
+                paragraph: p,
+            }));
+            ui.close();
+        }
+    }
+    if ui
+        .button("Link with a passage in another row…")
+        .on_hover_text("Then click the passage of another article this one goes with")
+        .clicked()
+    {
+        commands.push(Command::StartLink {
+            article: a,
+            paragraph: first,
+        });
+        ui.close();
+    }
+    for &p in cell.paragraphs.iter().skip(1) {
+        if ui.button(format!("Split the cell before ¶{}", p + 1)).clicked() {
+            commands.push(Command::Correct(Override::Split {
+                article: source,
+                paragraph: p,
+            }));
+            ui.close();
+        }
+    }
+    if ui
+        .add_enabled(r + 1 < comparison.rows.len(), egui::Button::new("Join with the next row"))
+        .clicked()
+    {
+        commands.push(Command::Correct(Override::JoinNext {
+            article: source,
+            paragraph: first,
+        }));
+        ui.close();
+    }
+    ui.separator();
+    ui.label(egui::RichText::new("Label").small().weak());
+    let furniture = cell.paragraphs.iter().any(|p| {
+        ctx.derived.cell_findings.get(&(a, *p)).is_some_and(|list| {
+            list.iter().any(|i| {
+                comparison
+                    .findings
+                    .get(*i)
+                    .is_some_and(|f| f.kind == FindingKind::Boilerplate)
+            })
+        })
+    });
+    let (label, mark) = if furniture {
+        ("This is story text, not page furniture", false)
+    } else {
+        ("This is page furniture", true)
+    };
+    if ui.button(label).clicked() {
+        for &p in &cell.paragraphs {
+            commands.push(Command::Correct(Override::Furniture {
+                article: source,
+                paragraph: p,
+                furniture: mark,
+            }));
+        }
+        ui.close();
+    }
+    if comparison.is_unrelated(a)
+        && ui
+            .button("This article is the same story")
+            .on_hover_text("It shares little wording, but compare it as a report of this story")
+            .clicked()
+    {
+        commands.push(Command::Correct(Override::SameStory { article: source }));
+        ui.close();
+    }
+}
+
+/// A painted cell's interaction: click (select the row, or finish a link), right-click
+/// (its menu), and a node that screen readers (and UI tests) can read: the row, the
 /// article, the paragraphs, how it compares with the reference, and its text.
-fn announce_cell(
+fn cell_response(
     ui: &egui::Ui,
     comparison: &Comparison,
     rect: Rect,
     (r, a): (usize, usize),
     cell: Option<&Cell>,
-) {
-    let response = ui.interact(rect, ui.scope_id().with(("cell", r, a)), Sense::hover());
+) -> egui::Response {
+    let response = ui.interact(rect, ui.scope_id().with(("cell", r, a)), Sense::click());
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::accesskit::Role::Label,
@@ -500,6 +771,7 @@ fn announce_cell(
             cell_description(comparison, (r, a), cell),
         )
     });
+    response
 }
 
 /// What [`announce_cell`] reads out, e.g. "Row 3, rewrite.md ¶6, moved, 53% like the

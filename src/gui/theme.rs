@@ -36,6 +36,8 @@ pub struct Palette {
     pub finding_bg: Color32,
     /// Background of the finding the user jumped to.
     pub finding_current_bg: Color32,
+    /// Dotted underline of a finding's span (its cue besides the colour).
+    pub finding_line: Color32,
     /// Overview-ruler mark of a changed row.
     pub ruler_change: Color32,
     /// Overview-ruler mark of a row with findings.
@@ -67,12 +69,13 @@ pub fn palette(dark: bool) -> Palette {
             moved_bg: Color32::from_rgb(44, 38, 24),
             selected_bg: Color32::from_rgb(30, 44, 66),
             selected_line: Color32::from_rgb(110, 160, 255),
-            search_bg: Color32::from_rgb(120, 100, 0),
-            search_current_bg: Color32::from_rgb(200, 110, 0),
-            finding_bg: Color32::from_rgb(84, 60, 10),
-            finding_current_bg: Color32::from_rgb(150, 90, 0),
+            search_bg: Color32::from_rgb(110, 100, 0),
+            search_current_bg: Color32::from_rgb(180, 160, 0),
+            finding_bg: Color32::from_rgb(62, 44, 92),
+            finding_current_bg: Color32::from_rgb(105, 70, 165),
+            finding_line: Color32::from_rgb(190, 150, 255),
             ruler_change: Color32::from_rgb(110, 160, 255),
-            ruler_finding: Color32::from_rgb(255, 160, 40),
+            ruler_finding: Color32::from_rgb(170, 120, 255),
             muted: Color32::from_gray(150),
             text: Color32::from_gray(225),
             badge_bg: Color32::from_rgb(200, 120, 0),
@@ -91,17 +94,44 @@ pub fn palette(dark: bool) -> Palette {
             moved_bg: Color32::from_rgb(255, 246, 222),
             selected_bg: Color32::from_rgb(228, 238, 255),
             selected_line: Color32::from_rgb(40, 100, 230),
-            search_bg: Color32::from_rgb(255, 240, 120),
-            search_current_bg: Color32::from_rgb(255, 170, 60),
-            finding_bg: Color32::from_rgb(255, 230, 190),
-            finding_current_bg: Color32::from_rgb(255, 190, 110),
+            search_bg: Color32::from_rgb(255, 244, 130),
+            search_current_bg: Color32::from_rgb(255, 212, 0),
+            finding_bg: Color32::from_rgb(236, 224, 255),
+            finding_current_bg: Color32::from_rgb(204, 178, 255),
+            finding_line: Color32::from_rgb(120, 70, 200),
             ruler_change: Color32::from_rgb(40, 100, 230),
-            ruler_finding: Color32::from_rgb(230, 120, 0),
+            ruler_finding: Color32::from_rgb(130, 80, 210),
             muted: Color32::from_gray(100),
             text: Color32::from_gray(20),
             badge_bg: Color32::from_rgb(230, 130, 0),
             badge_fg: Color32::BLACK,
             grid: Color32::from_gray(205),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Colour distance in RGB (0–441).
+    fn distance(a: Color32, b: Color32) -> f32 {
+        let d = |x: u8, y: u8| (f32::from(x) - f32::from(y)).powi(2);
+        (d(a.r(), b.r()) + d(a.g(), b.g()) + d(a.b(), b.b())).sqrt()
+    }
+
+    #[test]
+    fn a_search_match_and_a_finding_do_not_share_a_colour() {
+        for dark in [false, true] {
+            let p = palette(dark);
+            for (s, f) in [
+                (p.search_bg, p.finding_bg),
+                (p.search_current_bg, p.finding_current_bg),
+                (p.search_current_bg, p.finding_bg),
+                (p.search_bg, p.finding_current_bg),
+            ] {
+                assert!(distance(s, f) > 80.0, "dark={dark}: {s:?} vs {f:?}");
+            }
         }
     }
 }

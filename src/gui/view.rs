@@ -141,7 +141,7 @@ mod tests {
 
     fn comparison() -> Comparison {
         let article = |n: usize| Article {
-            source: Default::default(),
+            source: crate::model::ArticleRef::default(),
             path: format!("{n}.txt"),
             title: String::new(),
             outlet: None,

@@ -30,6 +30,7 @@ impl Worker {
         &mut self,
         paths: Vec<PathBuf>,
         options: CompareOptions,
+        overrides: Vec<crate::model::Override>,
         ctx: egui::Context,
     ) -> Result<(), String> {
         let (tx, rx) = channel();
@@ -42,7 +43,7 @@ impl Worker {
             .spawn(move || {
                 let progress_tx = tx.clone();
                 let progress_ctx = ctx.clone();
-                let comparison = crate::compare_files(&paths, &options, &mut |p| {
+                let comparison = crate::compare_files_with(&paths, &options, &overrides, &mut |p| {
                     let _ = progress_tx.send(Message::Progress(p));
                     progress_ctx.request_repaint();
                 });

@@ -46,7 +46,7 @@ pub fn load_path(path: &Path) -> Result<Vec<Article>, LoadError> {
         first
     };
     let base = Article {
-        source: Default::default(),
+        source: crate::model::ArticleRef::default(),
         path: path.display().to_string(),
         title: file_name(path),
         outlet: None,

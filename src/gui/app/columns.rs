@@ -1,19 +1,13 @@
 //! Which open file each article came from, and reordering or removing files (the
-//! reference article is kept when it stays).
+//! reference article is kept when it stays, and the corrections follow their files).
 
 use super::StorydiffApp;
 
 impl StorydiffApp {
     /// The open file each article came from (index into `files`).
     pub(super) fn file_of_article(&self, article: usize) -> Option<usize> {
-        let path = &self.comparison.as_ref()?.articles.get(article)?.path;
-        self.files.iter().position(|f| {
-            let f = f.display().to_string();
-            *path == f
-                || path
-                    .strip_prefix(&f)
-                    .is_some_and(|rest| rest.starts_with('#'))
-        })
+        let source = self.comparison.as_ref()?.articles.get(article)?.source;
+        (source.file < self.files.len()).then_some(source.file)
     }
 
     /// Article indices per open file, in file order.
@@ -44,12 +38,13 @@ impl StorydiffApp {
                 next += 1;
             }
         }
+        self.remap_overrides(order);
         self.files = order
             .iter()
             .filter_map(|&f| self.files.get(f).cloned())
             .collect();
         self.settings.options.reference = new_ref;
-        self.selected = None;
+        self.selection = super::Selection::default();
         self.recompare();
     }
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::{Command, Notice, StorydiffApp};
 use crate::gui::dialog::{Answer, DialogJob, take_answer};
-use crate::gui::export;
+use crate::gui::export::{self, SaveKind};
 use crate::report::{self, ReportFormat};
 
 impl StorydiffApp {
@@ -16,11 +16,21 @@ impl StorydiffApp {
         }
         self.dialog = DialogJob::spawn("storydiff-open-dialog", self.ctx.clone(), || {
             rfd::FileDialog::new()
-                .set_title("Open articles")
+                .set_title("Open articles or a saved comparison")
                 .add_filter(
-                    "Articles (txt, md, html, json)",
-                    &["txt", "md", "markdown", "html", "htm", "json", "jsonl"],
+                    "Articles and comparisons (txt, md, html, json, storydiff)",
+                    &[
+                        "txt",
+                        "md",
+                        "markdown",
+                        "html",
+                        "htm",
+                        "json",
+                        "jsonl",
+                        "storydiff",
+                    ],
                 )
+                .add_filter("Saved comparisons (storydiff)", &["storydiff"])
                 .add_filter("All files", &["*"])
                 .pick_files()
         });
@@ -29,11 +39,15 @@ impl StorydiffApp {
         }
     }
 
-    /// Starts the system save dialog for the report on its own thread.
-    pub(super) fn save_dialog(&mut self) {
+    /// Starts the system save dialog for a report or the comparison on its own thread.
+    pub(super) fn save_dialog(&mut self, kind: SaveKind) {
         if self.comparison.is_none() {
             self.notices.push(Notice {
-                text: "Nothing to export yet: open two or more articles first".to_string(),
+                text: match kind {
+                    SaveKind::Report => "Nothing to export yet: open some articles first",
+                    SaveKind::Comparison => "Nothing to save yet: open some articles first",
+                }
+                .to_string(),
                 error: false,
             });
             return;
@@ -41,32 +55,63 @@ impl StorydiffApp {
         if self.save_dialog.is_some() {
             return;
         }
-        let suggested = export::default_path(&self.files);
-        self.save_dialog = DialogJob::spawn("storydiff-save-dialog", self.ctx.clone(), move || {
+        let suggested = match (&self.comparison_file, kind) {
+            (Some(p), SaveKind::Comparison) => p.clone(),
+            _ => export::default_path(&self.files, kind),
+        };
+        let job = DialogJob::spawn("storydiff-save-dialog", self.ctx.clone(), move || {
             let mut dialog = rfd::FileDialog::new()
-                .set_title("Export report")
-                .set_file_name(export::DEFAULT_NAME)
-                .add_filter("JSON report", &["json"])
-                .add_filter("Text summary", &["txt"]);
+                .set_title(kind.title())
+                .set_file_name(
+                    suggested
+                        .file_name()
+                        .map_or_else(|| kind.default_name().to_string(), |n| n.to_string_lossy().into_owned()),
+                );
+            dialog = match kind {
+                SaveKind::Report => dialog
+                    .add_filter("HTML report", &["html"])
+                    .add_filter("JSON report", &["json"])
+                    .add_filter("Text summary", &["txt"]),
+                SaveKind::Comparison => dialog.add_filter("Saved comparison", &["storydiff"]),
+            };
             if let Some(dir) = suggested.parent().filter(|d| !d.as_os_str().is_empty()) {
                 dialog = dialog.set_directory(dir);
             }
             dialog.save_file()
         });
-        if self.save_dialog.is_none() {
-            self.apply(Command::ExportPrompt);
+        match job {
+            Some(job) => self.save_dialog = Some((kind, job)),
+            None => self.prompt_save(kind),
         }
+    }
+
+    /// The in-app "save as" window, for when there is no system dialog.
+    fn prompt_save(&mut self, kind: SaveKind) {
+        let path = match (&self.comparison_file, kind) {
+            (Some(p), SaveKind::Comparison) => p.clone(),
+            _ => export::default_path(&self.files, kind),
+        };
+        self.export.open_with(kind, &path);
     }
 
     /// Checks the native save dialog: a file chosen, cancelled, or no dialog available
     /// (the in-app prompt instead).
     pub(super) fn poll_save_dialog(&mut self) {
-        let Some(answer) = take_answer(&mut self.save_dialog) else {
+        let Some((kind, job)) = &self.save_dialog else {
             return;
         };
+        let kind = *kind;
+        let answer = job.poll();
+        if matches!(answer, Answer::Pending) {
+            return;
+        }
+        self.save_dialog = None;
         match answer {
-            Answer::Chosen(path) => self.apply(Command::Export(path)),
-            Answer::Unavailable | Answer::Failed => self.apply(Command::ExportPrompt),
+            Answer::Chosen(path) => self.apply(match kind {
+                SaveKind::Report => Command::Export(path),
+                SaveKind::Comparison => Command::SaveComparison(path),
+            }),
+            Answer::Unavailable | Answer::Failed => self.prompt_save(kind),
             Answer::Cancelled | Answer::Pending => {}
         }
     }
