@@ -13,6 +13,7 @@ pub mod error;
 pub mod load;
 pub mod model;
 pub mod normalize;
+pub mod overrides;
 pub mod report;
 
 #[cfg(feature = "gui")]
