@@ -6,7 +6,7 @@ use crate::model::{
     Article, ArticleRef, Cell, CompareOptions, Comparison, HeadlineCell, LoadFailure, OpTag,
     Override, Row,
 };
-use crate::{align, detect, diff, load};
+use crate::{align, detect, diff, load, overrides as corrections};
 
 /// What the engine is doing, for progress displays.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,7 +77,10 @@ pub fn compare(
 }
 
 /// [`compare`] with the user's corrections applied in order (see [`Override`]; articles are
-/// named by their [`Article::source`]).
+/// named by their [`Article::source`], see [`crate::overrides`]): the alignment overrides act
+/// on the aligned rows before they are diffed, the furniture overrides on the boilerplate
+/// findings inside [`detect::detect_all`], and [`Override::SameStory`] through
+/// [`Comparison::is_unrelated`]. Overrides that no longer apply are skipped.
 #[must_use]
 pub fn compare_with(
     articles: Vec<Article>,
@@ -95,7 +98,12 @@ pub fn compare_with(
         message: format!("Aligning {} articles", articles.len()),
         fraction: 0.5,
     });
-    let aligned = align::align(&articles, reference);
+    let aligned = corrections::apply_to_rows(
+        &articles,
+        reference,
+        align::align(&articles, reference),
+        overrides,
+    );
     progress(Progress {
         message: format!("Comparing wording in {} rows", aligned.len()),
         fraction: 0.7,

@@ -72,7 +72,7 @@ impl LoadError {
     }
 }
 
-/// Why a report could not be saved.
+/// Why a report or a saved comparison could not be saved.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// The chosen file is one of the articles being compared.
@@ -85,5 +85,62 @@ pub enum SaveError {
         path: PathBuf,
         /// The underlying error.
         source: std::io::Error,
+    },
+    /// The chosen file for a saved comparison is one of the articles being compared.
+    #[error("refusing to overwrite an input file with the saved comparison: {}", .0.display())]
+    ComparisonOverInput(PathBuf),
+    /// A saved comparison could not be written (or a path in it is not valid UTF-8).
+    #[error("could not write the saved comparison ({reason}): {}", .path.display())]
+    WriteComparison {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong, in plain words.
+        reason: String,
+    },
+}
+
+/// Why a saved comparison (a `.storydiff` file, see [`crate::session`]) could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    /// The file could not be read (missing, a folder, no permission...).
+    #[error("could not read the saved comparison ({source}): {}", .path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The bytes are not JSON at all.
+    #[error("not a saved comparison: the file is not JSON (line {line}, column {column}: {reason}): {}", .path.display())]
+    NotJson {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser said.
+        reason: String,
+    },
+    /// JSON, but not a saved storydiff comparison (another program's file, a report...).
+    #[error("not a saved storydiff comparison (it does not say \"format\": \"storydiff-comparison\"): {}", .0.display())]
+    NotAComparison(PathBuf),
+    /// Saved by a newer storydiff in a format version this one does not read.
+    #[error("saved by a newer storydiff (format version {found}; this version reads up to {supported}): {}", .path.display())]
+    NewerVersion {
+        /// The version in the file.
+        found: u64,
+        /// The newest version this build reads.
+        supported: u32,
+        /// The file.
+        path: PathBuf,
+    },
+    /// The format's name is right but a part of it cannot be read.
+    #[error("the saved comparison is damaged ({reason}): {}", .path.display())]
+    Malformed {
+        /// Which part, in plain words.
+        reason: String,
+        /// The file.
+        path: PathBuf,
     },
 }

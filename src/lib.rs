@@ -3,7 +3,9 @@
 //!
 //! The engine (every module but `gui`) has no egui import and runs headless:
 //! [`load`] → [`normalize`] → [`align`] → [`diff`] → [`detect`] → [`report`], all
-//! handing one result type, [`model::Comparison`], built by [`compare::compare`].
+//! handing one result type, [`model::Comparison`], built by [`compare::compare`]. The user's
+//! corrections are applied by [`overrides`]; [`session`] saves and opens comparisons
+//! (`.storydiff` files).
 
 pub mod align;
 pub mod compare;
@@ -13,10 +15,13 @@ pub mod error;
 pub mod load;
 pub mod model;
 pub mod normalize;
+pub mod overrides;
 pub mod report;
+pub mod session;
 
 #[cfg(feature = "gui")]
 pub mod gui;
 
 pub use compare::{compare, compare_files, compare_files_with, compare_with};
 pub use model::{CompareOptions, Comparison};
+pub use session::{OpenedComparison, SavedComparison, SavedView};

@@ -520,12 +520,16 @@ pub const UNRELATED_SIMILARITY: f64 = 0.05;
 
 impl Comparison {
     /// True when article `a` shares almost no wording with any other article (see
-    /// [`UNRELATED_SIMILARITY`]). False when it is the only article.
+    /// [`UNRELATED_SIMILARITY`]). False when it is the only article, and when an
+    /// [`Override::SameStory`] names it.
     #[must_use]
     pub fn is_unrelated(&self, a: usize) -> bool {
         let Some(row) = self.similarity.get(a) else {
             return false;
         };
+        if crate::overrides::is_same_story(&self.articles, &self.overrides, a) {
+            return false;
+        }
         let mut others = row.iter().enumerate().filter(|&(b, _)| b != a).peekable();
         others.peek().is_some() && others.all(|(_, &s)| s < UNRELATED_SIMILARITY)
     }

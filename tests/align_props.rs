@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 use storydiff::align::{self, AlignedRow};
 use storydiff::diff;
-use storydiff::model::{Article, CompareOptions, Granularity, Op, OpTag};
+use storydiff::model::{Article, ArticleRef, CompareOptions, Granularity, Op, OpTag, Override};
 use storydiff::normalize::char_slice;
 
 const VOCAB: [&str; 48] = [
@@ -153,6 +153,91 @@ proptest! {
         let a = grouping(&align::align(&articles, reference), &identity);
         let b = grouping(&align::align(&permuted, reference), &order);
         prop_assert_eq!(a, b);
+    }
+}
+
+/// Random overrides over `n` articles: indices up to two past the end (stale ones), all kinds.
+fn random_overrides(n: usize, seed: u64) -> Vec<Override> {
+    let mut rng = Rng(seed);
+    let r = |rng: &mut Rng| ArticleRef {
+        file: rng.below(n + 2),
+        part: usize::from(rng.below(8) == 0),
+    };
+    (0..rng.below(12))
+        .map(|_| {
+            let article = r(&mut rng);
+            let paragraph = rng.below(14);
+            match rng.below(6) {
+                0 => Override::Unlink { article, paragraph },
+                1 => Override::Link {
+                    article,
+                    paragraph,
+                    with_article: r(&mut rng),
+                    with_paragraph: rng.below(14),
+                },
+                2 => Override::Split { article, paragraph },
+                3 => Override::JoinNext { article, paragraph },
+                4 => Override::Furniture {
+                    article,
+                    paragraph,
+                    furniture: rng.below(2) == 0,
+                },
+                _ => Override::SameStory { article },
+            }
+        })
+        .collect()
+}
+
+/// Every paragraph in exactly one row, no empty row, one cell and flag per article.
+fn check_corrected(articles: &[Article], rows: &[AlignedRow]) {
+    for (k, a) in articles.iter().enumerate() {
+        let mut seen = vec![0usize; a.paragraphs.len()];
+        for row in rows {
+            assert_eq!(row.cells.len(), articles.len());
+            assert_eq!(row.moved.len(), articles.len());
+            for &p in &row.cells[k] {
+                seen[p] += 1;
+            }
+        }
+        assert!(seen.iter().all(|&s| s == 1), "article {k}: {seen:?}");
+    }
+    assert!(
+        rows.iter().all(|r| r.cells.iter().any(|c| !c.is_empty())),
+        "an empty row"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn overrides_keep_every_paragraph_once(n in 2usize..5, seed in any::<u64>(), oseed in any::<u64>(), r in 0usize..5) {
+        let mut articles = story(n, seed);
+        for (k, a) in articles.iter_mut().enumerate() {
+            a.source = ArticleRef { file: k, part: 0 };
+        }
+        let reference = r % n;
+        let overrides = random_overrides(n, oseed);
+        let rows = storydiff::overrides::apply_to_rows(
+            &articles,
+            reference,
+            align::align(&articles, reference),
+            &overrides,
+        );
+        check_corrected(&articles, &rows);
+        // The whole pipeline takes them too (diff, detectors, reports) without a panic.
+        let options = CompareOptions { reference, ..CompareOptions::default() };
+        let c = storydiff::compare_with(articles.clone(), Vec::new(), &options, &overrides, &mut |_| {});
+        prop_assert_eq!(c.rows.len(), rows.len());
+        for row in &c.rows {
+            for (k, cell) in row.cells.iter().enumerate() {
+                if let Some(cell) = cell {
+                    check_ops(&articles[reference], row.cells[reference].as_ref().map_or(&[][..], |c| &c.paragraphs), &articles[k], &cell.paragraphs, &cell.ops);
+                }
+            }
+        }
+        let _ = storydiff::report::text::to_text(&c);
+        let _ = storydiff::report::json::to_json(&c);
     }
 }
 

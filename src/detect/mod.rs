@@ -48,7 +48,9 @@ pub const DETECTORS: &[Detector] = &[
     (FindingKind::UniquePassage, unique_passage::detect),
 ];
 
-/// Runs every detector over the comparison and returns the findings sorted by
+/// Runs every detector over the comparison, applies the comparison's
+/// [`Override::Furniture`](crate::model::Override::Furniture) corrections to the boilerplate
+/// findings ([`crate::overrides::apply_furniture`]) and returns the findings sorted by
 /// article, paragraph, start and kind.
 #[must_use]
 pub fn detect_all(comparison: &Comparison) -> Vec<Finding> {
@@ -57,6 +59,9 @@ pub fn detect_all(comparison: &Comparison) -> Vec<Finding> {
     // joined in table order (then sorted), so the result does not depend on the threads.
     let per_detector: Vec<Vec<Finding>> = DETECTORS.par_iter().map(|(_, run)| run(&ctx)).collect();
     let mut findings: Vec<Finding> = per_detector.into_iter().flatten().collect();
+    // The user's word on what is page furniture replaces the boilerplate detector's, before
+    // the step that reads it.
+    crate::overrides::apply_furniture(&comparison.articles, &comparison.overrides, &mut findings);
     drop_page_furniture_from_unique(&mut findings);
     findings.sort_by(|a, b| {
         (a.article, a.paragraph, a.start, a.kind, a.end).cmp(&(

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Comparison, Finding, Location, Op, OpTag, Span};
+use crate::model::{Comparison, Finding, Location, Op, OpTag, Override, Span};
 
 /// The schema name written in every report.
 pub const SCHEMA: &str = "storydiff-report/1";
@@ -20,6 +20,9 @@ struct Report<'a> {
     rows: Vec<RowOut<'a>>,
     findings: Vec<FindingOut<'a>>,
     similarity: Vec<Vec<f64>>,
+    /// The user's corrections, in the order applied; absent when there are none.
+    #[serde(skip_serializing_if = "<[Override]>::is_empty")]
+    overrides: &'a [Override],
 }
 
 #[derive(Serialize)]
@@ -105,6 +108,9 @@ struct FindingOut<'a> {
     suggestion: Option<&'a str>,
     #[serde(skip_serializing_if = "<[Location]>::is_empty")]
     related: &'a [Location],
+    /// True when the user made the finding (present only then).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    manual: bool,
 }
 
 fn round4(x: f64) -> f64 {
@@ -142,6 +148,7 @@ fn finding_out(f: &Finding) -> FindingOut<'_> {
         message: &f.message,
         suggestion: f.suggestion.as_deref(),
         related: &f.related,
+        manual: f.manual,
     }
 }
 
@@ -248,6 +255,7 @@ pub fn to_json(comparison: &Comparison) -> String {
             .iter()
             .map(|r| r.iter().copied().map(round4).collect())
             .collect(),
+        overrides: &comparison.overrides,
     };
     let mut out = serde_json::to_string_pretty(&report).unwrap_or_else(|e| {
         format!("{{\"schema\":\"{SCHEMA}\",\"error\":\"could not serialise the report: {e}\"}}")

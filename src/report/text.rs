@@ -2,11 +2,11 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Comparison, FindingKind, Op, OpTag, UNRELATED_SIMILARITY};
+use crate::model::{Comparison, FindingKind, Granularity, Op, OpTag};
 
-/// Renders the comparison as plain text: the articles, load errors, the similarity
-/// matrix, every row with a difference (deletions as `[-…-]`, insertions as `{+…+}`),
-/// and the findings grouped by kind.
+/// Renders the comparison as plain text: the articles, the options, the user's manual
+/// changes, load errors, the similarity matrix, every row with a difference (deletions as
+/// `[-…-]`, insertions as `{+…+}`), and the findings grouped by kind.
 #[must_use]
 pub fn to_text(c: &Comparison) -> String {
     let mut out = String::new();
@@ -26,6 +26,13 @@ pub fn to_text(c: &Comparison) -> String {
             a.paragraphs.len(),
             a.word_count()
         );
+    }
+    let _ = writeln!(out, "Options: {}", options_line(c));
+    if !c.overrides.is_empty() {
+        let _ = writeln!(out, "\nManual changes:");
+        for o in &c.overrides {
+            let _ = writeln!(out, "  {}", crate::overrides::describe(&c.articles, o));
+        }
     }
     if !c.errors.is_empty() {
         let _ = writeln!(out, "\nNot loaded:");
@@ -49,7 +56,7 @@ pub fn to_text(c: &Comparison) -> String {
         }
         for (i, row) in c.similarity.iter().enumerate() {
             let s = row.get(reference).copied().unwrap_or(0.0);
-            if i != reference && s < UNRELATED_SIMILARITY {
+            if i != reference && c.is_unrelated(i) {
                 let _ = writeln!(
                     out,
                     "  Note: [{}] shares almost no wording with the reference ({:.0}%); it may be about another story.",
@@ -70,6 +77,30 @@ pub fn to_text(c: &Comparison) -> String {
     write_rows(&mut out, c);
     write_findings(&mut out, c);
     out
+}
+
+/// The options in plain words: "reference [1]; ignoring case, typography; word diff".
+fn options_line(c: &Comparison) -> String {
+    let o = &c.options;
+    let ignored: Vec<&str> = [
+        (o.ignore_case, "case"),
+        (o.ignore_punctuation, "punctuation"),
+        (o.ignore_quotes, "typography"),
+        (o.ignore_whitespace, "whitespace"),
+    ]
+    .into_iter()
+    .filter_map(|(on, name)| on.then_some(name))
+    .collect();
+    let ignoring = if ignored.is_empty() {
+        String::new()
+    } else {
+        format!("; ignoring {}", ignored.join(", "))
+    };
+    let diff = match o.granularity {
+        Granularity::Word => "word diff",
+        Granularity::Char => "character diff",
+    };
+    format!("reference [{}]{ignoring}; {diff}", o.reference + 1)
 }
 
 /// Ops as one line: deletions as `[-…-]`, insertions as `{+…+}`.
