@@ -239,3 +239,100 @@ fn fit_all_columns_puts_eight_articles_side_by_side_at_1280_pixels() {
         }
     }
 }
+
+#[test]
+fn a_saved_comparison_reopens_with_the_same_view_corrections_and_report() {
+    let dir = tempfile::tempdir().unwrap();
+    // Copies of the sample in a folder of their own, so relative paths are exercised.
+    let files: Vec<_> = sample_paths()
+        .iter()
+        .map(|f| {
+            let to = dir.path().join(f.file_name().unwrap());
+            std::fs::copy(f, &to).unwrap();
+            to
+        })
+        .collect();
+    let bytes: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
+    let mut h = harness(
+        StorydiffApp::new_synchronous(Settings::default(), files.clone()),
+        1500.0,
+    );
+    // A correction, another reference and a hidden kind.
+    let row = full_row(h.state());
+    h.get_by_label_contains(&cell_label(h.state(), row, 2))
+        .click_secondary();
+    h.run_steps(2);
+    h.get_by_label("Unlink from this row").click();
+    h.run_steps(4);
+    h.state_mut()
+        .apply(storydiff::gui::Command::SetReference(1));
+    h.state_mut().apply(storydiff::gui::Command::SetKindHidden(
+        FindingKind::RepeatedWord,
+        true,
+    ));
+    h.run_steps(3);
+    let saved = dir.path().join("story.storydiff");
+    h.state_mut()
+        .apply(storydiff::gui::Command::SaveComparison(saved.clone()));
+    h.run_steps(2);
+    assert!(saved.is_file(), "{:?}", h.state().notices);
+    let before = storydiff::report::text::to_text(h.state().comparison.as_ref().unwrap());
+    assert!(h.state().window_title().contains("story.storydiff"));
+
+    // A new window opens the file: same files, reference, hidden kind, correction, report.
+    let mut h2 = harness(
+        StorydiffApp::new_synchronous(Settings::default(), vec![saved.clone()]),
+        1500.0,
+    );
+    h2.run_steps(2);
+    let app = h2.state();
+    assert_eq!(app.files, files);
+    assert_eq!(app.comparison.as_ref().unwrap().options.reference, 1);
+    assert!(app.settings.hidden_kinds.contains(&FindingKind::RepeatedWord));
+    assert_eq!(app.overrides.len(), 1);
+    let after = storydiff::report::text::to_text(app.comparison.as_ref().unwrap());
+    assert_eq!(before, after, "the same report");
+    // Undo works on the reopened correction too.
+    h2.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h2.run_steps(3);
+    assert!(h2.state().overrides.is_empty());
+    // No input was written to.
+    for (f, b) in files.iter().zip(&bytes) {
+        assert_eq!(&std::fs::read(f).unwrap(), b);
+    }
+}
+
+#[test]
+fn a_saved_comparison_with_a_missing_file_names_it_and_opens_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<_> = sample_paths()
+        .iter()
+        .map(|f| {
+            let to = dir.path().join(f.file_name().unwrap());
+            std::fs::copy(f, &to).unwrap();
+            to
+        })
+        .collect();
+    let mut h = harness(
+        StorydiffApp::new_synchronous(Settings::default(), files.clone()),
+        1500.0,
+    );
+    let saved = dir.path().join("story.storydiff");
+    h.state_mut()
+        .apply(storydiff::gui::Command::SaveComparison(saved.clone()));
+    std::fs::remove_file(&files[1]).unwrap();
+    let h2 = harness(
+        StorydiffApp::new_synchronous(Settings::default(), vec![saved]),
+        1500.0,
+    );
+    assert_eq!(h2.state().column_count(), 2);
+    let name = files[1].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        h2.state()
+            .notices
+            .iter()
+            .any(|n| n.error && n.text.contains(&name)),
+        "{:?}",
+        h2.state().notices
+    );
+}
