@@ -51,6 +51,7 @@ struct ReportArgs {
 enum OutputFormat {
     Json,
     Text,
+    Html,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,6 +102,7 @@ fn run_report(args: &ReportArgs) -> ExitCode {
     let format = match args.format {
         OutputFormat::Json => report::ReportFormat::Json,
         OutputFormat::Text => report::ReportFormat::Text,
+        OutputFormat::Html => report::ReportFormat::Html,
     };
     let written = match &args.output {
         Some(path) => match report::save(&comparison, format, path, &args.files) {

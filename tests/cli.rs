@@ -226,3 +226,36 @@ fn text_report_is_readable() {
                 .and(predicate::str::contains("Similarity:")),
         );
 }
+
+#[test]
+fn html_report_is_written_to_a_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out.html");
+    storydiff()
+        .args(["report", "--format", "html", "-o"])
+        .arg(&out)
+        .args([WIRE, REPUBLISHED, REWRITE])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_empty());
+    let written = std::fs::read_to_string(&out).expect("report written");
+    assert!(written.starts_with("<!DOCTYPE html>"), "{}", &written[..80]);
+    assert!(written.contains("storydiff report") && written.trim_end().ends_with("</html>"));
+}
+
+#[test]
+fn html_report_never_overwrites_an_input() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("page.html");
+    let page = "<html><body><p>One paragraph of the story, saved from the web.</p></body></html>\n";
+    std::fs::write(&input, page).expect("write");
+    storydiff()
+        .args(["report", "--format", "html", "-o"])
+        .arg(&input)
+        .arg(&input)
+        .arg(WIRE)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("refusing to overwrite"));
+    assert_eq!(std::fs::read_to_string(&input).expect("read"), page);
+}

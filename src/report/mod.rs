@@ -1,6 +1,7 @@
-//! Reports of a finished [`crate::model::Comparison`]: stable JSON and a terminal summary,
-//! and saving either to a file without ever writing over an input.
+//! Reports of a finished [`crate::model::Comparison`]: stable JSON, a terminal summary and a
+//! self-contained HTML page, and saving any of them to a file without ever writing over an input.
 
+pub mod html;
 pub mod json;
 pub mod text;
 
@@ -9,23 +10,31 @@ use std::path::{Path, PathBuf};
 use crate::error::SaveError;
 use crate::model::Comparison;
 
-/// The two report formats.
+/// The report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportFormat {
     /// `storydiff-report/1` JSON ([`json::to_json`]).
     Json,
     /// The terminal summary ([`text::to_text`]).
     Text,
+    /// One self-contained HTML page ([`html::to_html`]).
+    Html,
 }
 
 impl ReportFormat {
-    /// The format a file name asks for: JSON when it ends in `.json`, text otherwise.
+    /// The format a file name asks for: JSON when it ends in `.json`, HTML when it ends in
+    /// `.html` or `.htm`, text otherwise.
     #[must_use]
     pub fn for_path(path: &Path) -> Self {
-        let json = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        if json { Self::Json } else { Self::Text }
+        let ext = path.extension();
+        let is = |name: &str| ext.is_some_and(|e| e.eq_ignore_ascii_case(name));
+        if is("json") {
+            Self::Json
+        } else if is("html") || is("htm") {
+            Self::Html
+        } else {
+            Self::Text
+        }
     }
 
     /// The report of `comparison` in this format.
@@ -34,6 +43,7 @@ impl ReportFormat {
         match self {
             Self::Json => json::to_json(comparison),
             Self::Text => text::to_text(comparison),
+            Self::Html => html::to_html(comparison),
         }
     }
 
@@ -43,6 +53,7 @@ impl ReportFormat {
         match self {
             Self::Json => "JSON",
             Self::Text => "text",
+            Self::Html => "HTML",
         }
     }
 }
@@ -110,6 +121,19 @@ mod tests {
             ReportFormat::for_path(Path::new("report")),
             ReportFormat::Text
         );
+        assert_eq!(
+            ReportFormat::for_path(Path::new("r.html")),
+            ReportFormat::Html
+        );
+        assert_eq!(
+            ReportFormat::for_path(Path::new("out/R.HTM")),
+            ReportFormat::Html
+        );
+        assert_eq!(
+            ReportFormat::for_path(Path::new("r.html.txt")),
+            ReportFormat::Text
+        );
+        assert_eq!(ReportFormat::Html.label(), "HTML");
     }
 
     #[test]

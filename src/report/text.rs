@@ -230,7 +230,7 @@ fn write_findings(out: &mut String, c: &Comparison) {
 /// A finding's text in curly quotation marks, unless it opens or closes with a quotation
 /// mark of its own (a quotation, or the unpaired mark itself): then as it is, so the report
 /// never shows doubled marks (`““…””`).
-fn quoted_text(text: &str) -> String {
+pub(super) fn quoted_text(text: &str) -> String {
     // Any quotation mark or apostrophe: the characters `fold_quote` folds, and their ASCII forms.
     let is_mark = |c: char| matches!(crate::normalize::fold_quote(c), '"' | '\'');
     let first = text.chars().next();
