@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use storydiff::error::SaveError;
-use storydiff::model::{CompareOptions, Granularity};
+use storydiff::model::{CompareOptions, Granularity, Override};
 use storydiff::report;
+use storydiff::session::{self, SavedComparison};
 
 /// Compare several articles about one news story side by side and label the damage.
 #[derive(Parser, Debug)]
@@ -15,13 +16,15 @@ use storydiff::report;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Files to open in the window (txt, md, html, json). With none, the bundled sample story opens.
+    /// Files to open in the window (txt, md, html, json, or one saved comparison, .storydiff).
+    /// With none, the bundled sample story opens.
     files: Vec<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Compare files without a window and print a report.
+    /// Compare files without a window and print a report. Given one saved comparison
+    /// (FILE.storydiff), compares its files with its options and manual corrections.
     Report(ReportArgs),
 }
 
@@ -33,16 +36,23 @@ struct ReportArgs {
     /// The reference article, counted from 1 in the order given (default: the first).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     reference: Option<u32>,
-    /// What to ignore when comparing, comma separated.
+    /// What to ignore when comparing, comma separated. Typographic variants (`quotes`:
+    /// curly and straight quotes, dashes, no-break spaces, "…" and "...") are ignored by
+    /// default.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "WHAT")]
     ignore: Vec<Ignore>,
+    /// What to show as differences although it is ignored by default: `typography` shows
+    /// curly vs straight quotes, dash styles, no-break spaces and "…" vs "..." as edits.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "WHAT")]
+    show: Vec<Show>,
     /// Diff character by character instead of word by word.
     #[arg(long)]
     chars: bool,
     /// Write the report to FILE instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
-    /// The articles to compare.
+    /// The articles to compare, or one saved comparison (FILE.storydiff; the flags given
+    /// change its saved options).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
 }
@@ -52,6 +62,11 @@ enum OutputFormat {
     Json,
     Text,
     Html,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Show {
+    Typography,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,16 +85,65 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_report(args: &ReportArgs) -> ExitCode {
-    let mut options = CompareOptions {
-        reference: args.reference.map_or(0, |r| r as usize - 1),
-        granularity: if args.chars {
-            Granularity::Char
-        } else {
-            Granularity::Word
-        },
-        ..CompareOptions::default()
+/// The files, options and overrides a report compares: the command line's, or a saved
+/// comparison's with the flags given applied on top.
+struct Job {
+    files: Vec<PathBuf>,
+    options: CompareOptions,
+    overrides: Vec<Override>,
+    /// Messages about files of a saved comparison that were moved or deleted.
+    missing: Vec<String>,
+    /// The paths compared in their stead (each reported as a load failure too).
+    missing_paths: Vec<String>,
+    /// Paths `-o` must never write to: the inputs and the saved comparison itself.
+    protected: Vec<PathBuf>,
+}
+
+/// The job of `args`; `Err` carries the exit code after a message on standard error.
+fn job(args: &ReportArgs) -> Result<Job, ExitCode> {
+    let saved = match args.files.as_slice() {
+        [one] if session::is_saved_comparison(one) => Some(one),
+        _ => None,
     };
+    let mut job = match saved {
+        Some(path) => {
+            let opened = SavedComparison::load(path).map_err(|e| {
+                eprintln!("storydiff: {e}");
+                ExitCode::from(1)
+            })?;
+            let mut protected = opened.files.clone();
+            protected.push(path.clone());
+            let missing_paths = opened
+                .files
+                .iter()
+                .filter(|f| !f.is_file())
+                .map(|f| f.display().to_string())
+                .collect();
+            Job {
+                files: opened.files,
+                options: opened.saved.options,
+                overrides: opened.saved.overrides,
+                missing: opened.missing,
+                missing_paths,
+                protected,
+            }
+        }
+        None => Job {
+            files: args.files.clone(),
+            options: CompareOptions::default(),
+            overrides: Vec::new(),
+            missing: Vec::new(),
+            missing_paths: Vec::new(),
+            protected: args.files.clone(),
+        },
+    };
+    let options = &mut job.options;
+    if let Some(r) = args.reference {
+        options.reference = r as usize - 1;
+    }
+    if args.chars {
+        options.granularity = Granularity::Char;
+    }
     for ignore in &args.ignore {
         match ignore {
             Ignore::Case => options.ignore_case = true,
@@ -88,7 +152,22 @@ fn run_report(args: &ReportArgs) -> ExitCode {
             Ignore::Whitespace => options.ignore_whitespace = true,
         }
     }
-    let comparison = storydiff::compare_files(&args.files, &options, &mut |_| {});
+    for show in &args.show {
+        match show {
+            Show::Typography => options.ignore_quotes = false,
+        }
+    }
+    Ok(job)
+}
+
+fn run_report(args: &ReportArgs) -> ExitCode {
+    let job = match job(args) {
+        Ok(job) => job,
+        Err(code) => return code,
+    };
+    let options = &job.options;
+    let comparison =
+        storydiff::compare_files_with(&job.files, options, &job.overrides, &mut |_| {});
     if args.reference.is_some() && comparison.options.reference != options.reference {
         eprintln!(
             "storydiff: --reference {} is out of range ({} article(s) loaded); using the first",
@@ -96,8 +175,14 @@ fn run_report(args: &ReportArgs) -> ExitCode {
             comparison.articles.len()
         );
     }
+    for message in &job.missing {
+        eprintln!("storydiff: {message}");
+    }
     for error in &comparison.errors {
-        eprintln!("storydiff: {}", error.message);
+        // A missing file of a saved comparison is named once, by its message above.
+        if !job.missing_paths.contains(&error.path) {
+            eprintln!("storydiff: {}", error.message);
+        }
     }
     let format = match args.format {
         OutputFormat::Json => report::ReportFormat::Json,
@@ -105,7 +190,7 @@ fn run_report(args: &ReportArgs) -> ExitCode {
         OutputFormat::Html => report::ReportFormat::Html,
     };
     let written = match &args.output {
-        Some(path) => match report::save(&comparison, format, path, &args.files) {
+        Some(path) => match report::save(&comparison, format, path, &job.protected) {
             Ok(()) => Ok(()),
             Err(e @ SaveError::WouldOverwriteInput(_)) => {
                 eprintln!("storydiff: {e}");
@@ -122,7 +207,7 @@ fn run_report(args: &ReportArgs) -> ExitCode {
         eprintln!("storydiff: {message}");
         return ExitCode::from(1);
     }
-    if comparison.errors.is_empty() {
+    if comparison.errors.is_empty() && job.missing.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

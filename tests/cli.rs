@@ -258,4 +258,154 @@ fn html_report_never_overwrites_an_input() {
         .code(2)
         .stderr(predicate::str::contains("refusing to overwrite"));
     assert_eq!(std::fs::read_to_string(&input).expect("read"), page);
+
+/// The sample story copied into a temporary folder, with a saved comparison of it.
+fn saved_sample(
+    overrides: Vec<storydiff::model::Override>,
+) -> (
+    tempfile::TempDir,
+    Vec<std::path::PathBuf>,
+    std::path::PathBuf,
+) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files: Vec<_> = [WIRE, REPUBLISHED, REWRITE]
+        .iter()
+        .map(|f| {
+            let name = std::path::Path::new(f).file_name().expect("name");
+            let to = dir.path().join(name);
+            std::fs::copy(root.join(f), &to).expect("copy");
+            to.canonicalize().expect("canonical")
+        })
+        .collect();
+    let options = storydiff::model::CompareOptions {
+        reference: 1,
+        ignore_case: true,
+        ..storydiff::model::CompareOptions::default()
+    };
+    let saved = storydiff::session::SavedComparison::new(
+        &files,
+        options,
+        storydiff::session::SavedView::default(),
+        overrides,
+    );
+    let path = dir.path().join("strike.storydiff");
+    saved.save(&path, &files).expect("saved");
+    (dir, files, path)
+}
+
+fn run(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    storydiff().arg("report").args(args).output().expect("runs")
+}
+
+#[test]
+fn a_saved_comparison_reports_like_its_files_with_its_options() {
+    let (_dir, files, path) = saved_sample(Vec::new());
+    let saved = run(&["--format".as_ref(), "json".as_ref(), path.as_os_str()]);
+    assert!(
+        saved.status.success(),
+        "{}",
+        String::from_utf8_lossy(&saved.stderr)
+    );
+    let mut direct: Vec<&std::ffi::OsStr> = vec![
+        "--format".as_ref(),
+        "json".as_ref(),
+        "--reference".as_ref(),
+        "2".as_ref(),
+        "--ignore".as_ref(),
+        "case".as_ref(),
+    ];
+    direct.extend(files.iter().map(|f| f.as_os_str()));
+    let direct = run(&direct);
+    assert_eq!(
+        String::from_utf8_lossy(&saved.stdout),
+        String::from_utf8_lossy(&direct.stdout)
+    );
+    // Flags given change the saved options: here the reference.
+    let first = run(&[
+        "--format".as_ref(),
+        "json".as_ref(),
+        "--reference".as_ref(),
+        "1".as_ref(),
+        path.as_os_str(),
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&first.stdout).expect("json");
+    assert_eq!(v["reference"], 0);
+    assert_eq!(v["options"]["ignore"][0], "case");
+}
+
+#[test]
+fn a_saved_comparison_applies_its_overrides() {
+    use storydiff::model::{ArticleRef, Override};
+    let overrides = vec![
+        Override::Unlink {
+            article: ArticleRef { file: 2, part: 0 },
+            paragraph: 3,
+        },
+        Override::Furniture {
+            article: ArticleRef { file: 0, part: 0 },
+            paragraph: 16,
+            furniture: true,
+        },
+    ];
+    let (_dir, files, path) = saved_sample(overrides.clone());
+    for format in ["json", "text"] {
+        let out = run(&["--format".as_ref(), format.as_ref(), path.as_os_str()]);
+        assert!(out.status.success());
+        let opened = storydiff::session::SavedComparison::load(&path).expect("opens");
+        assert_eq!(opened.files, files);
+        let c =
+            storydiff::compare_files_with(&files, &opened.saved.options, &overrides, &mut |_| {});
+        let expected = if format == "json" {
+            storydiff::report::json::to_json(&c)
+        } else {
+            storydiff::report::text::to_text(&c)
+        };
+        assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+        if format == "text" {
+            assert!(expected.contains("Manual changes:\n  [3] ¶4 unlinked from its row\n  [1] ¶17 marked as page furniture\n"), "{expected}");
+        } else {
+            assert!(expected.contains("\"manual\": true"));
+        }
+    }
+}
+
+#[test]
+fn a_saved_comparison_with_a_missing_file_reports_the_rest_and_exits_1() {
+    let (_dir, files, path) = saved_sample(Vec::new());
+    std::fs::remove_file(&files[1]).expect("remove");
+    let out = run(&["--format".as_ref(), "json".as_ref(), path.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("file 2 of the comparison was moved or deleted: "),
+        "{stderr}"
+    );
+    assert!(stderr.contains("republished.html"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "named once: {stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["articles"].as_array().map(Vec::len), Some(2));
+    assert_eq!(v["errors"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn a_report_never_overwrites_a_saved_comparison_or_its_files() {
+    let (dir, files, path) = saved_sample(Vec::new());
+    let before = std::fs::read(&path).expect("read");
+    for target in [&path, &files[0]] {
+        let out = run(&[path.as_os_str(), "-o".as_ref(), target.as_os_str()]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("refusing to overwrite"));
+    }
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    // A broken saved comparison is named on standard error.
+    let broken = dir.path().join("broken.storydiff");
+    std::fs::write(&broken, "not json").expect("write");
+    let out = run(&[broken.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("not JSON") && stderr.trim_end().ends_with("broken.storydiff"),
+        "{stderr}"
+    );
 }
