@@ -258,6 +258,7 @@ fn html_report_never_overwrites_an_input() {
         .code(2)
         .stderr(predicate::str::contains("refusing to overwrite"));
     assert_eq!(std::fs::read_to_string(&input).expect("read"), page);
+}
 
 /// The sample story copied into a temporary folder, with a saved comparison of it.
 fn saved_sample(
