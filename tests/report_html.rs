@@ -329,3 +329,29 @@ fn small_html_report() {
     let snapshot = format!("{}/* style sheet */\n{}", &html[..start], &html[end..]);
     insta::assert_snapshot!("small_html", snapshot);
 }
+
+#[test]
+fn manual_corrections_are_listed_and_marked() {
+    use storydiff::model::{ArticleRef, Override};
+    let paths: Vec<_> = [
+        "assets/samples/wire.txt",
+        "assets/samples/republished.html",
+    ]
+    .iter()
+    .map(|f| fixture(f))
+    .collect();
+    let overrides = [Override::Furniture {
+        article: ArticleRef { file: 1, part: 0 },
+        paragraph: 0,
+        furniture: true,
+    }];
+    let c = storydiff::compare_files_with(&paths, &CompareOptions::default(), &overrides, &mut |_| {});
+    let doc = Html::parse_document(&report::html::to_html(&c));
+    let items = all(&doc, "section.manual li");
+    assert_eq!(items.len(), 1, "one correction listed");
+    let marked = all(&doc, "li.finding em")
+        .iter()
+        .filter(|e| e.text().collect::<String>() == "marked by you")
+        .count();
+    assert_eq!(marked, 1, "the manual furniture finding says who marked it");
+}

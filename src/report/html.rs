@@ -321,7 +321,7 @@ fn write_header(out: &mut String, c: &Comparison) {
     let toggles = [
         (o.ignore_case, "letter case"),
         (o.ignore_punctuation, "punctuation"),
-        (o.ignore_quotes, "quotation mark style"),
+        (o.ignore_quotes, "typography (quote style, dashes, special spaces)"),
         (o.ignore_whitespace, "whitespace"),
     ];
     let ignored: Vec<&str> = toggles.iter().filter(|t| t.0).map(|t| t.1).collect();
@@ -339,6 +339,15 @@ fn write_header(out: &mut String, c: &Comparison) {
         counted.join(", ")
     });
     out.push_str("</dd></div>\n</dl>\n");
+    if !c.overrides.is_empty() {
+        out.push_str("<section class=\"manual\"><h2>Manual changes</h2>\n<ul>\n");
+        for o in &c.overrides {
+            out.push_str("<li>");
+            push_text(out, &crate::overrides::describe(&c.articles, o));
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul></section>\n");
+    }
     out.push_str(
         "<nav aria-label=\"Sections\"><a href=\"#articles\">Articles</a> \
          <a href=\"#similarity\">Similarity</a> <a href=\"#rows\">Rows</a> \
@@ -795,6 +804,9 @@ fn write_finding(out: &mut String, c: &Comparison, index: &Index, fi: usize, f: 
     );
     push_article_name(out, c, f.article);
     let _ = write!(out, " ¶{}", f.paragraph + 1);
+    if f.manual {
+        out.push_str(" · <em>marked by you</em>");
+    }
     if let Some(&ri) = index.row_of.get(&(f.article, f.paragraph)) {
         let _ = write!(out, " · <a href=\"#row-{0}\">row {0}</a>", ri + 1);
     }
