@@ -35,3 +35,30 @@ fn engine_modules_do_not_import_the_gui_toolkit() {
         }
     }
 }
+
+/// Views draw from a `ViewCtx` and push commands: only the app itself (`src/gui/app.rs` and
+/// `src/gui/app/`) may name the application state.
+#[test]
+fn no_view_imports_the_app() {
+    let gui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/gui");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&gui).expect("read src/gui") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if path.is_dir() || !name.ends_with(".rs") || name == "app.rs" || name == "mod.rs" {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("read");
+        for needle in ["super::app", "gui::app", "StorydiffApp"] {
+            let imports = text
+                .lines()
+                .any(|l| !l.trim_start().starts_with("//") && l.contains(needle));
+            assert!(!imports, "{} mentions {needle}", path.display());
+        }
+        checked += 1;
+    }
+    assert!(checked > 10, "found the views");
+}

@@ -44,7 +44,11 @@ fn full_row(app: &StorydiffApp) -> usize {
     let c = app.comparison.as_ref().unwrap();
     c.rows
         .iter()
-        .position(|r| r.cells.iter().all(|c| c.as_ref().is_some_and(|c| c.paragraphs.len() == 1)))
+        .position(|r| {
+            r.cells
+                .iter()
+                .all(|c| c.as_ref().is_some_and(|c| c.paragraphs.len() == 1))
+        })
         .unwrap()
 }
 
@@ -71,7 +75,11 @@ fn unlinking_a_passage_from_its_menu_is_applied_by_the_engine_and_undone_with_ct
     h.get_by_label("Unlink from this row").click();
     h.run_steps(4);
     let c = h.state().comparison.as_ref().unwrap();
-    assert_eq!(c.rows.len(), rows_before + 1, "the passage became its own row");
+    assert_eq!(
+        c.rows.len(),
+        rows_before + 1,
+        "the passage became its own row"
+    );
     assert_eq!(place(h.state(), 2, p).1, 1, "alone in its row");
     assert!(matches!(c.overrides.as_slice(), [Override::Unlink { .. }]));
     // Shown as a correction on the cell.
@@ -79,7 +87,10 @@ fn unlinking_a_passage_from_its_menu_is_applied_by_the_engine_and_undone_with_ct
     // Undo and redo.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run_steps(4);
-    assert_eq!(h.state().comparison.as_ref().unwrap().rows.len(), rows_before);
+    assert_eq!(
+        h.state().comparison.as_ref().unwrap().rows.len(),
+        rows_before
+    );
     assert!(h.state().comparison.as_ref().unwrap().overrides.is_empty());
     h.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
@@ -111,7 +122,8 @@ fn linking_puts_a_passage_into_the_row_clicked_next() {
     h.get_by_label_contains(&cell_label(h.state(), row, 2))
         .click_secondary();
     h.run_steps(2);
-    h.get_by_label("Link with a passage in another row…").click();
+    h.get_by_label("Link with a passage in another row…")
+        .click();
     h.run_steps(2);
     assert!(h.state().pending_link.is_some());
     h.get_by_label_contains("click the passage in another column");
@@ -189,10 +201,7 @@ fn a_new_set_opens_at_its_first_row_with_its_first_file_as_reference() {
         StorydiffApp::new_synchronous(settings, sample_paths()),
         1500.0,
     );
-    assert_eq!(
-        h.state().comparison.as_ref().unwrap().options.reference,
-        0
-    );
+    assert_eq!(h.state().comparison.as_ref().unwrap().options.reference, 0);
     assert_eq!(h.state().selection.row, None);
     // The first row is on screen.
     h.get_by_label_contains(&cell_label(h.state(), 0, 0));
@@ -288,7 +297,11 @@ fn a_saved_comparison_reopens_with_the_same_view_corrections_and_report() {
     let app = h2.state();
     assert_eq!(app.files, files);
     assert_eq!(app.comparison.as_ref().unwrap().options.reference, 1);
-    assert!(app.settings.hidden_kinds.contains(&FindingKind::RepeatedWord));
+    assert!(
+        app.settings
+            .hidden_kinds
+            .contains(&FindingKind::RepeatedWord)
+    );
     assert_eq!(app.overrides.len(), 1);
     let after = storydiff::report::text::to_text(app.comparison.as_ref().unwrap());
     assert_eq!(before, after, "the same report");

@@ -25,7 +25,8 @@ fn harness(app: StorydiffApp) -> Harness<'static, StorydiffApp> {
 /// The sample story, its "this is the sample" notice dismissed (tests read the notices).
 fn sample_app() -> StorydiffApp {
     let mut app = fresh_sample_app();
-    app.notices.retain(|n| !n.text.contains("bundled sample story"));
+    app.notices
+        .retain(|n| !n.text.contains("bundled sample story"));
     app
 }
 
@@ -64,7 +65,9 @@ fn sample_opens_with_one_column_per_article_and_every_row() {
     assert_eq!(app.window_title(), "storydiff — sample story — 3 articles");
     // The bundled sample says it is one.
     assert!(
-        app.notices.iter().any(|n| n.text.contains("bundled sample story")),
+        app.notices
+            .iter()
+            .any(|n| n.text.contains("bundled sample story")),
         "no notice says this is the sample"
     );
     // One header per article with its controls, labelled for screen readers.
@@ -82,7 +85,11 @@ fn next_change_moves_the_selection_down_and_previous_moves_it_back() {
     assert_eq!(h.state().selection.row, None);
     h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
     h.run_steps(2);
-    let first = h.state().selection.row.expect("Alt+Down selects a changed row");
+    let first = h
+        .state()
+        .selection
+        .row
+        .expect("Alt+Down selects a changed row");
     assert_eq!(h.state().derived.row_changed.get(first), Some(&true));
     h.get_by_label("Next change").click();
     h.run_steps(2);

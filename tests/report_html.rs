@@ -333,19 +333,17 @@ fn small_html_report() {
 #[test]
 fn manual_corrections_are_listed_and_marked() {
     use storydiff::model::{ArticleRef, Override};
-    let paths: Vec<_> = [
-        "assets/samples/wire.txt",
-        "assets/samples/republished.html",
-    ]
-    .iter()
-    .map(|f| fixture(f))
-    .collect();
+    let paths: Vec<_> = ["assets/samples/wire.txt", "assets/samples/republished.html"]
+        .iter()
+        .map(|f| fixture(f))
+        .collect();
     let overrides = [Override::Furniture {
         article: ArticleRef { file: 1, part: 0 },
         paragraph: 0,
         furniture: true,
     }];
-    let c = storydiff::compare_files_with(&paths, &CompareOptions::default(), &overrides, &mut |_| {});
+    let c =
+        storydiff::compare_files_with(&paths, &CompareOptions::default(), &overrides, &mut |_| {});
     let doc = Html::parse_document(&report::html::to_html(&c));
     let items = all(&doc, "section.manual li");
     assert_eq!(items.len(), 1, "one correction listed");

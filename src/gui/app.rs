@@ -19,12 +19,12 @@ use super::dialog::DialogJob;
 use super::export::{self, SaveKind, SavePrompt};
 use super::file_browser::FileBrowser;
 use super::options::OptionsState;
+pub use super::sample_paths;
 use super::search::Search;
 pub use super::settings::{FONT_RANGE, Recent, SETTINGS_KEY, Settings, load_settings};
 pub use super::table::TableState;
 use super::view::{self, Filter, Item};
 use super::worker::Worker;
-pub use super::sample_paths;
 use crate::model::{Comparison, Override};
 
 /// What the view items were built from.
@@ -127,7 +127,6 @@ impl StorydiffApp {
         app
     }
 }
-
 
 impl StorydiffApp {
     /// A state that compares on the calling thread and has already opened `files`
@@ -281,8 +280,9 @@ impl StorydiffApp {
                 .filter(|&f| !comparison.articles.iter().any(|a| a.source.file == f))
                 .collect();
             if !failed.is_empty() {
-                let order: Vec<usize> =
-                    (0..self.files.len()).filter(|f| !failed.contains(f)).collect();
+                let order: Vec<usize> = (0..self.files.len())
+                    .filter(|f| !failed.contains(f))
+                    .collect();
                 self.remap_overrides(&order);
                 self.files = order
                     .iter()
@@ -315,11 +315,7 @@ impl StorydiffApp {
                 .map(crate::model::Article::short_name)
                 .collect();
             self.notices.push(Notice {
-                text: format!(
-                    "Added {} as column {}",
-                    names.join(", "),
-                    before + 1
-                ),
+                text: format!("Added {} as column {}", names.join(", "), before + 1),
                 error: false,
             });
             self.table.scroll_to_article = Some(before);
@@ -369,9 +365,10 @@ impl StorydiffApp {
             Command::OpenBrowser => self.browser.open_at(self.files.first().cloned()),
             Command::ExportDialog => self.save_dialog(SaveKind::Report),
             Command::SaveComparisonDialog => self.save_dialog(SaveKind::Comparison),
-            Command::ExportPrompt => self
-                .export
-                .open_with(SaveKind::Report, &export::default_path(&self.files, SaveKind::Report)),
+            Command::ExportPrompt => self.export.open_with(
+                SaveKind::Report,
+                &export::default_path(&self.files, SaveKind::Report),
+            ),
             Command::Export(path) => self.export_report(&path),
             Command::SaveComparison(path) => self.save_comparison(&path),
             Command::OpenComparison(path) => self.open_saved(&path),

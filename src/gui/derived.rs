@@ -55,9 +55,8 @@ impl Derived {
                 *n += 1;
             }
         }
-        let article_of = |r: &crate::model::ArticleRef| {
-            c.articles.iter().position(|a| a.source == *r)
-        };
+        let article_of =
+            |r: &crate::model::ArticleRef| c.articles.iter().position(|a| a.source == *r);
         let mut corrected = HashSet::new();
         let mut same_story = HashSet::new();
         for o in &c.overrides {

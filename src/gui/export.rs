@@ -116,8 +116,7 @@ impl SavePrompt {
 #[must_use]
 pub fn default_path(files: &[PathBuf], kind: SaveKind) -> PathBuf {
     let name = kind.default_name();
-    let here =
-        || std::env::current_dir().map_or_else(|_| PathBuf::from(name), |d| d.join(name));
+    let here = || std::env::current_dir().map_or_else(|_| PathBuf::from(name), |d| d.join(name));
     if files == super::sample_paths().as_slice() {
         return here();
     }

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::app::Command;
+use super::command::Command;
 
 /// Extensions the browser lists unless "Show all files" is on.
 const ARTICLE_EXTENSIONS: [&str; 7] = ["txt", "md", "markdown", "html", "htm", "json", "jsonl"];

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 
 use egui::{FontId, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
-use super::ctx::ViewCtx;
 use super::bidi;
+use super::ctx::ViewCtx;
 use super::layout::{Highlights, cell_blocks};
 use super::table::GUTTER;
 use super::theme::palette;

@@ -186,5 +186,8 @@ fn legend(dark: bool, ui: &mut egui::Ui) {
         ui.label(sample(text, f));
     }
     ui.label(RichText::new("Hatched cell: passage not in this article").color(pal.muted));
-    ui.label(RichText::new("↕ moved · ¶3+¶4 split/merged · ⚑ findings · ✎ corrected by you").color(pal.muted));
+    ui.label(
+        RichText::new("↕ moved · ¶3+¶4 split/merged · ⚑ findings · ✎ corrected by you")
+            .color(pal.muted),
+    );
 }

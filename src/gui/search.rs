@@ -1,6 +1,7 @@
 //! Ctrl+F search across every article, with match count and next/previous.
 
-use super::app::{Command, Derived};
+use super::command::Command;
+use super::derived::Derived;
 use crate::model::Comparison;
 
 /// One match: a character range in one paragraph of one article.

@@ -83,36 +83,146 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 /// Every shortcut. Keys that take Shift come before the same key without it: egui matches
 /// a held Shift "logically", so plain F3 would otherwise also catch Shift+F3.
 pub const SHORTCUTS: &[Shortcut] = &[
-    sc(Modifiers::COMMAND, Key::O, Action::Open, "Open articles or a saved comparison"),
-    sc(Modifiers::COMMAND, Key::S, Action::SaveComparison, "Save the comparison"),
-    sc(Modifiers::COMMAND, Key::E, Action::Export, "Export a report (HTML, JSON or text)"),
-    sc(Modifiers::COMMAND, Key::N, Action::New, "New comparison (close every article)"),
-    sc(CMD_SHIFT, Key::Z, Action::Redo, "Redo the correction taken back"),
-    sc(Modifiers::COMMAND, Key::Y, Action::Redo, "Redo the correction taken back"),
-    sc(Modifiers::COMMAND, Key::Z, Action::Undo, "Undo the last correction"),
-    sc(Modifiers::ALT, Key::ArrowDown, Action::NextChange, "Next row with a difference"),
-    sc(Modifiers::ALT, Key::ArrowUp, Action::PrevChange, "Previous row with a difference"),
-    sc(Modifiers::COMMAND, Key::F, Action::Find, "Find in every article"),
-    sc(Modifiers::SHIFT, Key::F3, Action::FindPrev, "Previous search match"),
-    sc(Modifiers::NONE, Key::F3, Action::FindNext, "Next search match"),
-    sc(Modifiers::COMMAND, Key::D, Action::OnlyChanges, "Only rows with differences"),
-    sc(Modifiers::COMMAND, Key::B, Action::HideBoilerplate, "Hide boilerplate rows"),
+    sc(
+        Modifiers::COMMAND,
+        Key::O,
+        Action::Open,
+        "Open articles or a saved comparison",
+    ),
+    sc(
+        Modifiers::COMMAND,
+        Key::S,
+        Action::SaveComparison,
+        "Save the comparison",
+    ),
+    sc(
+        Modifiers::COMMAND,
+        Key::E,
+        Action::Export,
+        "Export a report (HTML, JSON or text)",
+    ),
+    sc(
+        Modifiers::COMMAND,
+        Key::N,
+        Action::New,
+        "New comparison (close every article)",
+    ),
+    sc(
+        CMD_SHIFT,
+        Key::Z,
+        Action::Redo,
+        "Redo the correction taken back",
+    ),
+    sc(
+        Modifiers::COMMAND,
+        Key::Y,
+        Action::Redo,
+        "Redo the correction taken back",
+    ),
+    sc(
+        Modifiers::COMMAND,
+        Key::Z,
+        Action::Undo,
+        "Undo the last correction",
+    ),
+    sc(
+        Modifiers::ALT,
+        Key::ArrowDown,
+        Action::NextChange,
+        "Next row with a difference",
+    ),
+    sc(
+        Modifiers::ALT,
+        Key::ArrowUp,
+        Action::PrevChange,
+        "Previous row with a difference",
+    ),
+    sc(
+        Modifiers::COMMAND,
+        Key::F,
+        Action::Find,
+        "Find in every article",
+    ),
+    sc(
+        Modifiers::SHIFT,
+        Key::F3,
+        Action::FindPrev,
+        "Previous search match",
+    ),
+    sc(
+        Modifiers::NONE,
+        Key::F3,
+        Action::FindNext,
+        "Next search match",
+    ),
+    sc(
+        Modifiers::COMMAND,
+        Key::D,
+        Action::OnlyChanges,
+        "Only rows with differences",
+    ),
+    sc(
+        Modifiers::COMMAND,
+        Key::B,
+        Action::HideBoilerplate,
+        "Hide boilerplate rows",
+    ),
     sc(Modifiers::COMMAND, Key::T, Action::Dark, "Dark theme"),
-    sc(CMD_SHIFT, Key::F, Action::FitColumns, "Fit all columns in the window"),
+    sc(
+        CMD_SHIFT,
+        Key::F,
+        Action::FitColumns,
+        "Fit all columns in the window",
+    ),
     sc(Modifiers::COMMAND, Key::Plus, Action::Larger, "Larger text"),
-    sc(Modifiers::COMMAND, Key::Equals, Action::Larger, "Larger text"),
-    sc(Modifiers::COMMAND, Key::Minus, Action::Smaller, "Smaller text"),
-    sc(Modifiers::COMMAND, Key::Num1, Action::IgnoreCase, "Ignore case"),
-    sc(Modifiers::COMMAND, Key::Num2, Action::IgnorePunctuation, "Ignore punctuation"),
+    sc(
+        Modifiers::COMMAND,
+        Key::Equals,
+        Action::Larger,
+        "Larger text",
+    ),
+    sc(
+        Modifiers::COMMAND,
+        Key::Minus,
+        Action::Smaller,
+        "Smaller text",
+    ),
+    sc(
+        Modifiers::COMMAND,
+        Key::Num1,
+        Action::IgnoreCase,
+        "Ignore case",
+    ),
+    sc(
+        Modifiers::COMMAND,
+        Key::Num2,
+        Action::IgnorePunctuation,
+        "Ignore punctuation",
+    ),
     sc(
         Modifiers::COMMAND,
         Key::Num3,
         Action::IgnoreTypography,
         "Ignore typography (quote style, dashes, special spaces)",
     ),
-    sc(Modifiers::COMMAND, Key::Num4, Action::IgnoreWhitespace, "Ignore whitespace"),
-    sc(Modifiers::COMMAND, Key::G, Action::Granularity, "Diff by words or by characters"),
-    sc(Modifiers::NONE, Key::F1, Action::Shortcuts, "This list of shortcuts"),
+    sc(
+        Modifiers::COMMAND,
+        Key::Num4,
+        Action::IgnoreWhitespace,
+        "Ignore whitespace",
+    ),
+    sc(
+        Modifiers::COMMAND,
+        Key::G,
+        Action::Granularity,
+        "Diff by words or by characters",
+    ),
+    sc(
+        Modifiers::NONE,
+        Key::F1,
+        Action::Shortcuts,
+        "This list of shortcuts",
+    ),
 ];
 
 impl Action {
@@ -160,7 +270,10 @@ impl Action {
 /// The first shortcut of an action (the one menus show).
 #[must_use]
 pub fn shortcut_of(action: Action) -> Option<KeyboardShortcut> {
-    SHORTCUTS.iter().find(|s| s.action == action).map(|s| s.keys)
+    SHORTCUTS
+        .iter()
+        .find(|s| s.action == action)
+        .map(|s| s.keys)
 }
 
 /// The shortcut text menus show for an action ("Ctrl+O"), empty when it has none.
@@ -257,11 +370,7 @@ mod tests {
                     && o.keys.modifiers.shift
                     && o.keys.modifiers.command == s.keys.modifiers.command
             });
-            assert!(
-                !shifted_later,
-                "{:?} would catch its Shift variant",
-                s.keys
-            );
+            assert!(!shifted_later, "{:?} would catch its Shift variant", s.keys);
         }
     }
 

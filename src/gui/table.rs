@@ -349,7 +349,13 @@ pub fn show(ctx: &mut ViewCtx<'_>, state: &mut TableState, ui: &mut egui::Ui) {
         fonts: (n_fonts, atlas_size, ui.ctx().pixels_per_point().to_bits()),
     };
     if atlas_cleared || cache.key.as_ref() != Some(&key) {
-        cache.reset(key, comparison, &ctx.settings.hidden_kinds, inner, font_size);
+        cache.reset(
+            key,
+            comparison,
+            &ctx.settings.hidden_kinds,
+            inner,
+            font_size,
+        );
     }
     // Heights of every item: measured when laid out before, estimated otherwise.
     let mut prefix = Vec::with_capacity(ctx.items.len() + 1);
@@ -527,8 +533,7 @@ fn draw_rows(
                     pos2(gutter_x, row_rect.min.y),
                     pos2(gutter_x + GUTTER, row_rect.max.y),
                 );
-                let response =
-                    ui.interact(gutter, ui.scope_id().with(("row", r)), Sense::click());
+                let response = ui.interact(gutter, ui.scope_id().with(("row", r)), Sense::click());
                 if response.clicked() {
                     commands.push(Command::SelectRow(r));
                 }
@@ -663,10 +668,12 @@ fn cell_menu(
     }
     ui.separator();
     ui.label(egui::RichText::new("Alignment").small().weak());
-    let others_in_row = comparison
-        .rows
-        .get(r)
-        .is_some_and(|row| row.cells.iter().enumerate().any(|(b, c)| b != a && c.is_some()));
+    let others_in_row = comparison.rows.get(r).is_some_and(|row| {
+        row.cells
+            .iter()
+            .enumerate()
+            .any(|(b, c)| b != a && c.is_some())
+    });
     for &p in &cell.paragraphs {
         let label = if cell.paragraphs.len() > 1 {
             format!("Unlink ¶{} from this row", p + 1)
@@ -674,7 +681,10 @@ fn cell_menu(
             "Unlink from this row".to_string()
         };
         if ui
-            .add_enabled(others_in_row || cell.paragraphs.len() > 1, egui::Button::new(label))
+            .add_enabled(
+                others_in_row || cell.paragraphs.len() > 1,
+                egui::Button::new(label),
+            )
             .on_hover_text("The passage becomes a row of its own")
             .clicked()
         {
@@ -697,7 +707,10 @@ fn cell_menu(
         ui.close();
     }
     for &p in cell.paragraphs.iter().skip(1) {
-        if ui.button(format!("Split the cell before ¶{}", p + 1)).clicked() {
+        if ui
+            .button(format!("Split the cell before ¶{}", p + 1))
+            .clicked()
+        {
             commands.push(Command::Correct(Override::Split {
                 article: source,
                 paragraph: p,
@@ -706,7 +719,10 @@ fn cell_menu(
         }
     }
     if ui
-        .add_enabled(r + 1 < comparison.rows.len(), egui::Button::new("Join with the next row"))
+        .add_enabled(
+            r + 1 < comparison.rows.len(),
+            egui::Button::new("Join with the next row"),
+        )
         .clicked()
     {
         commands.push(Command::Correct(Override::JoinNext {

@@ -43,10 +43,11 @@ impl Worker {
             .spawn(move || {
                 let progress_tx = tx.clone();
                 let progress_ctx = ctx.clone();
-                let comparison = crate::compare_files_with(&paths, &options, &overrides, &mut |p| {
-                    let _ = progress_tx.send(Message::Progress(p));
-                    progress_ctx.request_repaint();
-                });
+                let comparison =
+                    crate::compare_files_with(&paths, &options, &overrides, &mut |p| {
+                        let _ = progress_tx.send(Message::Progress(p));
+                        progress_ctx.request_repaint();
+                    });
                 let _ = tx.send(Message::Done(Box::new(comparison)));
                 ctx.request_repaint();
             })

@@ -321,7 +321,10 @@ fn write_header(out: &mut String, c: &Comparison) {
     let toggles = [
         (o.ignore_case, "letter case"),
         (o.ignore_punctuation, "punctuation"),
-        (o.ignore_quotes, "typography (quote style, dashes, special spaces)"),
+        (
+            o.ignore_quotes,
+            "typography (quote style, dashes, special spaces)",
+        ),
         (o.ignore_whitespace, "whitespace"),
     ];
     let ignored: Vec<&str> = toggles.iter().filter(|t| t.0).map(|t| t.1).collect();

@@ -22,12 +22,7 @@ fn articles_of(o: &Override) -> Vec<ArticleRef> {
 
 /// The override with every article's file index passed through `map` (None drops it).
 fn remapped(o: &Override, map: &dyn Fn(usize) -> Option<usize>) -> Option<Override> {
-    let re = |r: ArticleRef| {
-        map(r.file).map(|file| ArticleRef {
-            file,
-            part: r.part,
-        })
-    };
+    let re = |r: ArticleRef| map(r.file).map(|file| ArticleRef { file, part: r.part });
     let mut o = o.clone();
     match &mut o {
         Override::Unlink { article, .. }
@@ -138,11 +133,7 @@ impl StorydiffApp {
             .iter()
             .filter_map(|o| remapped(o, &map))
             .collect();
-        self.redo = self
-            .redo
-            .iter()
-            .filter_map(|o| remapped(o, &map))
-            .collect();
+        self.redo = self.redo.iter().filter_map(|o| remapped(o, &map)).collect();
     }
 
     /// True when a correction names this article.

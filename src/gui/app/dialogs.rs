@@ -62,11 +62,10 @@ impl StorydiffApp {
         let job = DialogJob::spawn("storydiff-save-dialog", self.ctx.clone(), move || {
             let mut dialog = rfd::FileDialog::new()
                 .set_title(kind.title())
-                .set_file_name(
-                    suggested
-                        .file_name()
-                        .map_or_else(|| kind.default_name().to_string(), |n| n.to_string_lossy().into_owned()),
-                );
+                .set_file_name(suggested.file_name().map_or_else(
+                    || kind.default_name().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                ));
             dialog = match kind {
                 SaveKind::Report => dialog
                     .add_filter("HTML report", &["html"])

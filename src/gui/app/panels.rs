@@ -193,10 +193,20 @@ fn menu(ctx: &mut ViewCtx<'_>, ui: &mut egui::Ui) {
             {
                 out.push(Command::ShowFindings(!s.show_findings));
             }
-            if toggle(ui, s.only_changes, "Only rows with differences", Action::OnlyChanges) {
+            if toggle(
+                ui,
+                s.only_changes,
+                "Only rows with differences",
+                Action::OnlyChanges,
+            ) {
                 out.push(Command::SetOnlyChanges(!s.only_changes));
             }
-            if toggle(ui, s.hide_boilerplate, "Hide boilerplate", Action::HideBoilerplate) {
+            if toggle(
+                ui,
+                s.hide_boilerplate,
+                "Hide boilerplate",
+                Action::HideBoilerplate,
+            ) {
                 out.push(Command::SetHideBoilerplate(!s.hide_boilerplate));
             }
             if toggle(ui, s.fit_columns, "Fit all columns", Action::FitColumns) {
@@ -206,10 +216,20 @@ fn menu(ctx: &mut ViewCtx<'_>, ui: &mut egui::Ui) {
                 out.push(Command::SetDark(!s.dark));
             }
             ui.separator();
-            if item(ui, s.font_size < FONT_RANGE.1, "Larger text", Action::Larger) {
+            if item(
+                ui,
+                s.font_size < FONT_RANGE.1,
+                "Larger text",
+                Action::Larger,
+            ) {
                 out.push(Command::FontSize(1.0));
             }
-            if item(ui, s.font_size > FONT_RANGE.0, "Smaller text", Action::Smaller) {
+            if item(
+                ui,
+                s.font_size > FONT_RANGE.0,
+                "Smaller text",
+                Action::Smaller,
+            ) {
                 out.push(Command::FontSize(-1.0));
             }
         });
