@@ -97,21 +97,22 @@ fn highlighted_words(app: &StorydiffApp) -> Vec<String> {
 #[test]
 fn ignore_quote_style_recompares_and_changes_the_highlighted_words() {
     let mut h = harness(sample_app());
-    let before = highlighted_words(h.state());
-    assert!(!h.state().settings.options.ignore_quotes);
+    // Typographic variants are ignored by default; the checkbox turns that off.
+    let after = highlighted_words(h.state());
+    assert!(h.state().settings.options.ignore_quotes);
     h.get_by_label("Ignore quote style").click();
     h.run_steps(3);
-    assert!(h.state().settings.options.ignore_quotes);
+    assert!(!h.state().settings.options.ignore_quotes);
     assert!(
         h.state()
             .comparison
             .as_ref()
-            .is_some_and(|c| c.options.ignore_quotes),
+            .is_some_and(|c| !c.options.ignore_quotes),
         "the comparison was not redone with the option"
     );
-    let after = highlighted_words(h.state());
-    assert_ne!(before, after, "ignoring quote style changed no highlight");
-    // Quote-only differences are no longer highlighted.
+    let before = highlighted_words(h.state());
+    assert_ne!(before, after, "showing quote style changed no highlight");
+    // Quote-only differences are highlighted only when shown.
     let quotes = |words: &[String]| {
         words
             .iter()
