@@ -223,8 +223,9 @@ pub enum Granularity {
     Char,
 }
 
-/// What the comparison ignores, and how it diffs.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// What the comparison ignores, and how it diffs. By default only typographic variants are
+/// ignored (see [`CompareOptions::ignore_quotes`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CompareOptions {
     /// Index of the reference article among the loaded articles.
@@ -233,12 +234,28 @@ pub struct CompareOptions {
     pub ignore_case: bool,
     /// Ignore punctuation marks.
     pub ignore_punctuation: bool,
-    /// Treat curly and straight quotes (and apostrophes) as equal.
+    /// Treat typographic variants as equal (on by default): curly and straight quotes and
+    /// apostrophes; a dash between spaces however written (`-`, `--`, `–`, `—`); a hyphen,
+    /// figure dash or en dash between figures; no-break and other Unicode spaces and a space;
+    /// `…` and `...`. Hyphens inside words are not folded. The display text is never changed.
     pub ignore_quotes: bool,
     /// Treat any run of whitespace, and its absence between words, as equal.
     pub ignore_whitespace: bool,
     /// Word or character diff.
     pub granularity: Granularity,
+}
+
+impl Default for CompareOptions {
+    fn default() -> Self {
+        Self {
+            reference: 0,
+            ignore_case: false,
+            ignore_punctuation: false,
+            ignore_quotes: true,
+            ignore_whitespace: false,
+            granularity: Granularity::Word,
+        }
+    }
 }
 
 /// The tag of one diff operation of a cell against the reference cell.

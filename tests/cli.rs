@@ -410,3 +410,54 @@ fn a_report_never_overwrites_a_saved_comparison_or_its_files() {
         "{stderr}"
     );
 }
+
+#[test]
+fn typographic_variants_are_no_edits_unless_shown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "The council said \u{201c}yes\u{201d} \u{2014} at last \u{2014} on Tuesday\u{2026}\n\nIt\u{2019}s worth 10\u{a0}000 euros, pages 4\u{2013}6.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        &b,
+        "The council said \"yes\" - at last -- on Tuesday...\n\nIt's worth 10 000 euros, pages 4-6.\n",
+    )
+    .expect("write");
+    let changed = |extra: &[&str]| {
+        let mut args: Vec<&std::ffi::OsStr> = vec!["--format".as_ref(), "json".as_ref()];
+        args.extend(extra.iter().map(std::ffi::OsStr::new));
+        args.push(a.as_os_str());
+        args.push(b.as_os_str());
+        let out = run(&args);
+        assert!(out.status.success());
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let rows = v["rows"].as_array().expect("rows").clone();
+        let ignore = v["options"]["ignore"].clone();
+        let changed = rows
+            .iter()
+            .filter(|r| {
+                r["cells"][1]["ops"]
+                    .as_array()
+                    .is_some_and(|ops| ops.iter().any(|o| o["tag"] != "equal"))
+            })
+            .count();
+        (rows.len(), changed, ignore)
+    };
+    assert_eq!(changed(&[]), (2, 0, serde_json::json!(["quotes"])));
+    assert_eq!(
+        changed(&["--ignore", "quotes"]),
+        (2, 0, serde_json::json!(["quotes"]))
+    );
+    assert_eq!(
+        changed(&["--show", "typography"]),
+        (2, 2, serde_json::json!([]))
+    );
+    storydiff()
+        .args(["report", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--show").and(predicate::str::contains("typography")));
+}

@@ -355,7 +355,10 @@ fn reports_show_the_manual_changes() {
     ];
     let c = compare(articles(), &overrides);
     let text = report::text::to_text(&c);
-    assert!(text.contains("Options: reference [1]; word diff"), "{text}");
+    assert!(
+        text.contains("Options: reference [1]; ignoring typography; word diff"),
+        "{text}"
+    );
     assert!(
         text.contains(
             "\nManual changes:\n  [2] ¶4 unlinked from its row\n  [1] ¶1 marked as page furniture\n"

@@ -34,34 +34,45 @@ fn small_json_report() {
 }
 
 #[test]
-fn small_json_report_ignoring_quote_style() {
-    let options = CompareOptions {
-        ignore_quotes: true,
-        ..CompareOptions::default()
+fn small_json_report_showing_typography() {
+    let files = [
+        "tests/fixtures/report/wire.txt",
+        "tests/fixtures/report/copy.txt",
+    ];
+    let quote_row = |options: &CompareOptions| {
+        let json: serde_json::Value =
+            serde_json::from_str(&report::json::to_json(&compare(&files, options)))
+                .expect("valid JSON");
+        json["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .find(|r| r["cells"][0]["paragraphs"] == serde_json::json!([1]))
+            .expect("the quotation row")["cells"][1]
+            .clone()
     };
-    let c = compare(
-        &[
-            "tests/fixtures/report/wire.txt",
-            "tests/fixtures/report/copy.txt",
-        ],
-        &options,
-    );
-    let json: serde_json::Value =
-        serde_json::from_str(&report::json::to_json(&c)).expect("valid JSON");
-    // With quote style ignored, the quotation paragraph is identical.
-    let quote_row = json["rows"]
-        .as_array()
-        .expect("rows")
-        .iter()
-        .find(|r| r["cells"][0]["paragraphs"] == serde_json::json!([1]))
-        .expect("the quotation row");
-    assert_eq!(quote_row["cells"][1]["similarity"], 1.0);
+    // By default quote style is a typographic variant: the quotation paragraph is identical.
+    let default = quote_row(&CompareOptions::default());
+    assert_eq!(default["similarity"], 1.0);
     assert!(
-        quote_row["cells"][1]["ops"]
+        default["ops"]
             .as_array()
             .expect("ops")
             .iter()
             .all(|o| o["tag"] == "equal")
+    );
+    // Shown, the curly quotes are edits (the words still all match).
+    let shown = quote_row(&CompareOptions {
+        ignore_quotes: false,
+        ..CompareOptions::default()
+    });
+    assert_eq!(shown["similarity"], 1.0);
+    assert!(
+        shown["ops"]
+            .as_array()
+            .expect("ops")
+            .iter()
+            .any(|o| o["tag"] == "insert" && o["text"] == "\u{201c}")
     );
 }
 

@@ -556,11 +556,19 @@ mod tests {
         assert!(sim > 0.4);
     }
 
+    /// Typography shown: `ignore_quotes` off.
+    fn typography_shown() -> CompareOptions {
+        CompareOptions {
+            ignore_quotes: false,
+            ..CompareOptions::default()
+        }
+    }
+
     #[test]
     fn curly_quotes_differ_unless_ignored() {
         let a = ["He said \u{201c}no\u{201d} and it\u{2019}s over"];
         let b = ["He said \"no\" and it's over"];
-        let (ops, _) = run(&a, &b, &CompareOptions::default());
+        let (ops, _) = run(&a, &b, &typography_shown());
         assert!(
             ops.iter()
                 .any(|o| o.tag == OpTag::Delete && o.text.contains('\u{2019}'))
@@ -572,6 +580,78 @@ mod tests {
         let (ops, sim) = run(&a, &b, &options);
         assert!(ops.iter().all(|o| o.tag == OpTag::Equal), "{ops:?}");
         assert!((sim - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn typographic_variants_are_equal_by_default_and_shown_when_asked() {
+        let cases: [(&str, &str); 8] = [
+            (
+                "The vote \u{2014} a close one \u{2014} passed.",
+                "The vote - a close one - passed.",
+            ),
+            ("The vote \u{2013} a close one", "The vote -- a close one"),
+            (
+                "Call 555\u{2012}0123 or pages 10\u{2013}12.",
+                "Call 555-0123 or pages 10-12.",
+            ),
+            (
+                "It cost 10\u{a0}000 euros at 9\u{202f}a.m.",
+                "It cost 10 000 euros at 9 a.m.",
+            ),
+            (
+                "A thin\u{2009}space and\u{3000}more",
+                "A thin space and more",
+            ),
+            ("Wait\u{2026} and see", "Wait... and see"),
+            (
+                "He said \u{2018}no\u{2019} to \u{201e}them\u{201c}",
+                "He said 'no' to \"them\"",
+            ),
+            ("\u{2014} Reuters", "- Reuters"),
+        ];
+        for granularity in [Granularity::Word, Granularity::Char] {
+            let default = CompareOptions {
+                granularity,
+                ..CompareOptions::default()
+            };
+            let shown = CompareOptions {
+                granularity,
+                ..typography_shown()
+            };
+            for (a, b) in cases {
+                let (ops, sim) = run(&[a], &[b], &default);
+                assert!(
+                    ops.iter().all(|o| o.tag == OpTag::Equal),
+                    "{a:?} / {b:?}: {ops:?}"
+                );
+                assert!((sim - 1.0).abs() < 1e-9, "{a:?}");
+                // The display text is this article's own.
+                let shown_text: String = ops.iter().map(|o| o.text.as_str()).collect();
+                assert_eq!(shown_text, b);
+                let (ops, _) = run(&[a], &[b], &shown);
+                assert!(
+                    ops.iter().any(|o| o.tag != OpTag::Equal),
+                    "{a:?} / {b:?}: {ops:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn hyphens_in_words_and_other_dots_stay_edits() {
+        for (a, b) in [
+            ("a well-known name", "a well\u{2014}known name"),
+            ("a well-known name", "a well known name"),
+            ("COVID-19 cases", "COVID\u{2013}19 cases"),
+            ("He left.", "He left..."),
+            ("Wait\u{2026}.", "Wait."),
+        ] {
+            let (ops, _) = run(&[a], &[b], &CompareOptions::default());
+            assert!(
+                ops.iter().any(|o| o.tag != OpTag::Equal),
+                "{a:?} / {b:?}: {ops:?}"
+            );
+        }
     }
 
     #[test]

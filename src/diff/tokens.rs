@@ -40,9 +40,12 @@ pub(crate) struct Token {
 /// Tokenises one paragraph's display text and appends to `out`.
 pub(crate) fn tokenize(text: &str, para: usize, options: &CompareOptions, out: &mut Vec<Token>) {
     let pieces: Vec<&str> = match options.granularity {
-        Granularity::Word => text.split_word_bounds().collect(),
+        // A narrow no-break space joins "9\u{202f}a.m." into one word segment: it is cut
+        // out as a space of its own, as a space written in its place would be.
+        Granularity::Word => text.split_word_bounds().flat_map(split_at_spaces).collect(),
         Granularity::Char => text.graphemes(true).collect(),
     };
+    let first = out.len();
     let mut offset = 0usize;
     for piece in pieces {
         let len = piece.chars().count();
@@ -60,6 +63,10 @@ pub(crate) fn tokenize(text: &str, para: usize, options: &CompareOptions, out: &
             && last.end == offset
         {
             last.end += len;
+            if !options.ignore_quotes {
+                let joined = format!("{}{}", last.key, space_key(piece, options));
+                last.key = space_key(&joined, options);
+            }
         } else {
             out.push(Token {
                 para,
@@ -76,6 +83,118 @@ pub(crate) fn tokenize(text: &str, para: usize, options: &CompareOptions, out: &
         }
         offset += len;
     }
+    if options.ignore_quotes {
+        fold_typography(out, first);
+    }
+}
+
+/// A piece cut into runs of spaces and runs of anything else (most pieces are one run).
+fn split_at_spaces(piece: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut in_space: Option<bool> = None;
+    for (i, c) in piece.char_indices() {
+        let space = is_space(c);
+        if in_space.is_some_and(|s| s != space) {
+            out.extend(piece.get(start..i));
+            start = i;
+        }
+        in_space = Some(space);
+    }
+    out.extend(piece.get(start..));
+    out
+}
+
+/// True for the keys of a dash written between spaces: a hyphen-minus (one, two or three),
+/// a figure dash, an en or em dash, a horizontal bar.
+fn is_dash(key: &str) -> bool {
+    matches!(
+        key,
+        "-" | "--" | "---" | "\u{2012}" | "\u{2013}" | "\u{2014}" | "\u{2015}"
+    )
+}
+
+/// True for the keys of a dash between two figures (a range, a phone number): a
+/// hyphen-minus, a figure dash or an en dash.
+fn is_figure_dash(key: &str) -> bool {
+    matches!(key, "-" | "\u{2012}" | "\u{2013}")
+}
+
+/// With `ignore_quotes`, the comparison keys of typographic variants are made equal (quotes
+/// and apostrophes are folded by [`key`], any run of spaces is one space already):
+/// three full stops become one token keyed like `…`; a dash standing between spaces (or a
+/// paragraph edge), however written, is keyed `—`; a hyphen, figure dash or en dash between
+/// two figures is keyed `–`. A hyphen inside a word (`well-known`, `COVID-19`) is left alone.
+/// Tokens merged keep the offsets of the whole run, so the ops still cover the text exactly.
+fn fold_typography(out: &mut Vec<Token>, first: usize) {
+    let punct =
+        |t: Option<&Token>, key: &str| t.is_some_and(|t| t.kind == Kind::Punct && t.key == key);
+    // Runs of "." (exactly three) and of "-" (two or three) become one token.
+    let mut i = first;
+    while i < out.len() {
+        let unit = match out.get(i) {
+            Some(t) if t.kind == Kind::Punct && (t.key == "." || t.key == "-") => t.key.clone(),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut j = i + 1;
+        while punct(out.get(j), &unit)
+            && out
+                .get(j)
+                .zip(out.get(j - 1))
+                .is_some_and(|(t, p)| t.start == p.end && t.para == p.para)
+        {
+            j += 1;
+        }
+        let run = j - i;
+        let merge = (unit == "." && run == 3) || (unit == "-" && (run == 2 || run == 3));
+        if merge {
+            let end = out.get(j - 1).map_or(0, |t| t.end);
+            if let Some(t) = out.get_mut(i) {
+                t.end = end;
+                t.key = unit.repeat(run);
+            }
+            out.drain(i + 1..j);
+        }
+        i = if merge { i + 1 } else { j };
+    }
+    let spaced = |t: Option<&Token>| t.is_none_or(|t| t.kind == Kind::Space);
+    let figure = |t: Option<&Token>, last: bool| {
+        t.is_some_and(|t| {
+            t.kind == Kind::Word && {
+                let c = if last {
+                    t.key.chars().next_back()
+                } else {
+                    t.key.chars().next()
+                };
+                c.is_some_and(|c| c.is_ascii_digit())
+            }
+        })
+    };
+    for i in first..out.len() {
+        let before = i
+            .checked_sub(1)
+            .filter(|&b| b >= first)
+            .and_then(|b| out.get(b));
+        let after = out.get(i + 1);
+        let Some(t) = out.get(i).filter(|t| t.kind == Kind::Punct) else {
+            continue;
+        };
+        let folded = if t.key == "..." || t.key == "\u{2026}" {
+            Some("\u{2026}")
+        } else if is_dash(&t.key) && spaced(before) && spaced(after) {
+            Some("\u{2014}")
+        } else if is_figure_dash(&t.key) && figure(before, true) && figure(after, false) {
+            Some("\u{2013}")
+        } else {
+            None
+        };
+        if let (Some(k), Some(t)) = (folded, out.get_mut(i)) {
+            t.key = k.to_string();
+        }
+    }
 }
 
 /// The separator token placed between two paragraphs of one cell.
@@ -90,12 +209,30 @@ pub(crate) fn paragraph_break(para: usize) -> Token {
     }
 }
 
-/// The comparison key: NFC always; whitespace runs are all one space; quotes folded only
-/// with `ignore_quotes`; case folded with `ignore_case`; punctuation inside words dropped with
+/// The key of a run of whitespace: one space; without `ignore_quotes` (typography shown),
+/// no-break and other Unicode spaces keep their own character (ASCII whitespace runs are one
+/// space either way).
+fn space_key(piece: &str, options: &CompareOptions) -> String {
+    if options.ignore_quotes {
+        return " ".to_string();
+    }
+    let mut out = String::new();
+    for c in piece.chars() {
+        let c = if c.is_ascii_whitespace() { ' ' } else { c };
+        if !(c == ' ' && out.ends_with(' ')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The comparison key: NFC always; whitespace runs are one space (see [`space_key`]); quotes
+/// folded only with `ignore_quotes` (with the other typographic variants, see
+/// [`fold_typography`]); case folded with `ignore_case`; punctuation inside words dropped with
 /// `ignore_punctuation`.
 fn key(piece: &str, kind: Kind, options: &CompareOptions) -> String {
     if kind == Kind::Space {
-        return " ".to_string();
+        return space_key(piece, options);
     }
     let mut out = String::with_capacity(piece.len());
     for c in piece.nfc() {
@@ -147,15 +284,15 @@ mod tests {
 
     #[test]
     fn quotes_fold_only_when_asked() {
-        let plain = CompareOptions::default();
+        let plain = CompareOptions {
+            ignore_quotes: false,
+            ..CompareOptions::default()
+        };
         assert_ne!(
             key("it’s", Kind::Word, &plain),
             key("it's", Kind::Word, &plain)
         );
-        let quotes = CompareOptions {
-            ignore_quotes: true,
-            ..CompareOptions::default()
-        };
+        let quotes = CompareOptions::default();
         assert_eq!(
             key("it’s", Kind::Word, &quotes),
             key("it's", Kind::Word, &quotes)
