@@ -38,6 +38,7 @@ fn resolve_paragraph(articles: &[Article], r: ArticleRef, p: usize) -> Option<us
 }
 
 /// The rows under correction, each with whether an override touched it.
+#[allow(clippy::struct_field_names)] // Reason: `Rows::rows` is the list itself; `touched` runs beside it.
 struct Rows {
     rows: Vec<AlignedRow>,
     touched: Vec<bool>,

@@ -246,21 +246,20 @@ impl SavedComparison {
                 .chain(absolute.iter())
                 .find(|p| p.is_file())
                 .cloned();
-            match found {
-                Some(p) => files.push(p),
-                None => {
-                    let guess = relative
-                        .clone()
-                        .or_else(|| absolute.clone())
-                        .unwrap_or_default();
-                    let shown = absolute.unwrap_or_else(|| guess.clone());
-                    missing.push(format!(
-                        "file {} of the comparison was moved or deleted: {}",
-                        i + 1,
-                        shown.display()
-                    ));
-                    files.push(guess);
-                }
+            if let Some(p) = found {
+                files.push(p);
+            } else {
+                let guess = relative
+                    .clone()
+                    .or_else(|| absolute.clone())
+                    .unwrap_or_default();
+                let shown = absolute.unwrap_or_else(|| guess.clone());
+                missing.push(format!(
+                    "file {} of the comparison was moved or deleted: {}",
+                    i + 1,
+                    shown.display()
+                ));
+                files.push(guess);
             }
         }
         Ok(OpenedComparison {

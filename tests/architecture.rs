@@ -48,7 +48,8 @@ fn no_view_imports_the_app() {
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
-        if path.is_dir() || !name.ends_with(".rs") || name == "app.rs" || name == "mod.rs" {
+        let rust = path.extension().is_some_and(|e| e == "rs");
+        if path.is_dir() || !rust || name == "app.rs" || name == "mod.rs" {
             continue;
         }
         let text = std::fs::read_to_string(&path).expect("read");
