@@ -349,3 +349,40 @@ fn a_saved_comparison_with_a_missing_file_names_it_and_opens_the_rest() {
         h2.state().notices
     );
 }
+
+#[test]
+fn cell_text_can_be_selected_with_the_mouse_and_copied() {
+    let mut h = harness(sample(), 1500.0);
+    let label = cell_label(h.state(), 0, 0);
+    let rect = h.get_by_label_contains(&label).rect();
+    // Drag along the first line of the reference's first passage, then copy.
+    let from = rect.min + egui::vec2(8.0, 14.0);
+    let to = rect.min + egui::vec2(160.0, 14.0);
+    h.hover_at(from);
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    h.hover_at(to);
+    h.run_steps(1);
+    h.drop_at(to);
+    h.run_steps(1);
+    h.event(egui::Event::Copy);
+    h.run_steps(1);
+    let copied: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    let first = &h.state().comparison.as_ref().unwrap().articles[0].paragraphs[0].text;
+    assert!(
+        copied
+            .iter()
+            .any(|t| t.len() > 3 && first.starts_with(t.as_str())),
+        "copied {copied:?}, first paragraph {first:?}"
+    );
+}

@@ -55,6 +55,11 @@ struct Flags {
 
 fn format(flags: Flags, palette: &Palette, font: &FontId) -> TextFormat {
     let mut f = TextFormat::simple(font.clone(), palette.text);
+    // egui paints each line's backgrounds after the line above, and by default a background
+    // reaches 1 pt past its line: the next line's highlight then hides the underline (the
+    // non-colour cue of inserted text) wherever it runs below it. Backgrounds stay inside
+    // their line, 1 pt short, so every underline shows in full.
+    f.expand_bg = -1.0;
     match flags.base {
         Base::Equal => {}
         Base::Insert => {

@@ -138,6 +138,12 @@ pub const SHORTCUTS: &[Shortcut] = &[
         "Previous row with a difference",
     ),
     sc(
+        CMD_SHIFT,
+        Key::F,
+        Action::FitColumns,
+        "Fit all columns in the window",
+    ),
+    sc(
         Modifiers::COMMAND,
         Key::F,
         Action::Find,
@@ -168,12 +174,6 @@ pub const SHORTCUTS: &[Shortcut] = &[
         "Hide boilerplate rows",
     ),
     sc(Modifiers::COMMAND, Key::T, Action::Dark, "Dark theme"),
-    sc(
-        CMD_SHIFT,
-        Key::F,
-        Action::FitColumns,
-        "Fit all columns in the window",
-    ),
     sc(Modifiers::COMMAND, Key::Plus, Action::Larger, "Larger text"),
     sc(
         Modifiers::COMMAND,

@@ -488,7 +488,30 @@ fn draw_rows(
                         pos2(x, row_rect.min.y),
                         pos2(x + col_w, row_rect.max.y),
                     );
-                    let response = cell_response(ui, comparison, cell_rect, (r, a), cell.as_ref());
+                    let mut response =
+                        cell_response(ui, comparison, cell_rect, (r, a), cell.as_ref());
+                    let drawn = cell.as_ref().map(|cell| {
+                        let layout = if let Some(l) = cache.cells.get(&(r, a)) {
+                            Arc::clone(l)
+                        } else {
+                            laid_out += 1;
+                            let input = LayoutInput {
+                                ctx,
+                                finding_spans: &cache.finding_spans,
+                                font_size,
+                            };
+                            let l =
+                                Arc::new(layout_cell(ui, &input, comparison, r, a, cell, inner));
+                            cache.cells.insert((r, a), Arc::clone(&l));
+                            l
+                        };
+                        let lines =
+                            draw_cell(ui, comparison, cell_rect, &layout, cell, &pal, (r, a));
+                        (layout.height, lines)
+                    });
+                    if let Some((_, Some(lines))) = &drawn {
+                        response = response.union(lines.clone());
+                    }
                     if response.clicked() {
                         match (ctx.pending_link, cell) {
                             (Some(_), Some(cell)) => {
@@ -507,26 +530,12 @@ fn draw_rows(
                             cell_menu(ctx, ui, (r, a), cell, &mut commands);
                         });
                     }
-                    let Some(cell) = cell else {
+                    if let Some((height, _)) = drawn {
+                        max_h = max_h.max(height);
+                    } else {
                         draw_missing(ui, cell_rect, &pal, &small);
                         max_h = max_h.max(small.size * 2.0 + 2.0 * PAD);
-                        continue;
-                    };
-                    let layout = if let Some(l) = cache.cells.get(&(r, a)) {
-                        Arc::clone(l)
-                    } else {
-                        laid_out += 1;
-                        let input = LayoutInput {
-                            ctx,
-                            finding_spans: &cache.finding_spans,
-                            font_size,
-                        };
-                        let l = Arc::new(layout_cell(ui, &input, comparison, r, a, cell, inner));
-                        cache.cells.insert((r, a), Arc::clone(&l));
-                        l
-                    };
-                    max_h = max_h.max(layout.height);
-                    draw_cell(ui, comparison, cell_rect, &layout, cell, &pal, (r, a));
+                    }
                 }
                 // Gutter (pinned): row number, change mark; click selects the row.
                 let gutter = Rect::from_min_max(
@@ -861,6 +870,8 @@ fn draw_missing(ui: &egui::Ui, rect: Rect, pal: &Palette, font: &FontId) {
     );
 }
 
+/// Paints a laid-out cell; its text lines can be selected with the mouse and copied
+/// (Ctrl+C), as in a label. Returns the lines' responses joined, for clicks and the menu.
 fn draw_cell(
     ui: &egui::Ui,
     comparison: &Comparison,
@@ -869,7 +880,7 @@ fn draw_cell(
     cell: &Cell,
     pal: &Palette,
     id: (usize, usize),
-) {
+) -> Option<egui::Response> {
     let painter = ui.painter();
     if cell.moved {
         painter.rect_filled(rect.shrink(1.0), 0.0, pal.moved_bg);
@@ -884,14 +895,33 @@ fn draw_cell(
             pal.muted,
         );
     }
-    for (galley, rtl, y) in &layout.lines {
+    let mut lines: Option<egui::Response> = None;
+    for (i, (galley, rtl, y)) in layout.lines.iter().enumerate() {
         let galley = painter.layout_job((*galley.job).clone());
         let x = if *rtl {
             content.max.x - galley.size().x
         } else {
             content.min.x
         };
-        painter.galley(Pos2::new(x, content.min.y + y), galley, pal.text);
+        let pos = Pos2::new(x, content.min.y + y);
+        let line = ui.interact(
+            Rect::from_min_size(pos, galley.size()),
+            ui.scope_id().with(("line", id, i)),
+            Sense::click_and_drag(),
+        );
+        let line = line.on_hover_cursor(egui::CursorIcon::Text);
+        egui::text_selection::LabelSelectionState::label_text_selection(
+            ui,
+            &line,
+            pos,
+            galley,
+            pal.text,
+            Stroke::NONE,
+        );
+        lines = Some(match lines {
+            Some(l) => l.union(line),
+            None => line,
+        });
     }
     if !layout.findings.is_empty() {
         let text = format!("⚑ {}", layout.findings.len());
@@ -917,4 +947,5 @@ fn draw_cell(
             )
         });
     }
+    lines
 }
