@@ -133,6 +133,8 @@ pub struct Context<'a> {
     pub(crate) pairs: Vec<CellPair>,
     /// (row, article) → index in `pairs`.
     pair_index: HashMap<(usize, usize), usize>,
+    /// Per article: [`Comparison::is_unrelated`], read once.
+    unrelated: Vec<bool>,
 }
 
 impl<'a> Context<'a> {
@@ -141,7 +143,10 @@ impl<'a> Context<'a> {
     #[must_use]
     pub fn new(comparison: &'a Comparison) -> Self {
         let articles: Vec<ArticleText> = comparison.articles.par_iter().map(article_text).collect();
-        let vocab = Vocabulary::build(&articles);
+        let unrelated: Vec<bool> = (0..articles.len())
+            .map(|a| comparison.is_unrelated(a))
+            .collect();
+        let vocab = Vocabulary::build(&articles, &unrelated);
         let mut rows = HashMap::new();
         for (r, row) in comparison.rows.iter().enumerate() {
             for (a, cell) in row.cells.iter().enumerate() {
@@ -157,6 +162,7 @@ impl<'a> Context<'a> {
             rows,
             pairs: Vec::new(),
             pair_index: HashMap::new(),
+            unrelated,
         };
         ctx.pairs = ctx.aligned_pairs();
         ctx.pair_index = ctx
@@ -168,7 +174,8 @@ impl<'a> Context<'a> {
         ctx
     }
 
-    /// Every row where both the reference and another article have a cell, with hunks.
+    /// Every row where both the reference and another article have a cell, with hunks —
+    /// unless one of the two is about another story ([`Context::shares_evidence`]).
     fn aligned_pairs(&self) -> Vec<CellPair> {
         let reference = self.comparison.options.reference;
         let mut out = Vec::new();
@@ -177,7 +184,10 @@ impl<'a> Context<'a> {
                 continue;
             };
             for (a, cell) in row.cells.iter().enumerate() {
-                let Some(cell) = cell.as_ref().filter(|_| a != reference) else {
+                let Some(cell) = cell
+                    .as_ref()
+                    .filter(|_| a != reference && self.shares_evidence(a, reference))
+                else {
                     continue;
                 };
                 let ref_words = self.cell_words(reference, &ref_cell.paragraphs);
@@ -205,6 +215,36 @@ impl<'a> Context<'a> {
     #[must_use]
     pub(crate) fn article_count(&self) -> usize {
         self.articles.len()
+    }
+
+    /// True when the article is most likely about another story
+    /// ([`Comparison::is_unrelated`]).
+    #[must_use]
+    pub(crate) fn is_unrelated(&self, article: usize) -> bool {
+        self.unrelated.get(article).copied().unwrap_or(false)
+    }
+
+    /// True when what article `b` says may count as evidence about article `a` (and the
+    /// other way round): the same article, or two articles neither of which is about another
+    /// story. A finding about an article never depends on an unrelated one, so closing an
+    /// article about another story changes no finding about the others.
+    #[must_use]
+    pub(crate) fn shares_evidence(&self, a: usize, b: usize) -> bool {
+        a == b || !(self.is_unrelated(a) || self.is_unrelated(b))
+    }
+
+    /// The articles in groups that share evidence: every article that is not about another
+    /// story in one group (first, when there is any), then each unrelated article alone.
+    #[must_use]
+    pub(crate) fn evidence_groups(&self) -> Vec<Vec<usize>> {
+        let (unrelated, related): (Vec<usize>, Vec<usize>) =
+            (0..self.article_count()).partition(|&a| self.is_unrelated(a));
+        let mut groups = Vec::with_capacity(unrelated.len() + 1);
+        if !related.is_empty() {
+            groups.push(related);
+        }
+        groups.extend(unrelated.into_iter().map(|a| vec![a]));
+        groups
     }
 
     /// The article's text view (an empty one for a bad index).
@@ -840,14 +880,29 @@ fn para_order(words: &[Tok]) -> HashMap<usize, usize> {
     out
 }
 
+/// Word counts: lower-cased word → (lower-case occurrences, capitalised occurrences), and
+/// exact-case word → occurrences.
+#[derive(Debug, Default)]
+struct Counts {
+    cases: HashMap<String, (usize, usize)>,
+    exact: HashMap<String, usize>,
+}
+
 /// How every word is written across the comparison: how often in lower case and how often
 /// capitalised, plus per-article word sets and adjacent word pairs (for cross-article checks).
+///
+/// The counts pool the articles that are not about another story; an unrelated article is
+/// counted on its own. Detectors read them through [`Vocabulary::seen_from`], so a finding
+/// about an article only rests on the articles it shares evidence with
+/// ([`Context::shares_evidence`]).
 #[derive(Debug, Default)]
 pub(crate) struct Vocabulary {
-    /// Lower-cased word → (lower-case occurrences, capitalised occurrences).
-    counts: HashMap<String, (usize, usize)>,
-    /// Exact-case word → occurrences.
-    exact: HashMap<String, usize>,
+    /// Counts over every article not about another story.
+    pooled: Counts,
+    /// Per article: its own counts when it is about another story, else `None`.
+    own: Vec<Option<Counts>>,
+    /// Per article: about another story.
+    unrelated: Vec<bool>,
     /// Per article: the lower-cased words it contains.
     article_words: Vec<HashSet<String>>,
     /// Per article: hashes ([`pair_key`]) of lower-cased adjacent word pairs (within a paragraph).
@@ -856,10 +911,17 @@ pub(crate) struct Vocabulary {
 
 impl Vocabulary {
     /// Indexes every word of every article (one lower-casing per word; pairs are kept as
-    /// hashes, so no string is built per pair).
-    fn build(articles: &[ArticleText]) -> Self {
-        let mut vocab = Self::default();
-        for article in articles {
+    /// hashes, so no string is built per pair). `unrelated` flags the articles about another
+    /// story, counted apart.
+    fn build(articles: &[ArticleText], unrelated: &[bool]) -> Self {
+        let mut vocab = Self {
+            unrelated: unrelated.to_vec(),
+            ..Self::default()
+        };
+        for (a, article) in articles.iter().enumerate() {
+            let apart = unrelated.get(a).copied().unwrap_or(false);
+            let mut own = Counts::default();
+            let counts = if apart { &mut own } else { &mut vocab.pooled };
             let mut set: HashSet<String> = HashSet::new();
             let mut pairs = HashSet::new();
             let mut prev: Option<(usize, Cow<'_, str>)> = None;
@@ -876,19 +938,19 @@ impl Vocabulary {
                 } else {
                     Cow::Borrowed(w.lower.as_str())
                 };
-                let entry = match vocab.counts.get_mut(lower.as_ref()) {
+                let entry = match counts.cases.get_mut(lower.as_ref()) {
                     Some(e) => e,
-                    None => vocab.counts.entry(lower.to_string()).or_default(),
+                    None => counts.cases.entry(lower.to_string()).or_default(),
                 };
                 if is_lowercase_word(&w.text) {
                     entry.0 += 1;
                 } else if is_capitalised(&w.text) {
                     entry.1 += 1;
                 }
-                match vocab.exact.get_mut(&w.text) {
+                match counts.exact.get_mut(&w.text) {
                     Some(n) => *n += 1,
                     None => {
-                        vocab.exact.insert(w.text.clone(), 1);
+                        counts.exact.insert(w.text.clone(), 1);
                     }
                 }
                 if let Some((para, p)) = &prev
@@ -901,52 +963,92 @@ impl Vocabulary {
                 }
                 prev = Some((w.para, lower));
             }
+            vocab.own.push(apart.then_some(own));
             vocab.article_words.push(set);
             vocab.article_pairs.push(pairs);
         }
         vocab
     }
 
+    /// The vocabulary as evidence about `article`: the counts of the articles it shares
+    /// evidence with, and only those among the other articles.
+    #[must_use]
+    pub(crate) fn seen_from(&self, article: usize) -> Evidence<'_> {
+        Evidence {
+            vocab: self,
+            article,
+        }
+    }
+
+    fn is_unrelated(&self, article: usize) -> bool {
+        self.unrelated.get(article).copied().unwrap_or(false)
+    }
+}
+
+/// The [`Vocabulary`] as seen from one article ([`Vocabulary::seen_from`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Evidence<'v> {
+    vocab: &'v Vocabulary,
+    article: usize,
+}
+
+impl<'v> Evidence<'v> {
+    fn counts(self) -> &'v Counts {
+        self.vocab
+            .own
+            .get(self.article)
+            .and_then(Option::as_ref)
+            .unwrap_or(&self.vocab.pooled)
+    }
+
+    /// True when article `other` (not this one) may count as evidence.
+    fn counts_as_evidence(self, other: usize) -> bool {
+        other != self.article
+            && !self.vocab.is_unrelated(other)
+            && !self.vocab.is_unrelated(self.article)
+    }
+
     /// How often the word (any case) is written in lower case.
     #[must_use]
-    pub(crate) fn lower_count(&self, lower: &str) -> usize {
-        self.counts.get(lower).map_or(0, |c| c.0)
+    pub(crate) fn lower_count(self, lower: &str) -> usize {
+        self.counts().cases.get(lower).map_or(0, |c| c.0)
     }
 
     /// How often the word (any case) is written capitalised.
     #[must_use]
-    pub(crate) fn capital_count(&self, lower: &str) -> usize {
-        self.counts.get(lower).map_or(0, |c| c.1)
+    pub(crate) fn capital_count(self, lower: &str) -> usize {
+        self.counts().cases.get(lower).map_or(0, |c| c.1)
     }
 
     /// How often exactly this spelling occurs as a whole word.
     #[must_use]
-    pub(crate) fn exact_count(&self, word: &str) -> usize {
-        self.exact.get(word).copied().unwrap_or(0)
+    pub(crate) fn exact_count(self, word: &str) -> usize {
+        self.counts().exact.get(word).copied().unwrap_or(0)
     }
 
-    /// The articles other than `article` that contain the lower-cased word.
-    pub(crate) fn other_articles_with_word<'v>(
-        &'v self,
-        article: usize,
+    /// The other articles (that count as evidence) containing the lower-cased word.
+    pub(crate) fn other_articles_with_word(
+        self,
         lower: &'v str,
     ) -> impl Iterator<Item = usize> + 'v {
-        self.article_words
+        self.vocab
+            .article_words
             .iter()
             .enumerate()
-            .filter(move |(i, set)| *i != article && set.contains(lower))
+            .filter(move |(i, set)| self.counts_as_evidence(*i) && set.contains(lower))
             .map(|(i, _)| i)
     }
 
-    /// The first article other than `article` that has the lower-cased pair "a b".
+    /// The first other article (that counts as evidence) with the lower-cased pair "a b".
     #[must_use]
-    pub(crate) fn other_article_with_pair(&self, article: usize, pair: &str) -> Option<usize> {
+    pub(crate) fn other_article_with_pair(self, pair: &str) -> Option<usize> {
         let (a, b) = pair.split_once(' ')?;
         let key = pair_key(a, b);
-        self.article_pairs
+        self.vocab
+            .article_pairs
             .iter()
             .enumerate()
-            .find(|(i, set)| *i != article && set.contains(&key))
+            .find(|(i, set)| self.counts_as_evidence(*i) && set.contains(&key))
             .map(|(i, _)| i)
     }
 }
@@ -1154,16 +1256,22 @@ mod tests {
             article("b", &["harbour lights"]),
         ]);
         let ctx = Context::new(&c);
-        assert_eq!(ctx.vocab.lower_count("harbour"), 2);
-        assert_eq!(ctx.vocab.capital_count("harbour"), 1);
-        assert_eq!(ctx.vocab.exact_count("Harbour"), 1);
+        let from_a = ctx.vocab.seen_from(0);
+        assert_eq!(from_a.lower_count("harbour"), 2);
+        assert_eq!(from_a.capital_count("harbour"), 1);
+        assert_eq!(from_a.exact_count("Harbour"), 1);
         assert_eq!(
-            ctx.vocab
-                .other_articles_with_word(0, "lights")
+            from_a
+                .other_articles_with_word("lights")
                 .collect::<Vec<_>>(),
             [1]
         );
-        assert_eq!(ctx.vocab.other_article_with_pair(1, "the harbour"), Some(0));
+        assert_eq!(
+            ctx.vocab
+                .seen_from(1)
+                .other_article_with_pair("the harbour"),
+            Some(0)
+        );
     }
 
     #[test]

@@ -11,17 +11,18 @@
 //!   the comparison writes the two words apart, or when a capitalised word that occurs on
 //!   its own elsewhere has a common function word ("in", "and", "the", ...) glued on.
 
-use super::context::{Context, Hit, Vocabulary, is_capitalised, is_function_word, letters_part};
+use super::context::{Context, Evidence, Hit, is_capitalised, is_function_word, letters_part};
 use super::lexicon::{CAMEL_NAMES, GLUED_TAILS, NAME_PREFIXES};
 use crate::model::{Finding, FindingKind};
 
 /// Finds `glued_words` in the comparison.
 #[must_use]
 pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
-    let vocab = &ctx.vocab;
-    let several = ctx.article_count() > 1;
     let mut out = Vec::new();
     for a in (0..ctx.article_count()).filter(|&a| ctx.english(a)) {
+        // Only the articles this one shares evidence with (not one about another story).
+        let vocab = ctx.vocab.seen_from(a);
+        let several = (0..ctx.article_count()).any(|b| b != a && ctx.shares_evidence(a, b));
         let text = ctx.article(a);
         for w in &text.words {
             let cs = text
@@ -33,9 +34,9 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
                 continue; // handles, hashtags, addresses
             }
             let core = letters_part(&w.text);
-            if let Some(hit) = camel_glue(vocab, a, core, w.start)
+            if let Some(hit) = camel_glue(vocab, core, w.start)
                 .filter(|_| vocab.exact_count(&w.text) < 2)
-                .or_else(|| lower_glue(vocab, several, a, core, w.start))
+                .or_else(|| lower_glue(vocab, several, core, w.start))
             {
                 out.extend(ctx.finding(FindingKind::GluedWords, a, w.para, hit));
             }
@@ -45,7 +46,7 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
 }
 
 /// A lower→upper join inside the word's letters part (`core`, see [`letters_part`]).
-fn camel_glue(vocab: &Vocabulary, article: usize, core: &str, start: usize) -> Option<Hit> {
+fn camel_glue(vocab: Evidence<'_>, core: &str, start: usize) -> Option<Hit> {
     // The last boundary (a lower-case letter followed by an upper-case one), as a byte
     // and a char offset: the glued-on word follows it. Most words have none, so this
     // cheap scan runs before anything allocates.
@@ -92,7 +93,7 @@ fn camel_glue(vocab: &Vocabulary, article: usize, core: &str, start: usize) -> O
     // A spelling used as such in several articles, or several times, is a name
     // ("MoveOn"), not an accident.
     if vocab
-        .other_articles_with_word(article, &core.to_lowercase())
+        .other_articles_with_word(&core.to_lowercase())
         .next()
         .is_some()
         || vocab.exact_count(core) >= 2
@@ -101,7 +102,7 @@ fn camel_glue(vocab: &Vocabulary, article: usize, core: &str, start: usize) -> O
     }
     let split = format!("{left} {right}");
     let pair = format!("{left_lower} {right_lower}");
-    let message = match vocab.other_article_with_pair(article, &pair) {
+    let message = match vocab.other_article_with_pair(&pair) {
         Some(other) => format!(
             "\u{201C}{left}\u{201D} and \u{201C}{right}\u{201D} are run together without a space; article {} writes them apart.",
             other + 1
@@ -121,13 +122,7 @@ fn camel_glue(vocab: &Vocabulary, article: usize, core: &str, start: usize) -> O
 
 /// An all-lower-case join after the first letter ("Ukrainein", "portin") in the word's
 /// letters part (`core`, see [`letters_part`]).
-fn lower_glue(
-    vocab: &Vocabulary,
-    several: bool,
-    article: usize,
-    core: &str,
-    start: usize,
-) -> Option<Hit> {
+fn lower_glue(vocab: Evidence<'_>, several: bool, core: &str, start: usize) -> Option<Hit> {
     let mut len = 0usize;
     for (n, c) in core.chars().enumerate() {
         if n > 0 && c.is_uppercase() {
@@ -145,11 +140,7 @@ fn lower_glue(
     } else {
         std::borrow::Cow::Owned(core.to_lowercase())
     };
-    if vocab
-        .other_articles_with_word(article, &lower)
-        .next()
-        .is_some()
-    {
+    if vocab.other_articles_with_word(&lower).next().is_some() {
         return None;
     }
     let capitalised = core.chars().next().is_some_and(char::is_uppercase);
@@ -172,8 +163,7 @@ fn lower_glue(
         if several
             && at >= 3
             && !is_function_word(&left_lower)
-            && let Some(other) =
-                vocab.other_article_with_pair(article, &format!("{left_lower} {right}"))
+            && let Some(other) = vocab.other_article_with_pair(&format!("{left_lower} {right}"))
         {
             return Some(Hit {
                 start,

@@ -90,15 +90,25 @@ struct Spelling<'a> {
     rows: FxHashSet<(usize, usize)>,
 }
 
-/// Finds `name_variant` in the comparison.
+/// Finds `name_variant` in the comparison: spellings are compared within each group of
+/// articles that share evidence ([`Context::evidence_groups`]), never with an article about
+/// another story.
 #[must_use]
-#[allow(clippy::too_many_lines)] // Reason: one linear pipeline (collect, index, pair, flag).
 pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
+    ctx.evidence_groups()
+        .iter()
+        .flat_map(|group| detect_group(ctx, group))
+        .collect()
+}
+
+/// The `name_variant` findings among the articles of `group`.
+#[allow(clippy::too_many_lines)] // Reason: one linear pipeline (collect, index, pair, flag).
+fn detect_group(ctx: &Context<'_>, group: &[usize]) -> Vec<Finding> {
     // Both borrow the context's words: no string is built per word.
     let mut lower_words: FxHashSet<&str> = FxHashSet::default();
     let mut spellings: BTreeMap<&str, Spelling<'_>> = BTreeMap::new();
     let articles = ctx.article_count();
-    for a in (0..articles).filter(|&a| ctx.english(a)) {
+    for &a in group.iter().filter(|&&a| ctx.english(a)) {
         let toks = &ctx.article(a).words;
         for (i, t) in toks.iter().enumerate() {
             if !t.text.starts_with(char::is_uppercase) {

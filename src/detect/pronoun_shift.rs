@@ -67,7 +67,11 @@ struct Pron {
 pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut seen: HashSet<(usize, usize, usize)> = HashSet::new();
-    for f in across(ctx).into_iter().chain(within(ctx)) {
+    let within_groups = ctx
+        .evidence_groups()
+        .into_iter()
+        .flat_map(|group| within(ctx, &group));
+    for f in across(ctx).into_iter().chain(within_groups) {
         if seen.insert((f.article, f.paragraph, f.start)) {
             out.push(f);
         }
@@ -161,9 +165,12 @@ enum Entity {
     Country,
 }
 
-/// Genders of people named in the comparison (keyed by surname), and every word that
-/// ends a multi-word personal name (a surname, known gender or not).
-fn people(ctx: &Context<'_>) -> (FxHashMap<String, Option<Class>>, FxHashSet<String>) {
+/// Genders of people named in the articles of `group` (keyed by surname), and every word
+/// that ends a multi-word personal name (a surname, known gender or not).
+fn people(
+    ctx: &Context<'_>,
+    group: &[usize],
+) -> (FxHashMap<String, Option<Class>>, FxHashSet<String>) {
     let mut surnames: FxHashSet<String> = FxHashSet::default();
     let mut map: FxHashMap<String, Option<Class>> = FxHashMap::default();
     let mut add = |key: &str, g: Option<Class>| {
@@ -172,7 +179,7 @@ fn people(ctx: &Context<'_>) -> (FxHashMap<String, Option<Class>>, FxHashSet<Str
             *e = None;
         }
     };
-    for a in (0..ctx.article_count()).filter(|&a| ctx.english(a)) {
+    for &a in group.iter().filter(|&&a| ctx.english(a)) {
         let toks = &ctx.article(a).words;
         let mut i = 0;
         while i < toks.len() {
@@ -280,16 +287,17 @@ fn pronouns(para: usize, toks: &[Tok]) -> Vec<Pron> {
     out
 }
 
-/// Female pronouns for men or countries, male pronouns for women, within each article.
+/// Female pronouns for men or countries, male pronouns for women, within each article of
+/// `group` (articles that share evidence: who is a man or a woman is read from them only).
 #[allow(clippy::too_many_lines)] // Reason: one pass over each article, clearer unsplit.
 ///
 /// Linear in the article: each paragraph's words, sentences and quotations come from the
 /// context; mentions and sentence starts are gathered in one pass and searched by binary
 /// search per pronoun.
-fn within(ctx: &Context<'_>) -> Vec<Finding> {
-    let (people, surnames) = people(ctx);
+fn within(ctx: &Context<'_>, group: &[usize]) -> Vec<Finding> {
+    let (people, surnames) = people(ctx, group);
     let mut out = Vec::new();
-    for a in (0..ctx.article_count()).filter(|&a| ctx.english(a)) {
+    for &a in group.iter().filter(|&&a| ctx.english(a)) {
         let text = ctx.article(a);
         let toks = &text.words;
         // (para, start, entity, token) of every entity mention outside quotations.

@@ -235,7 +235,9 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
     let verbatim: FxHashSet<&[Cow<'_, str>]> =
         ref_quotes.iter().map(|q| q.words.as_slice()).collect();
     for article in 0..ctx.article_count() {
-        if article == reference {
+        // An article about another story (or a reference about another story) is not
+        // compared.
+        if article == reference || !ctx.shares_evidence(article, reference) {
             continue;
         }
         for q in all_quotes(ctx, article) {

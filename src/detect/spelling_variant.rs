@@ -133,14 +133,24 @@ struct Occ {
     capital: bool,
 }
 
-/// Finds `spelling_variant` in the comparison.
+/// Finds `spelling_variant` in the comparison: spellings are compared within each group of
+/// articles that share evidence ([`Context::evidence_groups`]), never with an article about
+/// another story.
 #[must_use]
-#[allow(clippy::too_many_lines)] // Reason: one linear pipeline (collect, group, flag).
 pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
+    ctx.evidence_groups()
+        .iter()
+        .flat_map(|group| detect_group(ctx, group))
+        .collect()
+}
+
+/// The `spelling_variant` findings among the articles of `group`.
+#[allow(clippy::too_many_lines)] // Reason: one linear pipeline (collect, group, flag).
+fn detect_group(ctx: &Context<'_>, group: &[usize]) -> Vec<Finding> {
     // Spelling → occurrences (in text order), borrowing the context's lower-case words;
     // each distinct spelling is then reduced to its key once, not once per occurrence.
     let mut by_spelling: FxHashMap<&str, Vec<Occ>> = FxHashMap::default();
-    for a in (0..ctx.article_count()).filter(|&a| ctx.english(a)) {
+    for &a in group.iter().filter(|&&a| ctx.english(a)) {
         for t in &ctx.article(a).words {
             if t.lower.len() < 4 || !t.lower.bytes().all(|c| c.is_ascii_lowercase()) {
                 continue;
@@ -204,7 +214,7 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
             }
         }
         // Inconsistent spelling inside one article.
-        for a in 0..ctx.article_count() {
+        for &a in group {
             let mut used: Vec<(&&str, Vec<&Occ>)> = spellings
                 .iter()
                 .map(|(s, occs)| {

@@ -13,7 +13,7 @@
 //! acronyms and names (words never written in lower case) are left alone.
 
 use super::context::{
-    Context, Hit, Tok, Vocabulary, is_capitalised, is_function_word, is_lowercase_word,
+    Context, Evidence, Hit, Tok, is_capitalised, is_function_word, is_lowercase_word,
     letters_part as core, slice,
 };
 use super::lexicon::{AMBIGUOUS_CAPITALS, DETERMINERS, NOUN_ENDINGS, PRONOUN_LIKE};
@@ -22,9 +22,10 @@ use crate::model::{Finding, FindingKind};
 /// Finds `stray_capital` in the comparison.
 #[must_use]
 pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
-    let vocab = &ctx.vocab;
     let mut out = Vec::new();
     for a in (0..ctx.article_count()).filter(|&a| ctx.english(a)) {
+        // Only the articles this one shares evidence with (not one about another story).
+        let vocab = ctx.vocab.seen_from(a);
         for (p, para) in ctx.article(a).paragraphs.iter().enumerate() {
             let cs = &para.chars;
             let ws = ctx.para_words(a, p);
@@ -117,7 +118,7 @@ fn starts_upper(w: &Tok) -> bool {
 }
 
 /// The flagged word indices with their reason.
-fn flag_words(cs: &[char], ws: &[Tok], vocab: &Vocabulary) -> Vec<(usize, Reason)> {
+fn flag_words(cs: &[char], ws: &[Tok], vocab: Evidence<'_>) -> Vec<(usize, Reason)> {
     let mut flagged = Vec::new();
     for (i, w) in ws.iter().enumerate() {
         let word = core(&w.text);
@@ -150,7 +151,7 @@ fn flag_words(cs: &[char], ws: &[Tok], vocab: &Vocabulary) -> Vec<(usize, Reason
 }
 
 /// A capitalised function word at `i`: stray unless inside a title or name.
-fn function_is_stray(cs: &[char], ws: &[Tok], vocab: &Vocabulary, i: usize, lower: &str) -> bool {
+fn function_is_stray(cs: &[char], ws: &[Tok], vocab: Evidence<'_>, i: usize, lower: &str) -> bool {
     // The run of capitalised words around it, joined by spaces only.
     let mut run_start = i;
     while run_start > 0
@@ -195,7 +196,7 @@ fn function_is_stray(cs: &[char], ws: &[Tok], vocab: &Vocabulary, i: usize, lowe
 fn content_is_stray(
     cs: &[char],
     ws: &[Tok],
-    vocab: &Vocabulary,
+    vocab: Evidence<'_>,
     i: usize,
     lower: &str,
 ) -> Option<Reason> {

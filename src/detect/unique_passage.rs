@@ -22,7 +22,6 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
     }
     let mut out = Vec::new();
     for row in &comparison.rows {
-        let others = n - 1;
         let mut present = row
             .cells
             .iter()
@@ -35,6 +34,14 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
         if comparison.is_unrelated(article) {
             continue;
         }
+        // The other articles about the story (one about another story is not counted).
+        let others = match (0..n)
+            .filter(|&b| b != article && ctx.shares_evidence(article, b))
+            .count()
+        {
+            0 => n - 1,
+            k => k,
+        };
         for &p in &cell.paragraphs {
             let Some(para) = ctx.para(article, p) else {
                 continue;

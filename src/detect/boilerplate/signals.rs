@@ -264,8 +264,14 @@ fn lowers<'t>(ctx: &'t Context<'_>, article: usize, paragraph: usize) -> Vec<&'t
         .collect()
 }
 
-/// Per article, per paragraph: true when other articles are compared and no other
-/// article has a cell in the paragraph's row.
+/// True when another article of the comparison is evidence about `article` (see
+/// [`Context::shares_evidence`]).
+fn has_evidence(ctx: &Context<'_>, article: usize) -> bool {
+    (0..ctx.article_count()).any(|b| b != article && ctx.shares_evidence(article, b))
+}
+
+/// Per article, per paragraph: true when other articles about the story are compared and
+/// none of them has a cell in the paragraph's row.
 /// Also, per paragraph, whether its cell groups it with other paragraphs of its article.
 fn unshared_paragraphs(ctx: &Context<'_>, article: usize) -> (Vec<bool>, Vec<bool>) {
     let comparison = ctx.comparison;
@@ -275,11 +281,17 @@ fn unshared_paragraphs(ctx: &Context<'_>, article: usize) -> (Vec<bool>, Vec<boo
         .map_or(0, |a| a.paragraphs.len());
     let mut alone = vec![false; n];
     let mut grouped = vec![false; n];
-    if comparison.articles.len() < 2 {
+    if !has_evidence(ctx, article) {
         return (alone, grouped);
     }
     for row in &comparison.rows {
-        let present = row.cells.iter().filter(|c| c.is_some()).count();
+        // Articles about another story do not count as carrying a passage.
+        let present = row
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(b, c)| c.is_some() && ctx.shares_evidence(article, *b))
+            .count();
         let Some(Some(cell)) = row.cells.get(article) else {
             continue;
         };
@@ -300,7 +312,7 @@ fn unshared_paragraphs(ctx: &Context<'_>, article: usize) -> (Vec<bool>, Vec<boo
 fn carried_shares(ctx: &Context<'_>, article: usize) -> Vec<f64> {
     let mut pairs: HashSet<(&str, &str)> = HashSet::default();
     let mut singles: HashSet<&str> = HashSet::default();
-    for b in (0..ctx.article_count()).filter(|b| *b != article) {
+    for b in (0..ctx.article_count()).filter(|&b| b != article && ctx.shares_evidence(article, b)) {
         for p in 0..ctx.article(b).paragraphs.len() {
             let w = lowers(ctx, b, p);
             for pair in w.windows(2) {
@@ -359,9 +371,12 @@ pub fn signals(ctx: &Context<'_>, article: usize) -> Vec<Signals> {
     let Some(art) = comparison.articles.get(article) else {
         return Vec::new();
     };
-    let open = comparison.articles.len() >= 2;
+    // Other articles about the same story: an article about another story is no evidence
+    // (a finding about an article never depends on one), except that a page of the same
+    // site about another story may show which lines are that site's furniture.
+    let open = has_evidence(ctx, article);
     let (unshared, grouped) = unshared_paragraphs(ctx, article);
-    let site = if open {
+    let site = if comparison.articles.len() >= 2 {
         same_site_texts(ctx, article)
     } else {
         HashSet::default()
@@ -398,7 +413,7 @@ pub fn signals(ctx: &Context<'_>, article: usize) -> Vec<Signals> {
         .articles
         .iter()
         .enumerate()
-        .filter(|(b, _)| *b != article)
+        .filter(|&(b, _)| b != article && ctx.shares_evidence(article, b))
         .flat_map(|(_, o)| o.paragraphs.iter().map(|q| q.text.trim()))
         .collect();
     let function = frequent_short_tokens(&tokens);
