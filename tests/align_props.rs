@@ -273,6 +273,14 @@ fn text_strategy() -> impl Strategy<Value = String> {
         "(",
         ")",
         "\u{1F600}",
+        "...",
+        "\u{2026}",
+        "--",
+        "\u{2013}",
+        "\u{2012}",
+        "\u{202f}",
+        "\u{2009}",
+        "7",
     ]);
     prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
 }

@@ -62,9 +62,10 @@ fn the_sample_story_keeps_its_findings_beside_a_football_report() {
     // like Katharina in wire.txt", no "labor is the US spelling; wire.txt writes labour".
     let football_findings: Vec<_> = beside.findings.iter().filter(|f| f.article == 3).collect();
     assert!(
-        football_findings
-            .iter()
-            .all(|f| !matches!(f.kind, FindingKind::NameVariant | FindingKind::SpellingVariant)),
+        football_findings.iter().all(|f| !matches!(
+            f.kind,
+            FindingKind::NameVariant | FindingKind::SpellingVariant
+        )),
         "{football_findings:?}"
     );
 }
@@ -90,7 +91,12 @@ fn a_stray_capital_does_not_rest_on_another_story() {
         FOOTBALL.split("\n\n").map(str::trim).collect::<Vec<_>>(),
     );
     let stray = |articles: Vec<Article>| {
-        let c = storydiff::compare(articles, Vec::new(), &CompareOptions::default(), &mut |_| {});
+        let c = storydiff::compare(
+            articles,
+            Vec::new(),
+            &CompareOptions::default(),
+            &mut |_| {},
+        );
         let n = c
             .findings
             .iter()
