@@ -386,3 +386,52 @@ fn cell_text_can_be_selected_with_the_mouse_and_copied() {
         "copied {copied:?}, first paragraph {first:?}"
     );
 }
+
+#[test]
+fn a_jump_to_a_finding_in_an_off_screen_column_scrolls_it_into_sight() {
+    // Eight columns at their normal width do not fit 1280 points: the last ones start off
+    // screen. Copies of the sample under other names, the republication (which carries the
+    // findings) last.
+    let dir = tempfile::tempdir().unwrap();
+    let sample = sample_paths();
+    let order = [0, 2, 0, 2, 0, 2, 0, 1];
+    let files: Vec<_> = order
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| {
+            let f = &sample[k];
+            let to = dir
+                .path()
+                .join(format!("{i}-{}", f.file_name().unwrap().to_string_lossy()));
+            std::fs::copy(f, &to).unwrap();
+            to
+        })
+        .collect();
+    let settings = Settings {
+        show_options: false,
+        ..Settings::default()
+    };
+    let mut h = harness(StorydiffApp::new_synchronous(settings, files), 1280.0);
+    let c = h.state().comparison.as_ref().unwrap();
+    let last = c.articles.len() - 1;
+    let name = c.articles[last].short_name();
+    let finding = c
+        .findings
+        .iter()
+        .position(|f| f.article == last)
+        .expect("the republication has findings");
+    let close = format!("Close {name}");
+    let before = h.get_by_label(&close).rect().min.x;
+    assert!(
+        before > 1280.0,
+        "the last column starts on screen ({before})"
+    );
+    h.state_mut()
+        .apply(storydiff::gui::Command::JumpToFinding(finding));
+    h.run_steps(4);
+    let after = h.get_by_label(&close).rect();
+    assert!(
+        after.max.x <= 1280.0 && after.min.x >= 0.0,
+        "the column was not scrolled into sight: {after:?}"
+    );
+}
