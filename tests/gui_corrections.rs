@@ -435,3 +435,18 @@ fn a_jump_to_a_finding_in_an_off_screen_column_scrolls_it_into_sight() {
         "the column was not scrolled into sight: {after:?}"
     );
 }
+
+#[test]
+fn clicking_a_passage_in_view_selects_its_row_without_scrolling() {
+    let mut h = harness(sample(), 1500.0);
+    let top = h.state().table.cache.viewport.0;
+    let label = cell_label(h.state(), 1, 0);
+    h.get_by_label_contains(&label).click();
+    h.run_steps(3);
+    assert_eq!(h.state().selection.row, Some(1));
+    assert!(
+        (h.state().table.cache.viewport.0 - top).abs() < 0.5,
+        "the view moved from {top} to {}",
+        h.state().table.cache.viewport.0
+    );
+}

@@ -79,7 +79,8 @@ pub fn show(ctx: &mut ViewCtx<'_>, comparison: &Comparison, ui: &mut egui::Ui, c
         child.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = 4.0;
             // Narrow columns (fit-all mode) get the short forms; the accessible labels stay.
-            let narrow = col_w < 220.0;
+            // An article about another story also needs room for its "Same story" button.
+            let narrow = col_w < 220.0 || (!is_ref && comparison.is_unrelated(a));
             let r = ui.add(egui::Button::selectable(
                 is_ref,
                 match (is_ref, narrow) {

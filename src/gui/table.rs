@@ -386,7 +386,11 @@ pub fn show(ctx: &mut ViewCtx<'_>, state: &mut TableState, ui: &mut egui::Ui) {
                 .items
                 .iter()
                 .position(|i| matches!(i, Item::Row(r) if *r == row))?;
-            Some((cache.item_top(idx) - 60.0).max(0.0))
+            // A row already in full view (one just clicked) stays where it is.
+            let (top, bottom) = (cache.item_top(idx), cache.item_top(idx + 1));
+            let (seen_top, seen_bottom) = cache.viewport;
+            let in_view = seen_bottom > seen_top && top >= seen_top && bottom <= seen_bottom;
+            (!in_view).then_some((top - 60.0).max(0.0))
         })
     };
     let to_article = state.scroll_to_article.take();
