@@ -316,6 +316,18 @@ pub fn text_size(chosen: f32, col_w: f32, fit: bool) -> f32 {
     }
 }
 
+/// Where the rows view scrolls to bring `row` into sight: its top, 60 points down; none
+/// when the row is already in full view (one just clicked stays where it is).
+fn row_scroll(items: &[Item], cache: &TableCache, row: usize) -> Option<f32> {
+    let idx = items
+        .iter()
+        .position(|i| matches!(i, Item::Row(r) if *r == row))?;
+    let (top, bottom) = (cache.item_top(idx), cache.item_top(idx + 1));
+    let (seen_top, seen_bottom) = cache.viewport;
+    let in_view = seen_bottom > seen_top && top >= seen_top && bottom <= seen_bottom;
+    (!in_view).then_some((top - 60.0).max(0.0))
+}
+
 /// Draws the header and the rows.
 pub fn show(ctx: &mut ViewCtx<'_>, state: &mut TableState, ui: &mut egui::Ui) {
     let Some(comparison) = ctx.comparison else {
@@ -381,17 +393,10 @@ pub fn show(ctx: &mut ViewCtx<'_>, state: &mut TableState, ui: &mut egui::Ui) {
     let scroll_target = if home {
         Some(0.0)
     } else {
-        state.scroll_to.take().and_then(|row| {
-            let idx = ctx
-                .items
-                .iter()
-                .position(|i| matches!(i, Item::Row(r) if *r == row))?;
-            // A row already in full view (one just clicked) stays where it is.
-            let (top, bottom) = (cache.item_top(idx), cache.item_top(idx + 1));
-            let (seen_top, seen_bottom) = cache.viewport;
-            let in_view = seen_bottom > seen_top && top >= seen_top && bottom <= seen_bottom;
-            (!in_view).then_some((top - 60.0).max(0.0))
-        })
+        state
+            .scroll_to
+            .take()
+            .and_then(|row| row_scroll(ctx.items, cache, row))
     };
     let to_article = state.scroll_to_article.take();
 
