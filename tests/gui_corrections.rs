@@ -450,3 +450,95 @@ fn clicking_a_passage_in_view_selects_its_row_without_scrolling() {
         h.state().table.cache.viewport.0
     );
 }
+
+#[test]
+fn file_new_closes_everything_and_recent_reopens_the_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<_> = sample_paths()
+        .iter()
+        .map(|f| {
+            let to = dir.path().join(f.file_name().unwrap());
+            std::fs::copy(f, &to).unwrap();
+            to
+        })
+        .collect();
+    let mut h = harness(
+        StorydiffApp::new_synchronous(Settings::default(), files.clone()),
+        1500.0,
+    );
+    let canonical: Vec<_> = files
+        .iter()
+        .map(|f| std::fs::canonicalize(f).unwrap())
+        .collect();
+    assert_eq!(
+        h.state().settings.recent_sets.first(),
+        Some(&storydiff::gui::app::Recent::Files(canonical.clone())),
+        "the set is first in File ▸ Recent"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run_steps(3);
+    assert_eq!(h.state().column_count(), 0);
+    assert!(h.state().files.is_empty());
+    assert!(
+        h.query_all_by_label_contains("No articles open")
+            .next()
+            .is_some()
+    );
+    // File ▸ Recent ▸ the set.
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("Recent").hover();
+    h.run_steps(2);
+    h.get_by_label("wire.txt, republished.html, rewrite.md")
+        .click();
+    h.run_steps(4);
+    assert_eq!(h.state().column_count(), 3);
+    assert_eq!(h.state().files, canonical);
+}
+
+#[test]
+fn joining_a_row_with_the_next_and_same_story_reach_the_engine() {
+    let mut h = harness(sample(), 1500.0);
+    let row = full_row(h.state());
+    let rows_before = h.state().comparison.as_ref().unwrap().rows.len();
+    h.get_by_label_contains(&cell_label(h.state(), row, 0))
+        .click_secondary();
+    h.run_steps(2);
+    h.get_by_label("Join with the next row").click();
+    h.run_steps(4);
+    let c = h.state().comparison.as_ref().unwrap();
+    assert_eq!(c.rows.len(), rows_before - 1, "two rows became one");
+    assert!(c.rows[row].cells[0].as_ref().unwrap().paragraphs.len() >= 2);
+
+    // An article about another story: its header offers "Same story".
+    let mut files = sample_paths();
+    files.push(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/rtl-cjk/chinese.txt"),
+    );
+    let mut h = harness(
+        StorydiffApp::new_synchronous(Settings::default(), files),
+        1500.0,
+    );
+    assert!(h.state().comparison.as_ref().unwrap().is_unrelated(3));
+    let name = h.state().comparison.as_ref().unwrap().articles[3].short_name();
+    h.get_by_label(&format!("{name} is the same story")).click();
+    h.run_steps(4);
+    let c = h.state().comparison.as_ref().unwrap();
+    assert!(!c.is_unrelated(3), "marked as the same story");
+    assert!(matches!(
+        c.overrides.as_slice(),
+        [Override::SameStory { .. }]
+    ));
+}
+
+#[test]
+fn a_file_added_to_an_open_set_is_announced() {
+    let mut h = harness(sample(), 1500.0);
+    let chinese =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/rtl-cjk/chinese.txt");
+    h.state_mut()
+        .apply(storydiff::gui::Command::AddFiles(vec![chinese]));
+    h.run_steps(4);
+    assert_eq!(h.state().column_count(), 4);
+    h.get_by_label_contains("Added chinese.txt as column 4");
+}
