@@ -434,6 +434,13 @@ fn a_jump_to_a_finding_in_an_off_screen_column_scrolls_it_into_sight() {
         after.max.x <= 1280.0 && after.min.x >= 0.0,
         "the column was not scrolled into sight: {after:?}"
     );
+    // The row numbers stay pinned at the visible left edge of the rows, left of the column.
+    let row = h.state().selection.row.unwrap();
+    let gutter = h.get_by_label(&format!("Select row {}", row + 1)).rect();
+    assert!(
+        gutter.min.x >= 0.0 && gutter.min.x < 300.0 && gutter.max.x <= after.min.x + 1.0,
+        "the row numbers scrolled away: {gutter:?}, column at {after:?}"
+    );
 }
 
 #[test]

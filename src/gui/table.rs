@@ -552,6 +552,13 @@ fn draw_rows(
                     pos2(gutter_x + GUTTER, row_rect.max.y),
                 );
                 let response = ui.interact(gutter, ui.scope_id().with(("row", r)), Sense::click());
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::accesskit::Role::Button,
+                        true,
+                        format!("Select row {}", r + 1),
+                    )
+                });
                 if response.clicked() {
                     commands.push(Command::SelectRow(r));
                 }
