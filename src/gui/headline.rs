@@ -36,8 +36,10 @@ pub fn show(ctx: &ViewCtx<'_>, comparison: &Comparison, ui: &mut egui::Ui, col_w
         return;
     }
     let pal = palette(ctx.settings.dark);
-    let font = FontId::proportional(ctx.settings.font_size + 2.0);
-    let small = FontId::proportional((ctx.settings.font_size - 3.0).max(9.0));
+    // The body's size (scaled down in the fit-all-columns mode), a little larger.
+    let size = super::table::text_size(ctx.settings.font_size, col_w, ctx.settings.fit_columns);
+    let font = FontId::proportional(size + 2.0);
+    let small = FontId::proportional((size - 3.0).max(9.0));
     let inner = col_w - 2.0 * PAD;
     let n = comparison.articles.len();
     // Lay out every column first: the row is as tall as the tallest headline.
