@@ -19,8 +19,14 @@ pub fn show(ctx: &mut ViewCtx<'_>, comparison: &Comparison, ui: &mut egui::Ui, c
     let derived = ctx.derived;
     let commands = &mut *ctx.commands;
     let n = comparison.articles.len();
+    // Very narrow columns (fit-all mode) wrap their buttons onto more lines.
+    let header_h = if col_w < 160.0 {
+        HEADER_H + 48.0
+    } else {
+        HEADER_H
+    };
     let (rect, _) = ui.allocate_exact_size(
-        vec2(GUTTER + col_w * n as f32, HEADER_H),
+        vec2(GUTTER + col_w * n as f32, header_h),
         egui::Sense::hover(),
     );
     let reference = comparison.options.reference;
@@ -31,7 +37,7 @@ pub fn show(ctx: &mut ViewCtx<'_>, comparison: &Comparison, ui: &mut egui::Ui, c
     );
     for (a, article) in comparison.articles.iter().enumerate() {
         let x = rect.min.x + GUTTER + col_w * a as f32;
-        let col = egui::Rect::from_min_size(egui::pos2(x, rect.min.y), vec2(col_w, HEADER_H))
+        let col = egui::Rect::from_min_size(egui::pos2(x, rect.min.y), vec2(col_w, header_h))
             .shrink2(vec2(6.0, 4.0));
         let is_ref = a == reference;
         if is_ref {
@@ -76,7 +82,7 @@ pub fn show(ctx: &mut ViewCtx<'_>, comparison: &Comparison, ui: &mut egui::Ui, c
             (false, None) => format!("{words} words"),
         };
         child.add(egui::Label::new(RichText::new(stats).color(pal.muted)).truncate());
-        child.horizontal(|ui| {
+        child.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 4.0;
             // Narrow columns (fit-all mode) get the short forms; the accessible labels stay.
             // An article about another story also needs room for its "Same story" button.
