@@ -138,6 +138,32 @@ pub enum Override {
     },
 }
 
+impl Override {
+    /// The places this correction names: each article with its paragraph (`None` for a
+    /// correction about the whole article).
+    #[must_use]
+    pub fn places(&self) -> Vec<(ArticleRef, Option<usize>)> {
+        match *self {
+            Self::Unlink { article, paragraph }
+            | Self::Split { article, paragraph }
+            | Self::JoinNext { article, paragraph }
+            | Self::Furniture {
+                article, paragraph, ..
+            } => vec![(article, Some(paragraph))],
+            Self::Link {
+                article,
+                paragraph,
+                with_article,
+                with_paragraph,
+            } => vec![
+                (article, Some(paragraph)),
+                (with_article, Some(with_paragraph)),
+            ],
+            Self::SameStory { article } => vec![(article, None)],
+        }
+    }
+}
+
 impl Article {
     /// An article of plain-text paragraphs, as if read from a UTF-8 `.txt` file at `path`
     /// (the path doubles as the title). For tests, benchmarks and callers that already hold text.

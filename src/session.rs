@@ -165,7 +165,10 @@ impl SavedComparison {
     /// [`SaveError::ComparisonOverInput`] for an input; [`SaveError::WriteComparison`] when
     /// the file cannot be written or a path is not valid UTF-8.
     pub fn save(&self, to: &Path, inputs: &[PathBuf]) -> Result<(), SaveError> {
-        if inputs.iter().any(|input| same_file(input, to)) {
+        if inputs
+            .iter()
+            .any(|input| crate::report::same_file(input, to))
+        {
             return Err(SaveError::ComparisonOverInput(to.to_path_buf()));
         }
         let fail = |reason: String| SaveError::WriteComparison {
@@ -390,14 +393,6 @@ fn relative(base: &Path, target: &Path) -> Option<PathBuf> {
         out.push(c);
     }
     Some(out)
-}
-
-/// True when both paths name one existing file (or are equal).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
 }
 
 #[cfg(test)]

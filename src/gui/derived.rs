@@ -55,41 +55,16 @@ impl Derived {
                 *n += 1;
             }
         }
-        let article_of =
-            |r: &crate::model::ArticleRef| c.articles.iter().position(|a| a.source == *r);
         let mut corrected = HashSet::new();
         let mut same_story = HashSet::new();
-        for o in &c.overrides {
-            match o {
-                Override::Unlink { article, paragraph }
-                | Override::Split { article, paragraph }
-                | Override::JoinNext { article, paragraph }
-                | Override::Furniture {
-                    article, paragraph, ..
-                } => {
-                    if let Some(a) = article_of(article) {
-                        corrected.insert((a, *paragraph));
-                    }
-                }
-                Override::Link {
-                    article,
-                    paragraph,
-                    with_article,
-                    with_paragraph,
-                } => {
-                    if let Some(a) = article_of(article) {
-                        corrected.insert((a, *paragraph));
-                    }
-                    if let Some(a) = article_of(with_article) {
-                        corrected.insert((a, *with_paragraph));
-                    }
-                }
-                Override::SameStory { article } => {
-                    if let Some(a) = article_of(article) {
-                        same_story.insert(a);
-                    }
-                }
-            }
+        for (article, paragraph) in c.overrides.iter().flat_map(Override::places) {
+            let Some(a) = crate::overrides::resolve(&c.articles, article) else {
+                continue;
+            };
+            match paragraph {
+                Some(p) => corrected.insert((a, p)),
+                None => same_story.insert(a),
+            };
         }
         Self {
             corrected,

@@ -4,22 +4,6 @@
 use super::{Notice, StorydiffApp};
 use crate::model::{ArticleRef, Override};
 
-/// The articles an override names.
-fn articles_of(o: &Override) -> Vec<ArticleRef> {
-    match o {
-        Override::Unlink { article, .. }
-        | Override::Split { article, .. }
-        | Override::JoinNext { article, .. }
-        | Override::Furniture { article, .. }
-        | Override::SameStory { article } => vec![*article],
-        Override::Link {
-            article,
-            with_article,
-            ..
-        } => vec![*article, *with_article],
-    }
-}
-
 /// The override with every article's file index passed through `map` (None drops it).
 fn remapped(o: &Override, map: &dyn Fn(usize) -> Option<usize>) -> Option<Override> {
     let re = |r: ArticleRef| map(r.file).map(|file| ArticleRef { file, part: r.part });
@@ -134,14 +118,6 @@ impl StorydiffApp {
             .filter_map(|o| remapped(o, &map))
             .collect();
         self.redo = self.redo.iter().filter_map(|o| remapped(o, &map)).collect();
-    }
-
-    /// True when a correction names this article.
-    #[must_use]
-    pub fn corrected(&self, article: ArticleRef) -> bool {
-        self.overrides
-            .iter()
-            .any(|o| articles_of(o).contains(&article))
     }
 }
 

@@ -82,9 +82,9 @@ fn item(ui: &mut egui::Ui, enabled: bool, label: &str, action: Action) -> bool {
         .clicked()
 }
 
-/// A menu checkbox-like toggle with its shortcut text.
-fn toggle(ui: &mut egui::Ui, on: bool, label: &str, action: Action) -> bool {
-    let text = text_of(ui.ctx(), action);
+/// A menu checkbox-like toggle, with its shortcut text when it has one.
+fn toggle(ui: &mut egui::Ui, on: bool, label: &str, action: Option<Action>) -> bool {
+    let text = action.map_or_else(String::new, |a| text_of(ui.ctx(), a));
     let mark = if on { "☑ " } else { "☐ " };
     ui.add(egui::Button::new(format!("{mark}{label}")).shortcut_text(text))
         .clicked()
@@ -175,29 +175,17 @@ fn menu(ctx: &mut ViewCtx<'_>, ui: &mut egui::Ui) {
             );
         });
         ui.menu_button("View", |ui| {
-            if ui
-                .add(egui::Button::new(format!(
-                    "{}Options panel",
-                    if s.show_options { "☑ " } else { "☐ " }
-                )))
-                .clicked()
-            {
+            if toggle(ui, s.show_options, "Options panel", None) {
                 out.push(Command::ShowOptions(!s.show_options));
             }
-            if ui
-                .add(egui::Button::new(format!(
-                    "{}Findings panel",
-                    if s.show_findings { "☑ " } else { "☐ " }
-                )))
-                .clicked()
-            {
+            if toggle(ui, s.show_findings, "Findings panel", None) {
                 out.push(Command::ShowFindings(!s.show_findings));
             }
             if toggle(
                 ui,
                 s.only_changes,
                 "Only rows with differences",
-                Action::OnlyChanges,
+                Some(Action::OnlyChanges),
             ) {
                 out.push(Command::SetOnlyChanges(!s.only_changes));
             }
@@ -205,14 +193,19 @@ fn menu(ctx: &mut ViewCtx<'_>, ui: &mut egui::Ui) {
                 ui,
                 s.hide_boilerplate,
                 "Hide boilerplate",
-                Action::HideBoilerplate,
+                Some(Action::HideBoilerplate),
             ) {
                 out.push(Command::SetHideBoilerplate(!s.hide_boilerplate));
             }
-            if toggle(ui, s.fit_columns, "Fit all columns", Action::FitColumns) {
+            if toggle(
+                ui,
+                s.fit_columns,
+                "Fit all columns",
+                Some(Action::FitColumns),
+            ) {
                 out.push(Command::SetFitColumns(!s.fit_columns));
             }
-            if toggle(ui, s.dark, "Dark theme", Action::Dark) {
+            if toggle(ui, s.dark, "Dark theme", Some(Action::Dark)) {
                 out.push(Command::SetDark(!s.dark));
             }
             ui.separator();
