@@ -208,6 +208,7 @@ fn diff_stage(articles: &[Article], aligned: &[align::AlignedRow]) -> Comparison
                         similarity,
                         moved: row.moved[k],
                         ops,
+                        ..Cell::default()
                     })
                 })
                 .collect(),
@@ -216,6 +217,8 @@ fn diff_stage(articles: &[Article], aligned: &[align::AlignedRow]) -> Comparison
     let similarity = diff::similarity_matrix(articles, &rows, &options);
     Comparison {
         overrides: Vec::new(),
+        relatedness: Vec::new(),
+        facts: Vec::new(),
         options,
         articles: articles.to_vec(),
         errors: Vec::new(),

@@ -4,9 +4,9 @@ use std::path::Path;
 
 use crate::model::{
     Article, ArticleRef, Cell, CompareOptions, Comparison, HeadlineCell, LoadFailure, OpTag,
-    Override, Row,
+    Override, Relation, Row,
 };
-use crate::{align, detect, diff, load, overrides as corrections};
+use crate::{align, coverage, detect, diff, load, overrides as corrections};
 
 /// What the engine is doing, for progress displays.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,10 +98,24 @@ pub fn compare_with(
         message: format!("Aligning {} articles", articles.len()),
         fraction: 0.5,
     });
+    // Same story or another story: topical relatedness, before the rows are built, so that
+    // passages of related articles that share facts but little wording can join one row.
+    let relatedness = coverage::relatedness(&articles);
+    let unrelated = coverage::relatedness::unrelated(&relatedness);
+    let unrelated: Vec<bool> = unrelated
+        .iter()
+        .enumerate()
+        .map(|(a, &u)| u && !corrections::is_same_story(&articles, overrides, a))
+        .collect();
     let aligned = corrections::apply_to_rows(
         &articles,
         reference,
-        align::align(&articles, reference),
+        coverage::passages::link_related(
+            &articles,
+            reference,
+            align::align(&articles, reference),
+            &unrelated,
+        ),
         overrides,
     );
     progress(Progress {
@@ -123,12 +137,22 @@ pub fn compare_with(
         similarity,
         headline,
         overrides: overrides.to_vec(),
+        relatedness,
+        facts: Vec::new(),
     };
     progress(Progress {
         message: "Looking for damage".to_string(),
         fraction: 0.9,
     });
-    comparison.findings = detect::detect_all(&comparison);
+    // One context for the detectors, the facts table and the coverage notes.
+    let ctx = detect::Context::new(&comparison);
+    let findings = detect::detect_in(&ctx);
+    let facts = crate::facts::extract(&ctx);
+    let notes = coverage::links::annotate(&ctx);
+    drop(ctx);
+    comparison.findings = findings;
+    comparison.facts = facts;
+    coverage::links::apply(&mut comparison, notes);
     progress(Progress {
         message: "Done".to_string(),
         fraction: 1.0,
@@ -183,12 +207,17 @@ fn build_row(
                 }
                 None => (Vec::new(), 0.0),
             };
-            Some(Cell {
+            let mut cell = Cell {
                 paragraphs: paras.clone(),
                 similarity,
                 moved,
                 ops,
-            })
+                relation: Relation::default(),
+                links: Vec::new(),
+                marks: Vec::new(),
+            };
+            cell.relation = coverage::links::relation(&cell, i == reference, !ref_paras.is_empty());
+            Some(cell)
         })
         .collect();
     Row { cells }

@@ -9,9 +9,11 @@
 
 pub mod align;
 pub mod compare;
+pub mod coverage;
 pub mod detect;
 pub mod diff;
 pub mod error;
+pub mod facts;
 pub mod load;
 pub mod model;
 pub mod normalize;

@@ -330,7 +330,7 @@ pub struct Op {
 }
 
 /// One article's part of an aligned row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Cell {
     /// Consecutive paragraph indices of this article (one, or several when an outlet split a paragraph).
     pub paragraphs: Vec<usize>,
@@ -340,6 +340,67 @@ pub struct Cell {
     pub moved: bool,
     /// Diff operations against the reference cell (all `Equal` for the reference).
     pub ops: Vec<Op>,
+    /// How this passage relates to the reference's, decided from [`Cell::similarity`]:
+    /// the same text, a rewording (shown as a word diff) or an independently written passage
+    /// about the same facts (shown with its shared and differing facts, not a word diff).
+    #[serde(default)]
+    pub relation: Relation,
+    /// For reworded and related passages: which sentence of the reference's passage each of
+    /// its sentences corresponds to (shared facts, not shared wording).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<SentenceLink>,
+    /// For related passages (and the reference passage of their row): the words that carry
+    /// facts — names, figures, distinctive words — marked as shared with the other side or
+    /// as stated only here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<FactMark>,
+}
+
+/// How a cell's passage relates to the reference's passage in its row.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// The same text (the reference itself, or no wording changed).
+    Same,
+    /// The same passage with wording changed: a copy or near-copy, shown as a word diff.
+    #[default]
+    Reworded,
+    /// Written independently about the same facts: little wording in common, so it is shown
+    /// with its facts marked rather than as a word diff.
+    Related,
+}
+
+impl Relation {
+    /// The lower-case name used in JSON ("same", "reworded", "related").
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Same => "same",
+            Self::Reworded => "reworded",
+            Self::Related => "related",
+        }
+    }
+}
+
+/// One sentence of a passage linked to the reference sentence it corresponds to.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SentenceLink {
+    /// The sentence in the reference article.
+    pub ref_span: Span,
+    /// The sentence in this article.
+    pub span: Span,
+    /// Topical similarity of the two sentences, 0–1.
+    pub similarity: f64,
+}
+
+/// A fact-bearing word of a related passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FactMark {
+    /// Where the word is, in this article.
+    pub span: Span,
+    /// True when the other side of the pair carries it too; false when only this side does
+    /// (a figure or name the other passage does not state).
+    pub shared: bool,
 }
 
 /// One article's headline compared with the reference's headline.
@@ -555,24 +616,46 @@ pub struct Comparison {
     /// The user's corrections this comparison was made with, in the order applied.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overrides: Vec<Override>,
+    /// Article × article topical relatedness, 0–1, symmetric with 1.0 on the diagonal
+    /// ([`crate::coverage::relatedness`]: shared names, figures and distinctive words, dates
+    /// considered); it decides [`Comparison::is_unrelated`]. Empty in comparisons made before
+    /// it existed (then the word similarity decides).
+    #[serde(default)]
+    pub relatedness: Vec<Vec<f64>>,
+    /// The facts a fact-checker checks — quotes, figures, names — with every place each
+    /// appears and which articles state it differently ([`crate::facts`]).
+    #[serde(default)]
+    pub facts: Vec<Fact>,
 }
 
-/// Below this similarity to every other article, an article is most likely about another
-/// story: views and reports say so once instead of flagging each of its passages.
+pub use crate::facts::{Fact, FactKind, Mention};
+
+/// In comparisons made before [`Comparison::relatedness`] existed: below this word
+/// similarity to every other article, an article is most likely about another story.
 pub const UNRELATED_SIMILARITY: f64 = 0.05;
 
 impl Comparison {
-    /// True when article `a` shares almost no wording with any other article (see
-    /// [`UNRELATED_SIMILARITY`]). False when it is the only article, and when an
+    /// True when article `a` is most likely about another story: its
+    /// [`Comparison::relatedness`] to every other article is below
+    /// [`crate::coverage::UNRELATED_RELATEDNESS`] (views and reports say so once instead of
+    /// flagging each of its passages). False when it is the only article, and when an
     /// [`Override::SameStory`] names it.
     #[must_use]
     pub fn is_unrelated(&self, a: usize) -> bool {
-        let Some(row) = self.similarity.get(a) else {
-            return false;
-        };
         if crate::overrides::is_same_story(&self.articles, &self.overrides, a) {
             return false;
         }
+        if !self.relatedness.is_empty() {
+            let Some(row) = self.relatedness.get(a) else {
+                return false;
+            };
+            let mut others = row.iter().enumerate().filter(|&(b, _)| b != a).peekable();
+            return others.peek().is_some()
+                && others.all(|(_, &s)| s < crate::coverage::UNRELATED_RELATEDNESS);
+        }
+        let Some(row) = self.similarity.get(a) else {
+            return false;
+        };
         let mut others = row.iter().enumerate().filter(|&(b, _)| b != a).peekable();
         others.peek().is_some() && others.all(|(_, &s)| s < UNRELATED_SIMILARITY)
     }

@@ -54,10 +54,17 @@ pub const DETECTORS: &[Detector] = &[
 /// article, paragraph, start and kind.
 #[must_use]
 pub fn detect_all(comparison: &Comparison) -> Vec<Finding> {
-    let ctx = Context::new(comparison);
+    detect_in(&Context::new(comparison))
+}
+
+/// [`detect_all`] on an already built context (the pipeline builds one and hands it to the
+/// detectors, the facts table and the coverage notes).
+#[must_use]
+pub fn detect_in(ctx: &Context<'_>) -> Vec<Finding> {
+    let comparison = ctx.comparison;
     // The detectors only read the context: they run side by side, and their findings are
     // joined in table order (then sorted), so the result does not depend on the threads.
-    let per_detector: Vec<Vec<Finding>> = DETECTORS.par_iter().map(|(_, run)| run(&ctx)).collect();
+    let per_detector: Vec<Vec<Finding>> = DETECTORS.par_iter().map(|(_, run)| run(ctx)).collect();
     let mut findings: Vec<Finding> = per_detector.into_iter().flatten().collect();
     // The user's word on what is page furniture replaces the boilerplate detector's, before
     // the step that reads it.

@@ -20,7 +20,7 @@ use crate::model::{Finding, FindingKind};
 
 /// What a number counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Unit {
+pub(crate) enum Unit {
     None,
     Percent,
     Currency(char),
@@ -28,21 +28,21 @@ enum Unit {
 
 /// One parsed figure.
 #[derive(Debug, Clone)]
-struct Num {
-    value: f64,
-    unit: Unit,
-    year: bool,
+pub(crate) struct Num {
+    pub(crate) value: f64,
+    pub(crate) unit: Unit,
+    pub(crate) year: bool,
     /// Written as a word below twenty ("five"): paraphrases change these freely.
-    spelled_small: bool,
-    para: usize,
-    start: usize,
-    end: usize,
+    pub(crate) spelled_small: bool,
+    pub(crate) para: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// Index of the first token of the figure in the cell's token list.
-    tok: usize,
+    pub(crate) tok: usize,
     /// Lower-case content words around the figure.
-    context: FxHashSet<String>,
+    pub(crate) context: FxHashSet<String>,
     /// The stem of the word right after the figure ("days" in "three days"), if any.
-    counted: Option<String>,
+    pub(crate) counted: Option<String>,
 }
 
 /// A word → value table with the byte length of its longest word: most words are longer
@@ -73,7 +73,7 @@ static SMALL: LazyLock<Table> = LazyLock::new(|| Table::of(&NUMBER_WORDS));
 static SCALE: LazyLock<Table> = LazyLock::new(|| Table::of(&SCALE_WORDS));
 
 /// The value of an English number word below a hundred (lexicon `number_words`).
-fn small_number_word(w: &str) -> Option<f64> {
+pub(crate) fn small_number_word(w: &str) -> Option<f64> {
     SMALL.get(w)
 }
 
@@ -139,7 +139,7 @@ fn parse_digits(tok: &str) -> Option<(f64, bool)> {
 /// Parses every figure in a token list (spelled-out numbers only in English articles);
 /// without `full`, only values, units and offsets (no context words).
 #[allow(clippy::too_many_lines)] // Reason: one left-to-right scan of the tokens.
-fn numbers(ctx: &Context<'_>, article: usize, toks: &[Tok], full: bool) -> Vec<Num> {
+pub(crate) fn numbers(ctx: &Context<'_>, article: usize, toks: &[Tok], full: bool) -> Vec<Num> {
     let english = ctx.english(article);
     let mut out = Vec::new();
     let mut i = 0;
@@ -294,7 +294,7 @@ fn numbers(ctx: &Context<'_>, article: usize, toks: &[Tok], full: bool) -> Vec<N
 }
 
 /// A crude stem so "workers"/"worker", "ships"/"ship" share context.
-fn stem(w: &str) -> String {
+pub(crate) fn stem(w: &str) -> String {
     let w = w.trim_end_matches("'s");
     w.strip_suffix('s')
         .filter(|s| s.len() >= 3)
@@ -306,7 +306,7 @@ fn same_para_near(a: &Tok, b: &Tok) -> bool {
     a.para == b.para && b.start <= a.end + 2
 }
 
-fn same_value(a: f64, b: f64) -> bool {
+pub(crate) fn same_value(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 

@@ -34,6 +34,7 @@ pub(crate) fn comparison(articles: Vec<Article>, rows: &[Vec<Vec<usize>>]) -> Co
                             similarity: 0.5,
                             moved: false,
                             ops,
+                            ..Cell::default()
                         }
                     })
                 })
@@ -42,6 +43,8 @@ pub(crate) fn comparison(articles: Vec<Article>, rows: &[Vec<Vec<usize>>]) -> Co
         .collect();
     Comparison {
         overrides: Vec::new(),
+        relatedness: Vec::new(),
+        facts: Vec::new(),
         options,
         rows,
         articles,

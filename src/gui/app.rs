@@ -13,15 +13,17 @@ mod panels;
 mod saved;
 
 pub use super::command::{Command, Notice};
-pub use super::ctx::{PendingLink, Selection, ViewCtx};
+use super::coverage::CoverageState;
+pub use super::ctx::{MentionSpan, PendingLink, Selection, ViewCtx};
 pub use super::derived::Derived;
 use super::dialog::DialogJob;
 use super::export::{self, SaveKind, SavePrompt};
+use super::facts_view::FactsState;
 use super::file_browser::FileBrowser;
 use super::options::OptionsState;
 pub use super::sample_paths;
 use super::search::Search;
-pub use super::settings::{FONT_RANGE, Recent, SETTINGS_KEY, Settings, load_settings};
+pub use super::settings::{FONT_RANGE, Recent, SETTINGS_KEY, Settings, ViewTab, load_settings};
 pub use super::table::TableState;
 use super::view::{self, Filter, Item};
 use super::worker::Worker;
@@ -60,6 +62,10 @@ pub struct StorydiffApp {
     pub options_panel: OptionsState,
     /// The rows view's own state: laid-out text, row heights, pending scrolls.
     pub table: TableState,
+    /// The coverage view's own state.
+    pub coverage_view: CoverageState,
+    /// The facts view's own state: its filters.
+    pub facts_view: FactsState,
     /// The user's corrections, in the order made (sent to the engine with every compare).
     pub overrides: Vec<Override>,
     /// Corrections taken back with Undo, most recent last.
@@ -105,6 +111,8 @@ impl StorydiffApp {
             export: SavePrompt::default(),
             options_panel: OptionsState::default(),
             table: TableState::default(),
+            coverage_view: CoverageState::default(),
+            facts_view: FactsState::default(),
             overrides: Vec::new(),
             redo: Vec::new(),
             comparison_file: None,
@@ -306,6 +314,7 @@ impl StorydiffApp {
             self.selection.row = None;
         }
         self.selection.finding = None;
+        self.selection.mention = None;
         // A column added to a set already open: say so, and bring it into sight.
         if before > 0 && loaded > before && self.comparison.is_some() {
             let names: Vec<String> = comparison
@@ -434,6 +443,7 @@ impl StorydiffApp {
                     Some((f.article, self.derived.row_of(f.article, f.paragraph)))
                 });
                 self.selection.finding = Some(i);
+                self.selection.mention = None;
                 if let Some((article, row)) = target {
                     self.table.scroll_to_article = Some(article);
                     self.selection.article = Some(article);
@@ -479,6 +489,33 @@ impl StorydiffApp {
             }
             Command::FinishLink { article, paragraph } => self.finish_link(article, paragraph),
             Command::CancelLink => self.pending_link = None,
+            Command::ShowView(tab) => self.settings.tab = tab,
+            Command::ShowCell { row, article } => {
+                self.settings.tab = ViewTab::SideBySide;
+                self.table.scroll_to_article = Some(article);
+                self.selection.article = Some(article);
+                self.apply(Command::SelectRow(row));
+            }
+            Command::JumpToMention {
+                article,
+                paragraph,
+                start,
+                end,
+            } => {
+                self.settings.tab = ViewTab::SideBySide;
+                self.selection.finding = None;
+                self.selection.mention = Some(MentionSpan {
+                    article,
+                    paragraph,
+                    start,
+                    end,
+                });
+                self.table.scroll_to_article = Some(article);
+                self.selection.article = Some(article);
+                if let Some(r) = self.derived.row_of(article, paragraph) {
+                    self.apply(Command::SelectRow(r));
+                }
+            }
         }
     }
 

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::settings::Recent;
+use super::settings::{Recent, ViewTab};
 use crate::model::{CompareOptions, FindingKind, Override};
 
 /// Every change to the state goes through one of these.
@@ -112,6 +112,28 @@ pub enum Command {
     SetFitColumns(bool),
     /// Show or hide one kind of finding (list, highlights and badges).
     SetKindHidden(FindingKind, bool),
+    /// Show one of the views: side by side, coverage, facts.
+    ShowView(ViewTab),
+    /// Show a passage side by side: select its row and scroll its article's column into
+    /// sight (a coverage chip or an outlet summary was clicked).
+    ShowCell {
+        /// Row index.
+        row: usize,
+        /// Article index.
+        article: usize,
+    },
+    /// Show a mention of a fact side by side: select its row, scroll to its article and
+    /// highlight the words (character offsets in the paragraph's display text).
+    JumpToMention {
+        /// Article index.
+        article: usize,
+        /// Paragraph index.
+        paragraph: usize,
+        /// Start offset in characters.
+        start: usize,
+        /// End offset (exclusive) in characters.
+        end: usize,
+    },
 }
 
 /// A message shown above the rows until dismissed.

@@ -19,6 +19,22 @@ pub struct Selection {
     pub finding: Option<usize>,
     /// The article the last jump went to (the view scrolls it into sight).
     pub article: Option<usize>,
+    /// The fact mention the user jumped to from the facts view (highlighted).
+    pub mention: Option<MentionSpan>,
+}
+
+/// Where a fact is mentioned: an article's paragraph and character offsets in its display
+/// text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MentionSpan {
+    /// Article index.
+    pub article: usize,
+    /// Paragraph index.
+    pub paragraph: usize,
+    /// Start offset in characters.
+    pub start: usize,
+    /// End offset (exclusive) in characters.
+    pub end: usize,
 }
 
 /// Where a "link this passage with…" action waits for its second click.

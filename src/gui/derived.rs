@@ -1,10 +1,59 @@
 //! Facts derived once per comparison (paragraph → row, findings per cell and row, word
-//! counts), read by the views every frame.
+//! counts, the coverage map, where each fact stands per article), read by the views every
+//! frame.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::compare::row_has_difference;
-use crate::model::{Comparison, FindingKind, Override};
+use crate::coverage::map::{CoverageMap, coverage_map};
+use crate::model::{Comparison, Fact, FindingKind, Override};
+
+/// How one article carries one fact (a cell of the facts table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactPresence {
+    /// The article does not mention it.
+    Absent,
+    /// The article mentions it in the form most articles use (index of its first mention in
+    /// [`Fact::mentions`]).
+    Present(usize),
+    /// The article states it in a form of its own: a minority form, or one of tied forms
+    /// (index of its first mention).
+    Differs(usize),
+}
+
+impl FactPresence {
+    /// The mention shown for this cell, if the article has one.
+    #[must_use]
+    pub fn mention(self) -> Option<usize> {
+        match self {
+            Self::Absent => None,
+            Self::Present(m) | Self::Differs(m) => Some(m),
+        }
+    }
+}
+
+/// Per article, how it carries `fact`.
+#[must_use]
+pub fn fact_presence(fact: &Fact, articles: usize) -> Vec<FactPresence> {
+    let largest = fact.differs.iter().map(Vec::len).max().unwrap_or(0);
+    let tied = fact.differs.iter().filter(|g| g.len() == largest).count() > 1;
+    (0..articles)
+        .map(|a| {
+            let Some(m) = fact.mentions.iter().position(|m| m.article == a) else {
+                return FactPresence::Absent;
+            };
+            let own_form = fact
+                .differs
+                .iter()
+                .any(|g| g.contains(&a) && (g.len() < largest || tied));
+            if own_form {
+                FactPresence::Differs(m)
+            } else {
+                FactPresence::Present(m)
+            }
+        })
+        .collect()
+}
 
 /// Facts derived once per comparison.
 #[derive(Debug, Default)]
@@ -23,6 +72,12 @@ pub struct Derived {
     pub corrected: HashSet<(usize, usize)>,
     /// Articles the user said are about the same story.
     pub same_story: HashSet<usize>,
+    /// The passage × outlet coverage map and the per-outlet summaries.
+    pub coverage: CoverageMap,
+    /// Per fact of [`Comparison::facts`], per article: how the article carries it.
+    pub fact_presence: Vec<Vec<FactPresence>>,
+    /// Number of facts the articles state differently.
+    pub facts_differing: usize,
 }
 
 impl Derived {
@@ -67,6 +122,13 @@ impl Derived {
             };
         }
         Self {
+            coverage: coverage_map(c),
+            fact_presence: c
+                .facts
+                .iter()
+                .map(|f| fact_presence(f, c.articles.len()))
+                .collect(),
+            facts_differing: c.facts.iter().filter(|f| !f.differs.is_empty()).count(),
             corrected,
             same_story,
             para_row,
@@ -85,5 +147,54 @@ impl Derived {
     #[must_use]
     pub fn row_of(&self, article: usize, paragraph: usize) -> Option<usize> {
         self.para_row.get(article)?.get(&paragraph).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{FactKind, Mention};
+
+    fn mention(article: usize, text: &str) -> Mention {
+        Mention {
+            article,
+            paragraph: 0,
+            start: 0,
+            end: text.chars().count(),
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn the_minority_form_of_a_fact_differs_and_an_absent_article_has_none() {
+        let fact = Fact {
+            kind: FactKind::Figure,
+            text: "84 ships".to_string(),
+            speaker: None,
+            mentions: vec![
+                mention(0, "84 ships"),
+                mention(1, "48 ships"),
+                mention(2, "84 ships"),
+            ],
+            differs: vec![vec![0, 2], vec![1]],
+        };
+        assert_eq!(
+            fact_presence(&fact, 4),
+            vec![
+                FactPresence::Present(0),
+                FactPresence::Differs(1),
+                FactPresence::Present(2),
+                FactPresence::Absent
+            ]
+        );
+        let tie = Fact {
+            differs: vec![vec![0], vec![1]],
+            mentions: vec![mention(0, "84 ships"), mention(1, "48 ships")],
+            ..fact
+        };
+        assert_eq!(
+            fact_presence(&tie, 2),
+            vec![FactPresence::Differs(0), FactPresence::Differs(1)]
+        );
     }
 }

@@ -26,6 +26,7 @@ fn as_cell(title: &str, headline: &HeadlineCell) -> (Article, Cell) {
             similarity: headline.similarity,
             moved: false,
             ops: headline.ops.clone(),
+            ..Cell::default()
         },
     )
 }

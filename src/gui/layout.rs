@@ -1,5 +1,8 @@
 //! Turns one cell (its diff ops against the reference, plus search and finding
-//! highlights) into styled text blocks, one per paragraph of the cell.
+//! highlights) into styled text blocks, one per paragraph of the cell. A passage written
+//! independently of the reference's ([`Relation::Related`]) is no word diff: it is drawn as
+//! its own text with its fact-bearing words marked (shared with the reference passage, or
+//! stated only here), and so are the marks of the reference passage of its row.
 
 use std::collections::HashMap;
 
@@ -7,8 +10,9 @@ use egui::text::TextFormat;
 use egui::{FontId, Stroke};
 
 use super::bidi::{Styled, is_rtl};
+use super::ctx::MentionSpan;
 use super::theme::Palette;
-use crate::model::{Article, Cell, OpTag};
+use crate::model::{Article, Cell, FactMark, OpTag, Relation};
 
 /// One paragraph of a cell, styled, with its direction.
 #[derive(Debug, Clone)]
@@ -35,6 +39,8 @@ pub struct Highlights<'a> {
     pub findings: Option<&'a SpanMap>,
     /// The finding jumped to.
     pub current_finding: Option<usize>,
+    /// The fact mention jumped to.
+    pub mention: Option<MentionSpan>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -51,6 +57,22 @@ struct Flags {
     base: Base,
     search: u8,
     finding: u8,
+    /// 0 no fact mark, 1 a shared fact, 2 a fact stated only here.
+    mark: u8,
+    /// Inside the fact mention jumped to.
+    mention: bool,
+}
+
+impl Flags {
+    const fn plain(base: Base) -> Self {
+        Self {
+            base,
+            search: 0,
+            finding: 0,
+            mark: 0,
+            mention: false,
+        }
+    }
 }
 
 fn format(flags: Flags, palette: &Palette, font: &FontId) -> TextFormat {
@@ -81,6 +103,17 @@ fn format(flags: Flags, palette: &Palette, font: &FontId) -> TextFormat {
             f.strikethrough = Stroke::new(1.0, palette.whitespace_line);
         }
     }
+    match flags.mark {
+        1 => {
+            f.background = palette.mark_shared_bg;
+            f.underline = Stroke::new(1.5, palette.mark_shared_line);
+        }
+        2 => {
+            f.background = palette.mark_only_bg;
+            f.underline = Stroke::new(1.5, palette.mark_only_line);
+        }
+        _ => {}
+    }
     match flags.finding {
         1 => f.background = palette.finding_bg,
         2 => f.background = palette.finding_current_bg,
@@ -89,12 +122,17 @@ fn format(flags: Flags, palette: &Palette, font: &FontId) -> TextFormat {
     if flags.finding > 0 && f.underline == Stroke::NONE {
         f.underline = Stroke::new(1.0, palette.finding_line);
     }
+    // The mention jumped to from the facts view shows over marks and findings.
+    if flags.mention {
+        f.background = palette.mention_bg;
+        f.underline = Stroke::new(2.0, palette.selected_line);
+    }
     match flags.search {
         1 => f.background = palette.search_bg,
         2 => f.background = palette.search_current_bg,
         _ => {}
     }
-    if flags.search > 0 || flags.finding > 0 {
+    if flags.search > 0 || flags.finding > 0 || flags.mention {
         f.color = palette.text;
         if palette.text.r() > 128 && flags.search > 0 {
             f.color = egui::Color32::BLACK;
@@ -116,7 +154,39 @@ fn level(map: Option<&SpanMap>, current: Option<usize>, key: (usize, usize), off
     best
 }
 
-/// Builds the styled blocks of a cell of `article` (index `a`).
+/// The fact mark at `offset` of `paragraph`: 0 none, 1 shared, 2 stated only here (a word
+/// marked both ways counts as stated only here).
+#[must_use]
+pub fn mark_level(marks: &[FactMark], paragraph: usize, offset: usize) -> u8 {
+    let mut best = 0;
+    for m in marks {
+        if m.span.paragraph == paragraph && (m.span.start..m.span.end).contains(&offset) {
+            best = best.max(if m.shared { 1 } else { 2 });
+        }
+    }
+    best
+}
+
+/// True when the cell is drawn as a word diff against the reference: not for the
+/// reference itself (no ops) nor for a related passage (independent wording, facts marked).
+#[must_use]
+pub fn shows_word_diff(cell: &Cell) -> bool {
+    !cell.ops.is_empty() && cell.relation != Relation::Related
+}
+
+/// The caption of a related passage: "related · written independently (12% same words)".
+#[must_use]
+pub fn related_caption(cell: &Cell) -> Option<String> {
+    (cell.relation == Relation::Related).then(|| {
+        format!(
+            "related · written independently ({:.0}% same words)",
+            cell.similarity * 100.0
+        )
+    })
+}
+
+/// Builds the styled blocks of a cell of `article` (index `a`): the word diff for a copy or
+/// a rewording, the plain text with its facts marked for a related passage.
 #[must_use]
 pub fn cell_blocks(
     a: usize,
@@ -157,6 +227,10 @@ pub fn cell_blocks(
                 base,
                 search: level(highlights.search, highlights.current_match, key, offset),
                 finding: level(highlights.findings, highlights.current_finding, key, offset),
+                mark: mark_level(&cell.marks, paragraph, offset),
+                mention: highlights.mention.is_some_and(|m| {
+                    m.article == a && m.paragraph == paragraph && (m.start..m.end).contains(&offset)
+                }),
             };
             if run_flags != Some(flags) {
                 if let Some(f) = run_flags {
@@ -171,7 +245,7 @@ pub fn cell_blocks(
             push_run(blocks, &run, f);
         }
     };
-    if cell.ops.is_empty() {
+    if !shows_word_diff(cell) {
         for (i, &p) in cell.paragraphs.iter().enumerate() {
             if i > 0 {
                 blocks.push(new_block(p));
@@ -202,11 +276,7 @@ pub fn cell_blocks(
                 } else {
                     Base::Delete
                 };
-                let flags = Flags {
-                    base,
-                    search: 0,
-                    finding: 0,
-                };
+                let flags = Flags::plain(base);
                 if op.text.chars().all(char::is_whitespace) {
                     push_run(&mut blocks, "·", flags);
                 } else {
@@ -216,4 +286,120 @@ pub fn cell_blocks(
         }
     }
     blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ArticleRef, Format, Op, Paragraph, Span};
+
+    fn article(text: &str) -> Article {
+        Article {
+            path: "a.txt".to_string(),
+            title: "a".to_string(),
+            outlet: None,
+            author: None,
+            date: None,
+            format: Format::Txt,
+            encoding: "UTF-8".to_string(),
+            paragraphs: vec![Paragraph {
+                text: text.to_string(),
+            }],
+            source: ArticleRef::default(),
+        }
+    }
+
+    fn op(tag: OpTag, text: &str, start: usize) -> Op {
+        Op {
+            tag,
+            text: text.to_string(),
+            span: Span {
+                paragraph: 0,
+                start,
+                end: start + text.chars().count(),
+            },
+            ref_span: None,
+            whitespace_only: false,
+        }
+    }
+
+    #[test]
+    fn a_related_passage_is_its_own_text_with_its_facts_marked_and_no_deleted_words() {
+        let text = "Mayor Ruth Kellan said 40 homes flooded.";
+        let pal = super::super::theme::palette(false);
+        let font = FontId::proportional(14.0);
+        let mut cell = Cell {
+            paragraphs: vec![0],
+            similarity: 0.12,
+            ops: vec![
+                op(OpTag::Delete, "Officials counted ", 0),
+                op(OpTag::Insert, text, 0),
+            ],
+            marks: vec![
+                FactMark {
+                    span: Span {
+                        paragraph: 0,
+                        start: 6,
+                        end: 16,
+                    },
+                    shared: true,
+                },
+                FactMark {
+                    span: Span {
+                        paragraph: 0,
+                        start: 23,
+                        end: 25,
+                    },
+                    shared: false,
+                },
+            ],
+            relation: Relation::Related,
+            ..Cell::default()
+        };
+        let blocks = cell_blocks(
+            0,
+            &article(text),
+            &cell,
+            &Highlights::default(),
+            &pal,
+            &font,
+        );
+        let styled = &blocks[0].styled;
+        assert_eq!(styled.text, text, "no reference words");
+        let at = |needle: &str| {
+            let start = styled.text.find(needle).unwrap();
+            styled
+                .sections
+                .iter()
+                .find(|(range, _)| range.contains(&start))
+                .unwrap()
+                .1
+                .clone()
+        };
+        assert_eq!(at("Ruth").background, pal.mark_shared_bg);
+        assert_eq!(at("40").background, pal.mark_only_bg);
+        assert_eq!(at("homes").background, egui::Color32::TRANSPARENT);
+        assert!(
+            styled
+                .sections
+                .iter()
+                .all(|(_, f)| f.strikethrough == Stroke::NONE)
+        );
+        assert_eq!(
+            related_caption(&cell).unwrap(),
+            "related · written independently (12% same words)"
+        );
+        // Reworded, the same cell is a word diff with the reference's words struck through.
+        cell.relation = Relation::Reworded;
+        let blocks = cell_blocks(
+            0,
+            &article(text),
+            &cell,
+            &Highlights::default(),
+            &pal,
+            &font,
+        );
+        assert!(blocks[0].styled.text.contains("Officials counted"));
+        assert!(related_caption(&cell).is_none());
+    }
 }

@@ -5,17 +5,20 @@
 //! saved comparisons), [`command`] (the one command type), [`ctx`] (the small context views
 //! draw from), [`shortcuts`] (the one shortcut table), [`settings`] (what persists),
 //! [`derived`] (per-comparison indexes), [`worker`] (background compare), [`view`] (the row
-//! filter), [`table`] and [`layout`] (the aligned rows), [`header`], [`options`],
+//! filter), [`table`] and [`layout`] (the aligned rows), [`coverage`] (who carries which
+//! passage) and [`facts_view`] (quotes, figures, names per outlet), [`header`], [`options`],
 //! [`findings`], [`ruler`], [`search`], [`file_browser`], [`dialog`], [`export`], [`fonts`],
 //! [`bidi`], [`theme`]. No view imports `app`.
 
 pub mod app;
 pub mod bidi;
 pub mod command;
+pub mod coverage;
 pub mod ctx;
 pub mod derived;
 pub mod dialog;
 pub mod export;
+pub mod facts_view;
 pub mod file_browser;
 pub mod findings;
 pub mod fonts;

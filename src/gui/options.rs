@@ -174,6 +174,30 @@ fn legend(dark: bool, ui: &mut egui::Ui) {
             },
         ),
         (
+            "shared fact (related passage)",
+            egui::TextFormat {
+                background: pal.mark_shared_bg,
+                underline: egui::Stroke::new(1.5, pal.mark_shared_line),
+                ..base.clone()
+            },
+        ),
+        (
+            "fact only here (related passage)",
+            egui::TextFormat {
+                background: pal.mark_only_bg,
+                underline: egui::Stroke::new(1.5, pal.mark_only_line),
+                ..base.clone()
+            },
+        ),
+        (
+            "fact jumped to (facts view)",
+            egui::TextFormat {
+                background: pal.mention_bg,
+                underline: egui::Stroke::new(2.0, pal.selected_line),
+                ..base.clone()
+            },
+        ),
+        (
             "search match",
             egui::TextFormat {
                 background: pal.search_bg,
@@ -185,6 +209,12 @@ fn legend(dark: bool, ui: &mut egui::Ui) {
     for (text, f) in items {
         ui.label(sample(text, f));
     }
+    ui.label(
+        RichText::new(
+            "Word diff = copies and rewordings; related = independent wording, facts marked",
+        )
+        .color(pal.muted),
+    );
     ui.label(RichText::new("Hatched cell: passage not in this article").color(pal.muted));
     ui.label(
         RichText::new("↕ moved · ¶3+¶4 split/merged · ⚑ findings · ✎ corrected by you")

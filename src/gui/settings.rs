@@ -42,6 +42,36 @@ pub struct Settings {
     pub fit_columns: bool,
     /// Kinds of finding hidden from the list and the cells.
     pub hidden_kinds: BTreeSet<FindingKind>,
+    /// The view shown: side by side, coverage or facts.
+    pub tab: ViewTab,
+}
+
+/// The views of the window, chosen by the tabs above the rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ViewTab {
+    /// The aligned passages, one column per article.
+    #[default]
+    SideBySide,
+    /// Who carries which passage, how related the articles are, what each outlet stands out for.
+    Coverage,
+    /// The quotes, figures and names, and which articles carry or state them differently.
+    Facts,
+}
+
+impl ViewTab {
+    /// Every view, in tab order.
+    pub const ALL: [Self; 3] = [Self::SideBySide, Self::Coverage, Self::Facts];
+
+    /// The tab's label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::SideBySide => "Side by side",
+            Self::Coverage => "Coverage",
+            Self::Facts => "Facts",
+        }
+    }
 }
 
 /// An entry of File ▸ Recent.
@@ -109,6 +139,7 @@ impl Default for Settings {
             recent_sets: Vec::new(),
             fit_columns: false,
             hidden_kinds: BTreeSet::new(),
+            tab: ViewTab::default(),
         }
     }
 }

@@ -4,7 +4,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::command::Command;
-use super::settings::Settings;
+use super::settings::{Settings, ViewTab};
 use crate::model::Granularity;
 
 /// What a shortcut does; [`Action::command`] turns it into a [`Command`] for the current
@@ -57,6 +57,12 @@ pub enum Action {
     Granularity,
     /// Help ▸ Keyboard shortcuts.
     Shortcuts,
+    /// View ▸ Side by side.
+    ShowSideBySide,
+    /// View ▸ Coverage.
+    ShowCoverage,
+    /// View ▸ Facts.
+    ShowFacts,
 }
 
 /// One entry of the table.
@@ -218,6 +224,24 @@ pub const SHORTCUTS: &[Shortcut] = &[
         "Diff by words or by characters",
     ),
     sc(
+        Modifiers::ALT,
+        Key::Num1,
+        Action::ShowSideBySide,
+        "Side by side: the aligned passages",
+    ),
+    sc(
+        Modifiers::ALT,
+        Key::Num2,
+        Action::ShowCoverage,
+        "Coverage: who carries which passage",
+    ),
+    sc(
+        Modifiers::ALT,
+        Key::Num3,
+        Action::ShowFacts,
+        "Facts: quotes, figures and names per article",
+    ),
+    sc(
         Modifiers::NONE,
         Key::F1,
         Action::Shortcuts,
@@ -226,6 +250,16 @@ pub const SHORTCUTS: &[Shortcut] = &[
 ];
 
 impl Action {
+    /// The action that shows a view.
+    #[must_use]
+    pub fn show_view(tab: ViewTab) -> Self {
+        match tab {
+            ViewTab::SideBySide => Self::ShowSideBySide,
+            ViewTab::Coverage => Self::ShowCoverage,
+            ViewTab::Facts => Self::ShowFacts,
+        }
+    }
+
     /// The command this action issues with the current settings.
     #[must_use]
     pub fn command(self, settings: &Settings) -> Command {
@@ -263,6 +297,9 @@ impl Action {
                 };
             }),
             Self::Shortcuts => Command::ShowShortcuts(true),
+            Self::ShowSideBySide => Command::ShowView(ViewTab::SideBySide),
+            Self::ShowCoverage => Command::ShowView(ViewTab::Coverage),
+            Self::ShowFacts => Command::ShowView(ViewTab::Facts),
         }
     }
 }

@@ -158,6 +158,7 @@ pub fn comparison(n_articles: usize, n_paragraphs: usize) -> Comparison {
                         similarity: if changed(a, p) { 0.95 } else { 1.0 },
                         moved: a > 0 && (p * 7 + a) % 53 == 0,
                         ops,
+                        ..Cell::default()
                     })
                 })
                 .collect();
@@ -219,6 +220,8 @@ pub fn comparison(n_articles: usize, n_paragraphs: usize) -> Comparison {
         .collect();
     Comparison {
         overrides: Vec::new(),
+        relatedness: Vec::new(),
+        facts: Vec::new(),
         options: CompareOptions::default(),
         articles,
         errors: Vec::new(),

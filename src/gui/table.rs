@@ -71,6 +71,7 @@ struct Key {
     dark: bool,
     search: u64,
     finding: Option<usize>,
+    mention: Option<super::ctx::MentionSpan>,
     /// Fonts installed, atlas size and scale: cached galleys hold atlas coordinates.
     fonts: (usize, [usize; 2], u32),
 }
@@ -131,6 +132,12 @@ impl TableCache {
         self.prefix.last().copied().unwrap_or(0.0)
     }
 
+    /// The layout of a cell laid out before (tests read what a cell shows).
+    #[must_use]
+    pub fn layout_of(&self, row: usize, article: usize) -> Option<&CellLayout> {
+        self.cells.get(&(row, article)).map(AsRef::as_ref)
+    }
+
     /// The item at a content-space y.
     #[must_use]
     pub fn item_at(&self, y: f32) -> usize {
@@ -173,6 +180,11 @@ fn tag_text(comparison: &Comparison, row: usize, a: usize, cell: &Cell) -> Optio
             .join("+")
     };
     let mut tags = Vec::new();
+    if let Some(caption) = super::layout::related_caption(cell) {
+        tags.push(caption);
+    } else if a == reference && !cell.marks.is_empty() {
+        tags.push("reference · facts marked".to_string());
+    }
     if cell.moved {
         let here = cell.paragraphs.first().map_or(0, |p| p + 1);
         match ref_cell {
@@ -238,6 +250,7 @@ fn layout_cell(
         current_match: ctx.search.current,
         findings: Some(input.finding_spans),
         current_finding: ctx.selection.finding,
+        mention: ctx.selection.mention,
     };
     let blocks = cell_blocks(a, article, cell, &highlights, &pal, &font);
     let findings: Vec<usize> = cell
@@ -358,6 +371,7 @@ pub fn show(ctx: &mut ViewCtx<'_>, state: &mut TableState, ui: &mut egui::Ui) {
         dark: ctx.settings.dark,
         search: ctx.search.revision,
         finding: ctx.selection.finding,
+        mention: ctx.selection.mention,
         fonts: (n_fonts, atlas_size, ui.ctx().pixels_per_point().to_bits()),
     };
     if atlas_cleared || cache.key.as_ref() != Some(&key) {
@@ -841,6 +855,15 @@ pub fn cell_description(
     }
     if a == comparison.options.reference {
         notes.push("reference".to_string());
+    } else if let Some(caption) = super::layout::related_caption(cell) {
+        notes.push(caption);
+    } else if comparison
+        .rows
+        .get(r)
+        .and_then(|row| row.cells.get(comparison.options.reference))
+        .is_some_and(Option::is_none)
+    {
+        notes.push("not in the reference".to_string());
     } else {
         notes.push(format!(
             "{:.0}% like the reference",

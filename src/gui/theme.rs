@@ -52,6 +52,32 @@ pub struct Palette {
     pub badge_fg: Color32,
     /// Grid lines between cells.
     pub grid: Color32,
+    /// Background of a fact a related passage shares with the other side.
+    pub mark_shared_bg: Color32,
+    /// Underline of a shared fact.
+    pub mark_shared_line: Color32,
+    /// Background of a fact only this related passage states.
+    pub mark_only_bg: Color32,
+    /// Underline of a fact stated only here.
+    pub mark_only_line: Color32,
+    /// Background of the fact mention jumped to from the facts view.
+    pub mention_bg: Color32,
+    /// Coverage chip: the same text as the reference.
+    pub chip_same: Color32,
+    /// Coverage chip: reworded (a word diff).
+    pub chip_reworded: Color32,
+    /// Coverage chip: related (written independently).
+    pub chip_related: Color32,
+    /// Coverage chip: carried here, not by the reference.
+    pub chip_only: Color32,
+    /// Text on the chips.
+    pub chip_text: Color32,
+    /// Marker of damage on a chip and of a fact stated differently.
+    pub warn: Color32,
+    /// Background of a fact stated differently.
+    pub differs_bg: Color32,
+    /// The heat map's colour at relatedness 1.
+    pub heat: Color32,
 }
 
 /// The palette for the dark or light theme.
@@ -81,6 +107,19 @@ pub fn palette(dark: bool) -> Palette {
             badge_bg: Color32::from_rgb(200, 120, 0),
             badge_fg: Color32::BLACK,
             grid: Color32::from_gray(60),
+            mark_shared_bg: Color32::from_rgb(18, 74, 70),
+            mark_shared_line: Color32::from_rgb(90, 220, 200),
+            mark_only_bg: Color32::from_rgb(96, 56, 10),
+            mark_only_line: Color32::from_rgb(255, 170, 70),
+            mention_bg: Color32::from_rgb(30, 90, 160),
+            chip_same: Color32::from_rgb(56, 64, 58),
+            chip_reworded: Color32::from_rgb(96, 78, 20),
+            chip_related: Color32::from_rgb(22, 84, 80),
+            chip_only: Color32::from_rgb(40, 60, 110),
+            chip_text: Color32::from_gray(230),
+            warn: Color32::from_rgb(255, 120, 90),
+            differs_bg: Color32::from_rgb(110, 40, 40),
+            heat: Color32::from_rgb(70, 140, 255),
         }
     } else {
         Palette {
@@ -106,6 +145,19 @@ pub fn palette(dark: bool) -> Palette {
             badge_bg: Color32::from_rgb(230, 130, 0),
             badge_fg: Color32::BLACK,
             grid: Color32::from_gray(205),
+            mark_shared_bg: Color32::from_rgb(204, 238, 232),
+            mark_shared_line: Color32::from_rgb(0, 128, 116),
+            mark_only_bg: Color32::from_rgb(255, 224, 186),
+            mark_only_line: Color32::from_rgb(204, 102, 0),
+            mention_bg: Color32::from_rgb(168, 208, 255),
+            chip_same: Color32::from_rgb(226, 231, 226),
+            chip_reworded: Color32::from_rgb(255, 232, 170),
+            chip_related: Color32::from_rgb(188, 230, 222),
+            chip_only: Color32::from_rgb(206, 222, 255),
+            chip_text: Color32::from_gray(20),
+            warn: Color32::from_rgb(200, 40, 20),
+            differs_bg: Color32::from_rgb(255, 205, 200),
+            heat: Color32::from_rgb(40, 100, 230),
         }
     }
 }

@@ -136,6 +136,7 @@ mod tests {
                 ref_span: None,
                 whitespace_only: false,
             }],
+            ..Cell::default()
         })
     }
 
@@ -156,6 +157,8 @@ mod tests {
         };
         Comparison {
             overrides: Vec::new(),
+            relatedness: Vec::new(),
+            facts: Vec::new(),
             options: CompareOptions::default(),
             articles: vec![article(0), article(1)],
             errors: vec![],

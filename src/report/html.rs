@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 
 use crate::detect::language::{self, Language};
 use crate::model::{
-    Cell, Comparison, Finding, FindingKind, Granularity, Op, OpTag, Row, UNRELATED_SIMILARITY,
+    Cell, Comparison, FactKind, Finding, FindingKind, Granularity, Op, OpTag, Relation, Row,
 };
 
 /// The style sheet, inlined into every report.
@@ -33,6 +33,7 @@ pub fn to_html(c: &Comparison) -> String {
     write_legend(&mut out);
     write_rows(&mut out, c, &index);
     write_findings(&mut out, c, &index);
+    write_facts(&mut out, c);
     out.push_str(
         "<footer><p>Written by storydiff. This file is self-contained: it loads nothing and \
          runs no script.</p></footer>\n</main>\n</body>\n</html>\n",
@@ -147,17 +148,7 @@ impl Index {
                 (k, merged)
             })
             .collect();
-        let reference = c.options.reference;
-        let unrelated = (0..c.articles.len())
-            .map(|i| {
-                i != reference
-                    && c.articles.len() > 1
-                    && c.similarity
-                        .get(i)
-                        .and_then(|row| row.get(reference))
-                        .is_some_and(|&s| s < UNRELATED_SIMILARITY)
-            })
-            .collect();
+        let unrelated = (0..c.articles.len()).map(|i| c.is_unrelated(i)).collect();
         Self {
             row_of,
             findings_on,
@@ -458,16 +449,53 @@ fn write_similarity(out: &mut String, c: &Comparison) {
         return;
     }
     out.push_str(
-        "<p class=\"intro\">How much of its wording each article shares with each other one.</p>\n\
-         <div class=\"scroll\">\n<table class=\"matrix\">\n<thead><tr><td></td>",
+        "<p class=\"intro\">How much of its wording each article shares with each other one.</p>\n",
     );
+    write_matrix(out, c, &c.similarity);
+    if !c.relatedness.is_empty() {
+        out.push_str(
+            "<h3>Relatedness</h3>\n<p class=\"intro\">How many names, figures and distinctive words \
+             each pair shares (weighted by how rare they are in English; dates more than three days \
+             apart count against). Under 14% to every other article: most likely another story.</p>\n",
+        );
+        write_matrix(out, c, &c.relatedness);
+    }
+    for i in 0..c.articles.len() {
+        if c.is_unrelated(i) {
+            let best = c
+                .relatedness
+                .get(i)
+                .or_else(|| c.similarity.get(i))
+                .and_then(|row| {
+                    row.iter()
+                        .enumerate()
+                        .filter(|&(j, _)| j != i)
+                        .map(|(_, &v)| v)
+                        .max_by(f64::total_cmp)
+                })
+                .unwrap_or(0.0);
+            out.push_str("<p class=\"note warn\">Note: ");
+            push_article_name(out, c, i);
+            let _ = writeln!(
+                out,
+                " shares few names, figures or event words with the other articles (at most {}); it is most likely about another story.</p>",
+                percent(best)
+            );
+        }
+    }
+    out.push_str("</section>\n");
+}
+
+/// An article × article matrix of 0–1 values as a coloured table.
+fn write_matrix(out: &mut String, c: &Comparison, matrix: &[Vec<f64>]) {
+    out.push_str("<div class=\"scroll\">\n<table class=\"matrix\">\n<thead><tr><td></td>");
     for j in 0..c.articles.len() {
         out.push_str("<th scope=\"col\">");
         push_article_name(out, c, j);
         out.push_str("</th>");
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for (i, row) in c.similarity.iter().enumerate() {
+    for (i, row) in matrix.iter().enumerate() {
         out.push_str("<tr><th scope=\"row\">");
         push_article_name(out, c, i);
         out.push_str("</th>");
@@ -482,20 +510,6 @@ fn write_similarity(out: &mut String, c: &Comparison) {
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n</div>\n");
-    let reference = c.options.reference;
-    for (i, row) in c.similarity.iter().enumerate() {
-        let s = row.get(reference).copied().unwrap_or(0.0);
-        if i != reference && s < UNRELATED_SIMILARITY {
-            out.push_str("<p class=\"note warn\">Note: ");
-            push_article_name(out, c, i);
-            let _ = writeln!(
-                out,
-                " shares almost no wording with the reference ({}); it may be about another story.</p>",
-                percent(s)
-            );
-        }
-    }
-    out.push_str("</section>\n");
 }
 
 fn write_legend(out: &mut String) {
@@ -504,6 +518,9 @@ fn write_legend(out: &mut String) {
          <li><ins>added</ins> words this article has and the reference lacks (green, underlined)</li>\n\
          <li><del>removed</del> words of the reference this article lacks (red, struck through)</li>\n\
          <li><ins class=\"ws\">␣</ins> <del class=\"ws\">␣</del> a change only in spacing (faint blue; ␣ stands for a space, ↵ for a line break)</li>\n\
+         <li><span class=\"tag related\">related</span> a passage written independently about the same facts: no word diff; \
+         <span class=\"fact shared\">shared</span> facts (names, figures, distinctive words the reference passage has too) and \
+         <span class=\"fact own\">only here</span> (names and figures the reference passage does not state)</li>\n\
          <li><span class=\"tag moved\">moved</span> the passage sits elsewhere in this article's order</li>\n\
          <li><span class=\"absent-sample\">— not in this article</span> the article lacks the passage</li>\n\
          <li><mark>flagged</mark> text a finding points at; <span class=\"flag damage\">⚑ damage</span> \
@@ -634,7 +651,13 @@ fn write_cell(out: &mut String, c: &Comparison, index: &Index, ai: usize, cell: 
         "</span><p class=\"meta\"><span>{}</span>",
         paragraph_list(&cell.paragraphs)
     );
-    if !reference {
+    if !reference && cell.relation == Relation::Related {
+        let _ = write!(
+            out,
+            " <span class=\"tag related\">related</span> <span class=\"sim\">written independently, {} same words</span>",
+            percent(cell.similarity)
+        );
+    } else if !reference {
         let _ = write!(
             out,
             " <span class=\"sim\">{} like the reference</span>",
@@ -658,8 +681,58 @@ fn write_cell(out: &mut String, c: &Comparison, index: &Index, ai: usize, cell: 
         }
     }
     out.push_str("</p>");
-    write_cell_text(out, index, ai, cell);
+    if cell.relation == Relation::Related || !cell.marks.is_empty() {
+        write_related_text(out, c, index, ai, cell);
+    } else {
+        write_cell_text(out, index, ai, cell);
+    }
     out.push_str("</td>");
+}
+
+/// A related passage (or the reference passage of its row): its own text, one `<p>` per
+/// paragraph, with its fact marks instead of a word diff.
+fn write_related_text(out: &mut String, c: &Comparison, index: &Index, ai: usize, cell: &Cell) {
+    let _ = write!(
+        out,
+        "<div class=\"txt\" dir=\"auto\" lang=\"{}\">",
+        index.lang(ai)
+    );
+    for &p in &cell.paragraphs {
+        let Some(text) = c
+            .articles
+            .get(ai)
+            .and_then(|a| a.paragraphs.get(p))
+            .map(|p| p.text.as_str())
+        else {
+            continue;
+        };
+        let mut marks: Vec<(usize, usize, bool)> = cell
+            .marks
+            .iter()
+            .filter(|m| m.span.paragraph == p)
+            .map(|m| (m.span.start, m.span.end, m.shared))
+            .collect();
+        marks.sort_unstable();
+        out.push_str("<p>");
+        let mut at = 0;
+        for (start, end, shared) in marks {
+            if start < at {
+                continue;
+            }
+            push_text(out, crate::normalize::char_slice(text, at, start));
+            let _ = write!(
+                out,
+                "<span class=\"fact {}\">",
+                if shared { "shared" } else { "own" }
+            );
+            push_text(out, crate::normalize::char_slice(text, start, end));
+            out.push_str("</span>");
+            at = end;
+        }
+        push_text(out, crate::normalize::char_slice(text, at, usize::MAX));
+        out.push_str("</p>");
+    }
+    out.push_str("</div>");
 }
 
 /// The cell's ops, one `<p>` per paragraph of the article (a deletion stays with the
@@ -757,6 +830,68 @@ fn push_marked(out: &mut String, op: &Op, marks: &[(usize, usize)]) {
         at = e;
     }
     push_text(out, op.text.get(byte(at)..).unwrap_or_default());
+}
+
+/// The facts table: one line per fact, one column per article (present, absent, or the
+/// article's own form where outlets disagree).
+fn write_facts(out: &mut String, c: &Comparison) {
+    if c.facts.is_empty() {
+        return;
+    }
+    let differing = c.facts.iter().filter(|f| !f.differs.is_empty()).count();
+    let _ = write!(
+        out,
+        "<section id=\"facts\">\n<h2>Facts <span class=\"count\">({}, {} differ)</span></h2>\n\
+         <p class=\"intro\">Quotes, figures and names, and which article carries each. A fact \
+         <em>differs</em> where outlets give another value, wording or spelling: each shows its own.</p>\n\
+         <div class=\"scroll\">\n<table class=\"facts\">\n<thead><tr><th scope=\"col\">fact</th>",
+        c.facts.len(),
+        differing
+    );
+    for a in 0..c.articles.len() {
+        out.push_str("<th scope=\"col\">");
+        push_article_name(out, c, a);
+        out.push_str("</th>");
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for f in &c.facts {
+        let kind = match f.kind {
+            FactKind::Quote => "quote",
+            FactKind::Figure => "figure",
+            FactKind::Name => "name",
+        };
+        let _ = write!(
+            out,
+            "<tr class=\"{kind}\"><th scope=\"row\"><span class=\"tag\">{kind}</span> "
+        );
+        push_text(out, &f.text);
+        if let Some(speaker) = &f.speaker {
+            out.push_str(" <span class=\"speaker\">— ");
+            push_text(out, speaker);
+            out.push_str("</span>");
+        }
+        out.push_str("</th>");
+        for a in 0..c.articles.len() {
+            let Some(m) = f.mentions.iter().find(|m| m.article == a) else {
+                out.push_str("<td class=\"absent\">—</td>");
+                continue;
+            };
+            let differs = !f.differs.is_empty();
+            let _ = write!(
+                out,
+                "<td class=\"{}\">",
+                if differs { "differs" } else { "present" }
+            );
+            push_text(out, &m.text);
+            let _ = write!(
+                out,
+                " <span class=\"where\">¶{}</span></td>",
+                m.paragraph + 1
+            );
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n</section>\n");
 }
 
 fn write_findings(out: &mut String, c: &Comparison, index: &Index) {

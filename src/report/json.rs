@@ -5,7 +5,9 @@
 
 use serde::Serialize;
 
-use crate::model::{Comparison, Finding, Location, Op, OpTag, Override, Span};
+use crate::model::{
+    Comparison, FactKind, FactMark, Finding, Location, Mention, Op, OpTag, Override, Span,
+};
 
 /// The schema name written in every report.
 pub const SCHEMA: &str = "storydiff-report/1";
@@ -20,6 +22,10 @@ struct Report<'a> {
     rows: Vec<RowOut<'a>>,
     findings: Vec<FindingOut<'a>>,
     similarity: Vec<Vec<f64>>,
+    /// Article × article topical relatedness (same story or another story).
+    relatedness: Vec<Vec<f64>>,
+    /// Quotes, figures and names with every place they appear.
+    facts: Vec<FactOut<'a>>,
     /// The user's corrections, in the order applied; absent when there are none.
     #[serde(skip_serializing_if = "<[Override]>::is_empty")]
     overrides: &'a [Override],
@@ -42,6 +48,8 @@ struct ArticleOut<'a> {
     encoding: &'a str,
     words: usize,
     paragraphs: Vec<&'a str>,
+    /// True when the article is most likely about another story.
+    unrelated: bool,
     /// Present only for an article not in English: the English-only checks skipped on it.
     #[serde(skip_serializing_if = "Option::is_none")]
     english_only_skipped: Option<SkippedOut>,
@@ -79,7 +87,30 @@ struct CellOut<'a> {
     paragraphs: &'a [usize],
     similarity: f64,
     moved: bool,
+    relation: &'static str,
     ops: Vec<OpOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    links: Vec<LinkOut>,
+    #[serde(skip_serializing_if = "<[FactMark]>::is_empty")]
+    marks: &'a [FactMark],
+}
+
+#[derive(Serialize)]
+struct LinkOut {
+    reference: Span,
+    span: Span,
+    similarity: f64,
+}
+
+#[derive(Serialize)]
+struct FactOut<'a> {
+    kind: &'static str,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<&'a str>,
+    mentions: &'a [Mention],
+    #[serde(skip_serializing_if = "<[Vec<usize>]>::is_empty")]
+    differs: &'a [Vec<usize>],
 }
 
 #[derive(Serialize)]
@@ -183,6 +214,25 @@ fn skipped_out(comparison: &Comparison) -> Vec<Option<SkippedOut>> {
     skipped
 }
 
+/// The facts table as the report writes it.
+fn facts_out(comparison: &Comparison) -> Vec<FactOut<'_>> {
+    comparison
+        .facts
+        .iter()
+        .map(|f| FactOut {
+            kind: match f.kind {
+                FactKind::Quote => "quote",
+                FactKind::Figure => "figure",
+                FactKind::Name => "name",
+            },
+            text: &f.text,
+            speaker: f.speaker.as_deref(),
+            mentions: &f.mentions,
+            differs: &f.differs,
+        })
+        .collect()
+}
+
 /// Serialises the comparison as the stable, pretty-printed JSON report (with a final newline).
 #[must_use]
 pub fn to_json(comparison: &Comparison) -> String {
@@ -212,6 +262,7 @@ pub fn to_json(comparison: &Comparison) -> String {
                 encoding: &a.encoding,
                 words: a.word_count(),
                 paragraphs: a.paragraphs.iter().map(|p| p.text.as_str()).collect(),
+                unrelated: comparison.is_unrelated(i),
                 english_only_skipped: skipped.next().flatten(),
                 headline: comparison
                     .headline
@@ -243,7 +294,18 @@ pub fn to_json(comparison: &Comparison) -> String {
                             paragraphs: &c.paragraphs,
                             similarity: round4(c.similarity),
                             moved: c.moved,
+                            relation: c.relation.as_str(),
                             ops: c.ops.iter().map(op_out).collect(),
+                            links: c
+                                .links
+                                .iter()
+                                .map(|l| LinkOut {
+                                    reference: l.ref_span,
+                                    span: l.span,
+                                    similarity: round4(l.similarity),
+                                })
+                                .collect(),
+                            marks: &c.marks,
                         })
                     })
                     .collect(),
@@ -255,6 +317,12 @@ pub fn to_json(comparison: &Comparison) -> String {
             .iter()
             .map(|r| r.iter().copied().map(round4).collect())
             .collect(),
+        relatedness: comparison
+            .relatedness
+            .iter()
+            .map(|r| r.iter().copied().map(round4).collect())
+            .collect(),
+        facts: facts_out(comparison),
         overrides: &comparison.overrides,
     };
     let mut out = serde_json::to_string_pretty(&report).unwrap_or_else(|e| {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Comparison, FindingKind, Granularity, Op, OpTag};
+use crate::model::{Comparison, FactKind, FindingKind, Granularity, Op, OpTag, Relation};
 
 /// Renders the comparison as plain text: the articles, the options, the user's manual
 /// changes, load errors, the similarity matrix, every row with a difference (deletions as
@@ -54,14 +54,31 @@ pub fn to_text(c: &Comparison) -> String {
             }
             out.push('\n');
         }
-        for (i, row) in c.similarity.iter().enumerate() {
-            let s = row.get(reference).copied().unwrap_or(0.0);
-            if i != reference && c.is_unrelated(i) {
+        if !c.relatedness.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nRelatedness (shared names, figures and distinctive words; dates considered):"
+            );
+            let _ = write!(out, "      ");
+            for j in 0..c.articles.len() {
+                let _ = write!(out, " [{:>2}]", j + 1);
+            }
+            out.push('\n');
+            for (i, row) in c.relatedness.iter().enumerate() {
+                let _ = write!(out, "  [{:>2}]", i + 1);
+                for v in row {
+                    let _ = write!(out, " {v:.2}");
+                }
+                out.push('\n');
+            }
+        }
+        for i in 0..c.articles.len() {
+            if c.is_unrelated(i) {
                 let _ = writeln!(
                     out,
-                    "  Note: [{}] shares almost no wording with the reference ({:.0}%); it may be about another story.",
+                    "  Note: [{}] shares few names, figures or event words with the other articles ({}); it is most likely about another story.",
                     i + 1,
-                    s * 100.0
+                    best_relatedness(c, i)
                 );
             }
         }
@@ -76,7 +93,114 @@ pub fn to_text(c: &Comparison) -> String {
     write_headlines(&mut out, c);
     write_rows(&mut out, c);
     write_findings(&mut out, c);
+    write_coverage(&mut out, c);
+    write_facts(&mut out, c);
     out
+}
+
+/// "at most 4% related to [2]": the article's highest relatedness to another article.
+fn best_relatedness(c: &Comparison, a: usize) -> String {
+    let row = c.relatedness.get(a).or_else(|| c.similarity.get(a));
+    row.and_then(|row| {
+        row.iter()
+            .enumerate()
+            .filter(|&(b, _)| b != a)
+            .max_by(|x, y| x.1.total_cmp(y.1))
+            .map(|(b, v)| format!("at most {:.0}% related, to [{}]", v * 100.0, b + 1))
+    })
+    .unwrap_or_default()
+}
+
+/// Per article: the story passages it alone carries, those most others carry that it lacks,
+/// and the facts it states differently.
+fn write_coverage(out: &mut String, c: &Comparison) {
+    if c.articles.len() < 2 {
+        return;
+    }
+    let map = crate::coverage::map::coverage_map(c);
+    let rows = |list: &[usize]| -> String {
+        list.iter()
+            .map(|r| (r + 1).to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(out, "\nCoverage:");
+    for (a, o) in map.outlets.iter().enumerate() {
+        let mut parts = Vec::new();
+        if !o.alone.is_empty() {
+            parts.push(format!("carries alone rows {}", rows(&o.alone)));
+        }
+        if !o.omits.is_empty() {
+            parts.push(format!(
+                "omits rows {} that most others carry",
+                rows(&o.omits)
+            ));
+        }
+        if !o.differs.is_empty() {
+            let facts: Vec<String> = o
+                .differs
+                .iter()
+                .filter_map(|&i| c.facts.get(i))
+                .map(|f| quoted_text(&f.text))
+                .collect();
+            parts.push(format!("states differently {}", facts.join(", ")));
+        }
+        if parts.is_empty() {
+            parts.push("nothing of its own, nothing missing".to_string());
+        }
+        let _ = writeln!(out, "  [{}] {}", a + 1, parts.join("; "));
+    }
+}
+
+/// The facts table: each quote, figure and name, which articles carry it, and who states it
+/// differently (with their wording).
+fn write_facts(out: &mut String, c: &Comparison) {
+    if c.facts.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nFacts: {}", c.facts.len());
+    for (kind, label) in [
+        (FactKind::Quote, "Quotes"),
+        (FactKind::Figure, "Figures"),
+        (FactKind::Name, "Names"),
+    ] {
+        let of_kind: Vec<_> = c.facts.iter().filter(|f| f.kind == kind).collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "  {label} ({}):", of_kind.len());
+        for f in of_kind {
+            let mut carried: Vec<usize> = f.mentions.iter().map(|m| m.article).collect();
+            carried.dedup();
+            let articles: Vec<String> = carried.iter().map(|a| format!("[{}]", a + 1)).collect();
+            let speaker = f
+                .speaker
+                .as_ref()
+                .map(|s| format!(" — {s}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "    {}{} · in {}",
+                quoted_text(&f.text),
+                speaker,
+                articles.join("")
+            );
+            if !f.differs.is_empty() {
+                let forms: Vec<String> = f
+                    .differs
+                    .iter()
+                    .filter_map(|group| {
+                        let first = *group.first()?;
+                        let m = f.mentions.iter().find(|m| m.article == first)?;
+                        let who: Vec<String> =
+                            group.iter().map(|a| format!("[{}]", a + 1)).collect();
+                        Some(format!("{} {}", who.join(""), quoted_text(&m.text)))
+                    })
+                    .collect();
+                let _ = writeln!(out, "      differs: {}", forms.join(" vs "));
+            }
+        }
+    }
 }
 
 /// The options in plain words: "reference [1]; ignoring case, typography; word diff".
@@ -178,6 +302,25 @@ fn write_rows(out: &mut String, c: &Comparison) {
                 .map(|p| (p + 1).to_string())
                 .collect();
             let moved = if cell.moved { ", moved" } else { "" };
+            if cell.relation == Relation::Related {
+                let text: Vec<&str> = cell
+                    .paragraphs
+                    .iter()
+                    .filter_map(|&p| c.articles.get(ai)?.paragraphs.get(p))
+                    .map(|p| p.text.as_str())
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "  [{}] ¶{} (related: written independently, {:.0}% same words{}): {}",
+                    ai + 1,
+                    paras.join("+"),
+                    cell.similarity * 100.0,
+                    moved,
+                    text.join(" ")
+                );
+                let _ = writeln!(out, "      {}", marks_line(c, ai, cell));
+                continue;
+            }
             let line = ops_line(&cell.ops);
             let _ = writeln!(
                 out,
@@ -190,6 +333,42 @@ fn write_rows(out: &mut String, c: &Comparison) {
             );
         }
     }
+}
+
+/// "shares: Vellmar, 84; only here: Brantham" for a related passage.
+fn marks_line(c: &Comparison, article: usize, cell: &crate::model::Cell) -> String {
+    let word = |m: &crate::model::FactMark| {
+        c.articles
+            .get(article)
+            .and_then(|a| a.paragraphs.get(m.span.paragraph))
+            .map(|p| crate::normalize::char_slice(&p.text, m.span.start, m.span.end).to_string())
+    };
+    let mut shared: Vec<String> = cell
+        .marks
+        .iter()
+        .filter(|m| m.shared)
+        .filter_map(word)
+        .collect();
+    let mut own: Vec<String> = cell
+        .marks
+        .iter()
+        .filter(|m| !m.shared)
+        .filter_map(word)
+        .collect();
+    shared.dedup();
+    own.dedup();
+    let mut line = format!(
+        "shares with the reference: {}",
+        if shared.is_empty() {
+            "—".to_string()
+        } else {
+            shared.join(", ")
+        }
+    );
+    if !own.is_empty() {
+        let _ = write!(line, "; only here: {}", own.join(", "));
+    }
+    line
 }
 
 fn write_findings(out: &mut String, c: &Comparison) {

@@ -5,7 +5,7 @@
 use egui::RichText;
 
 use super::{Command, StorydiffApp, ViewCtx};
-use crate::gui::settings::FONT_RANGE;
+use crate::gui::settings::{FONT_RANGE, ViewTab};
 use crate::gui::shortcuts::{Action, text_of};
 use crate::gui::theme::palette;
 
@@ -40,18 +40,40 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
             });
     }
     if app.comparison.is_some() {
-        let mut table = std::mem::take(&mut app.table);
-        egui::Panel::right("ruler")
-            .resizable(false)
-            .exact_size(crate::gui::ruler::WIDTH + 6.0)
-            .show(ui, |ui| {
-                crate::gui::ruler::show(&mut app.view_ctx(commands), &table.cache, ui);
-            });
-        egui::CentralPanel::default().show(ui, |ui| {
-            crate::gui::table::show(&mut app.view_ctx(commands), &mut table, ui);
-            drop_overlay(ui);
-        });
-        app.table = table;
+        let tab = app.settings.tab;
+        egui::Panel::top("tabs").show(ui, |ui| tabs(&mut app.view_ctx(commands), ui));
+        match tab {
+            ViewTab::SideBySide => {
+                let mut table = std::mem::take(&mut app.table);
+                egui::Panel::right("ruler")
+                    .resizable(false)
+                    .exact_size(crate::gui::ruler::WIDTH + 6.0)
+                    .show(ui, |ui| {
+                        crate::gui::ruler::show(&mut app.view_ctx(commands), &table.cache, ui);
+                    });
+                egui::CentralPanel::default().show(ui, |ui| {
+                    crate::gui::table::show(&mut app.view_ctx(commands), &mut table, ui);
+                    drop_overlay(ui);
+                });
+                app.table = table;
+            }
+            ViewTab::Coverage => {
+                let mut state = std::mem::take(&mut app.coverage_view);
+                egui::CentralPanel::default().show(ui, |ui| {
+                    crate::gui::coverage::show(&mut app.view_ctx(commands), &mut state, ui);
+                    drop_overlay(ui);
+                });
+                app.coverage_view = state;
+            }
+            ViewTab::Facts => {
+                let mut state = std::mem::take(&mut app.facts_view);
+                egui::CentralPanel::default().show(ui, |ui| {
+                    crate::gui::facts_view::show(&mut app.view_ctx(commands), &mut state, ui);
+                    drop_overlay(ui);
+                });
+                app.facts_view = state;
+            }
+        }
     } else {
         let busy = app.busy();
         egui::CentralPanel::default().show(ui, |ui| {
@@ -73,6 +95,24 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
     if app.show_shortcuts && !crate::gui::shortcuts::window(&ctx, true) {
         commands.push(Command::ShowShortcuts(false));
     }
+}
+
+/// The tabs above the rows: side by side, coverage, facts.
+fn tabs(ctx: &mut ViewCtx<'_>, ui: &mut egui::Ui) {
+    let current = ctx.settings.tab;
+    ui.horizontal(|ui| {
+        for tab in ViewTab::ALL {
+            let keys = text_of(ui.ctx(), Action::show_view(tab));
+            if ui
+                .selectable_label(current == tab, RichText::new(tab.label()).strong())
+                .on_hover_text(keys)
+                .clicked()
+                && current != tab
+            {
+                ctx.send(Command::ShowView(tab));
+            }
+        }
+    });
 }
 
 /// A menu button with the shortcut text the shortcut table gives its action.
@@ -175,6 +215,19 @@ fn menu(ctx: &mut ViewCtx<'_>, ui: &mut egui::Ui) {
             );
         });
         ui.menu_button("View", |ui| {
+            for tab in ViewTab::ALL {
+                let text = text_of(ui.ctx(), Action::show_view(tab));
+                if ui
+                    .add_enabled(
+                        open,
+                        egui::Button::selectable(s.tab == tab, tab.label()).shortcut_text(text),
+                    )
+                    .clicked()
+                {
+                    out.push(Command::ShowView(tab));
+                }
+            }
+            ui.separator();
             if toggle(ui, s.show_options, "Options panel", None) {
                 out.push(Command::ShowOptions(!s.show_options));
             }
