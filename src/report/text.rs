@@ -448,7 +448,7 @@ mod tests {
         );
         let text = to_text(&c);
         assert!(
-            text.contains("Note: [3] shares almost no wording"),
+            text.contains("Note: [3] shares few names, figures or event words"),
             "{text}"
         );
         assert!(!text.contains("Note: [2]"), "{text}");
