@@ -41,6 +41,19 @@ fn cell_terms(article: &Article, paras: &[usize], cache: &mut FxHashMap<usize, T
     out
 }
 
+/// A passage made only of photo captions: it belongs to a picture, not to the report's
+/// account of the facts, and stays in its own row (a caption that shares the port's name
+/// with a paragraph about the port is no rewording of it).
+fn captions_only(article: &Article, paras: &[usize]) -> bool {
+    !paras.is_empty()
+        && paras.iter().all(|&p| {
+            article
+                .paragraphs
+                .get(p)
+                .is_some_and(|para| crate::detect::boilerplate::signals::caption_shape(&para.text))
+        })
+}
+
 /// Moves passages of related articles into the reference rows they correspond to (see the
 /// module docs). `unrelated[a]` articles are left as they are. Every paragraph stays in
 /// exactly one row; a row left empty is removed.
@@ -101,7 +114,16 @@ fn join_leftovers(
     let mut leftovers: Vec<(usize, Terms)> = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         let who = members(row);
-        if who.is_empty() || who.contains(&reference) || who.iter().any(|&k| is_unrelated(k)) {
+        if who.is_empty()
+            || who.contains(&reference)
+            || who.iter().any(|&k| is_unrelated(k))
+            || who.iter().any(|&k| {
+                articles
+                    .get(k)
+                    .zip(row.cells.get(k))
+                    .is_some_and(|(article, paras)| captions_only(article, paras))
+            })
+        {
             continue;
         }
         let mut t = Terms::default();
@@ -114,12 +136,7 @@ fn join_leftovers(
         }
         leftovers.push((r, t));
     }
-    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (i, (_, t)) in leftovers.iter().enumerate() {
-        for (k, _) in t.entries() {
-            postings.entry(k.as_str()).or_default().push(i);
-        }
-    }
+    let postings = postings(leftovers.iter().enumerate().map(|(i, (_, t))| (i, t)));
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
     for (i, (_, t)) in leftovers.iter().enumerate() {
         let mut seen = rustc_hash::FxHashSet::default();
@@ -130,7 +147,7 @@ fn join_leftovers(
             if list.len() > MAX_POSTINGS {
                 continue;
             }
-            for &j in list {
+            for &(j, _) in list {
                 if j > i
                     && seen.insert(j)
                     && let Some((_, tj)) = leftovers.get(j)
@@ -191,6 +208,19 @@ fn join_leftovers(
     }
 }
 
+/// For each term, the items carrying it with the term's weight there.
+fn postings<'t>(
+    items: impl Iterator<Item = (usize, &'t Terms)>,
+) -> FxHashMap<&'t str, Vec<(usize, f64)>> {
+    let mut out: FxHashMap<&str, Vec<(usize, f64)>> = FxHashMap::default();
+    for (i, t) in items {
+        for (k, w) in t.entries() {
+            out.entry(k.as_str()).or_default().push((i, *w));
+        }
+    }
+    out
+}
+
 fn link_article(
     article: &Article,
     a: usize,
@@ -200,17 +230,12 @@ fn link_article(
 ) {
     let has = |row: &AlignedRow, k: usize| row.cells.get(k).is_some_and(|c| !c.is_empty());
     // Open targets: reference rows without a passage of this article.
-    let mut postings: FxHashMap<&str, Vec<(usize, f64)>> = FxHashMap::default();
-    for (r, row) in rows.iter().enumerate() {
-        if has(row, a) {
-            continue;
-        }
-        if let Some(Some(t)) = ref_terms.get(r) {
-            for (k, w) in t.entries() {
-                postings.entry(k.as_str()).or_default().push((r, *w));
-            }
-        }
-    }
+    let postings = postings(
+        rows.iter()
+            .enumerate()
+            .filter(|(_, row)| !has(row, a))
+            .filter_map(|(r, _)| Some((r, ref_terms.get(r)?.as_ref()?))),
+    );
     // Candidates: this article's passages alone in a row without the reference.
     let mut cache = FxHashMap::default();
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
@@ -221,7 +246,7 @@ fn link_article(
         if !alone {
             continue;
         }
-        let Some(paras) = row.cells.get(a) else {
+        let Some(paras) = row.cells.get(a).filter(|p| !captions_only(article, p)) else {
             continue;
         };
         let t = cell_terms(article, paras, &mut cache);

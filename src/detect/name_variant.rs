@@ -48,7 +48,7 @@ pub(crate) fn name_key(name: &str) -> String {
 }
 
 /// True when `a` and `b` differ by at most one insertion, deletion or substitution.
-fn within_one_edit(a: &str, b: &str) -> bool {
+pub(crate) fn within_one_edit(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let (short, long) = if a.len() <= b.len() {
@@ -275,7 +275,7 @@ fn ordered<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
 }
 
 /// All strings made by deleting one character.
-fn deletions(s: &str) -> Vec<String> {
+pub(crate) fn deletions(s: &str) -> Vec<String> {
     let chars: Vec<char> = s.chars().collect();
     (0..chars.len())
         .map(|i| {
@@ -332,6 +332,8 @@ mod tests {
         assert_eq!(name_key("Anthony"), name_key("Antony"));
         assert_ne!(name_key("Austria"), name_key("Australia"));
         assert!(within_one_edit("olsberg", "olsburg"));
+        assert!(within_one_edit("zelensky", "zelenskyy"));
+        assert!(!within_one_edit("abc", "cba"));
         assert!(!within_one_edit("austria", "australia"));
     }
 

@@ -17,11 +17,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{
     COUNTRIES, DETERMINERS, FEMALE_NAMES, Fact, FactKind, MALE_NAMES, NOT_NAMES, ORG_WORDS,
-    PARTICLES, Sets, TITLES, fact, gap, mention, within_one_edit,
+    PARTICLES, Sets, TITLES, fact, gap, mention,
 };
 use crate::detect::Context;
 use crate::detect::context::{Tok, is_function_word, is_name_shaped, slice, strip_possessive};
-use crate::detect::name_variant::name_key;
+use crate::detect::name_variant::{deletions, name_key, within_one_edit};
 
 /// One name occurrence.
 #[derive(Debug, Clone)]
@@ -554,21 +554,6 @@ fn inflection(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long.strip_prefix(short)
         .is_some_and(|tail| matches!(tail, "s" | "n" | "es" | "an"))
-}
-
-/// Every string made by deleting one character of `s`.
-fn deletions(s: &str) -> Vec<String> {
-    let chars: Vec<char> = s.chars().collect();
-    (0..chars.len())
-        .map(|i| {
-            chars
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, c)| c)
-                .collect()
-        })
-        .collect()
 }
 
 /// The name run covering or nearest after char `at` in the tokens' paragraph, among

@@ -3,10 +3,10 @@
 //! sees who carries which fact and who disagrees. Clicking a cell shows that mention side
 //! by side, highlighted.
 
-use egui::{Align2, FontId, Rect, RichText, Sense, Stroke, pos2, vec2};
+use egui::{FontId, Rect, RichText, Sense, Stroke, pos2, vec2};
 
 use super::command::Command;
-use super::coverage::elided;
+use super::coverage::{column_header, elided};
 use super::ctx::ViewCtx;
 use super::derived::FactPresence;
 use super::theme::{Palette, palette};
@@ -188,28 +188,9 @@ fn table(
         .auto_shrink(false)
         .show(ui, |ui| {
             ui.set_min_width(total_w);
-            let (head, _) = ui.allocate_exact_size(vec2(total_w, LINE_H), Sense::hover());
-            ui.painter().text(
-                pos2(head.min.x + 4.0, head.center().y),
-                Align2::LEFT_CENTER,
-                "fact",
-                small.clone(),
-                pal.muted,
-            );
-            for (a, name) in names.iter().enumerate() {
-                let cell = Rect::from_min_size(
-                    head.min + vec2(FACT_W + COLUMN_W * a as f32, 0.0),
-                    vec2(COLUMN_W, LINE_H),
-                );
-                let g = elided(ui, name, small.clone(), pal.text, COLUMN_W - 8.0);
-                ui.painter().galley(
-                    pos2(cell.min.x + 4.0, cell.center().y - g.size().y / 2.0),
-                    g,
-                    pal.text,
-                );
-                ui.interact(cell, ui.scope_id().with(("facts-head", a)), Sense::hover())
-                    .on_hover_text(name);
-            }
+            let labels: Vec<(String, &str)> =
+                names.iter().map(|n| (n.clone(), n.as_str())).collect();
+            column_header(ui, pal, ("fact", FACT_W), COLUMN_W, &labels, "facts-head");
             egui::ScrollArea::vertical()
                 .id_salt("facts-lines")
                 .auto_shrink(false)
