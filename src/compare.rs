@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use crate::model::{
-    Article, ArticleRef, Cell, CompareOptions, Comparison, HeadlineCell, LoadFailure, OpTag,
-    Override, Relation, Row,
+    Article, ArticleRef, Cell, CompareOptions, Comparison, FindingKind, HeadlineCell, LoadFailure,
+    OpTag, Override, Relation, Row,
 };
 use crate::{align, coverage, detect, diff, load, overrides as corrections};
 
@@ -76,6 +76,36 @@ pub fn compare(
     compare_with(articles, errors, options, &[], progress)
 }
 
+/// The rows of a comparison before any diff: the articles aligned on the reference, the
+/// passages of related articles that share facts joined to their rows (articles that
+/// `relatedness` calls another story, unless corrected to the same story, take no part),
+/// then the user's corrections applied. Every paragraph of every article is in exactly one
+/// row.
+#[must_use]
+pub fn aligned_rows(
+    articles: &[Article],
+    reference: usize,
+    relatedness: &[Vec<f64>],
+    overrides: &[Override],
+) -> Vec<align::AlignedRow> {
+    let unrelated: Vec<bool> = coverage::relatedness::unrelated(relatedness)
+        .iter()
+        .enumerate()
+        .map(|(a, &u)| u && !corrections::is_same_story(articles, overrides, a))
+        .collect();
+    corrections::apply_to_rows(
+        articles,
+        reference,
+        coverage::passages::link_related(
+            articles,
+            reference,
+            align::align(articles, reference),
+            &unrelated,
+        ),
+        overrides,
+    )
+}
+
 /// [`compare`] with the user's corrections applied in order (see [`Override`]; articles are
 /// named by their [`Article::source`], see [`crate::overrides`]): the alignment overrides act
 /// on the aligned rows before they are diffed, the furniture overrides on the boilerplate
@@ -101,23 +131,7 @@ pub fn compare_with(
     // Same story or another story: topical relatedness, before the rows are built, so that
     // passages of related articles that share facts but little wording can join one row.
     let relatedness = coverage::relatedness(&articles);
-    let unrelated = coverage::relatedness::unrelated(&relatedness);
-    let unrelated: Vec<bool> = unrelated
-        .iter()
-        .enumerate()
-        .map(|(a, &u)| u && !corrections::is_same_story(&articles, overrides, a))
-        .collect();
-    let aligned = corrections::apply_to_rows(
-        &articles,
-        reference,
-        coverage::passages::link_related(
-            &articles,
-            reference,
-            align::align(&articles, reference),
-            &unrelated,
-        ),
-        overrides,
-    );
+    let aligned = aligned_rows(&articles, reference, &relatedness, overrides);
     progress(Progress {
         message: format!("Comparing wording in {} rows", aligned.len()),
         fraction: 0.7,
@@ -150,6 +164,24 @@ pub fn compare_with(
     let facts = crate::facts::extract(&ctx);
     let notes = coverage::links::annotate(&ctx);
     drop(ctx);
+    // A fact stated only in page furniture ("Leave a Reply") is none of the story's.
+    let furniture: Vec<&crate::model::Finding> = findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Boilerplate)
+        .collect();
+    let facts = facts
+        .into_iter()
+        .filter(|fact| {
+            fact.mentions.iter().any(|m| {
+                !furniture.iter().any(|f| {
+                    f.article == m.article
+                        && f.paragraph == m.paragraph
+                        && f.start <= m.start
+                        && m.end <= f.end
+                })
+            })
+        })
+        .collect();
     comparison.findings = findings;
     comparison.facts = facts;
     coverage::links::apply(&mut comparison, notes);

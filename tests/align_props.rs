@@ -218,13 +218,20 @@ proptest! {
         }
         let reference = r % n;
         let overrides = random_overrides(n, oseed);
-        let rows = storydiff::overrides::apply_to_rows(
-            &articles,
-            reference,
-            align::align(&articles, reference),
-            &overrides,
-        );
+        // The rows the comparison diffs: aligned, related passages joined, corrections applied.
+        let relatedness = storydiff::coverage::relatedness(&articles);
+        let rows = storydiff::compare::aligned_rows(&articles, reference, &relatedness, &overrides);
         check_corrected(&articles, &rows);
+        // The corrections alone on the aligner's rows keep the same invariant.
+        check_corrected(
+            &articles,
+            &storydiff::overrides::apply_to_rows(
+                &articles,
+                reference,
+                align::align(&articles, reference),
+                &overrides,
+            ),
+        );
         // The whole pipeline takes them too (diff, detectors, reports) without a panic.
         let options = CompareOptions { reference, ..CompareOptions::default() };
         let c = storydiff::compare_with(articles.clone(), Vec::new(), &options, &overrides, &mut |_| {});

@@ -135,8 +135,12 @@ fn sample_story_report_has_every_part() {
         );
     }
 
-    // The similarity matrix: a header row plus one row per article.
-    assert_eq!(all(&doc, "table.matrix tr").len(), c.articles.len() + 1);
+    // The similarity and relatedness matrices: a header row plus one row per article each.
+    assert_eq!(all(&doc, "table#similarity tr").len(), c.articles.len() + 1);
+    assert_eq!(
+        all(&doc, "table#relatedness tr").len(),
+        c.articles.len() + 1
+    );
 
     // The rows: one <tr> per row plus the header, each with its anchor and one cell per article.
     assert_eq!(all(&doc, "table.rows thead tr").len(), 1);

@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::terms::{Terms, term};
+use super::terms::{Terms, term_runs};
 use crate::detect::Context;
 use crate::detect::context::Tok;
 use crate::model::{Cell, Comparison, FactMark, OpTag, Relation, SentenceLink, Span};
@@ -157,22 +157,28 @@ fn is_fact_word(w: &Tok) -> bool {
 /// Marks the fact-bearing words of a passage: shared when `other` carries the word's term,
 /// else (names and figures only) as stated only here.
 fn marks(words: &[Tok], other: &FxHashSet<String>, shared_only: bool) -> Vec<FactMark> {
-    words
-        .iter()
-        .filter_map(|w| {
-            let (key, weight) = term(&w.text)?;
-            let shared = other.contains(&key);
-            let bearing = key.starts_with('#') || weight >= MARK_WEIGHT || is_fact_word(w);
+    let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+    term_runs(&texts)
+        .into_iter()
+        .filter_map(|t| {
+            let first = words.get(t.word)?;
+            let last = words
+                .get(t.word + t.len - 1)
+                .filter(|l| l.para == first.para)
+                .unwrap_or(first);
+            let shared = other.contains(&t.key);
+            let fact_word = t.key.starts_with('#') || is_fact_word(first);
+            let bearing = fact_word || t.weight >= MARK_WEIGHT;
             let keep = if shared {
                 bearing
             } else {
-                !shared_only && is_fact_word(w) && weight >= 2.0
+                !shared_only && fact_word && t.weight >= 2.0
             };
             keep.then_some(FactMark {
                 span: Span {
-                    paragraph: w.para,
-                    start: w.start,
-                    end: w.end,
+                    paragraph: first.para,
+                    start: first.start,
+                    end: last.end,
                 },
                 shared,
             })
@@ -181,10 +187,8 @@ fn marks(words: &[Tok], other: &FxHashSet<String>, shared_only: bool) -> Vec<Fac
 }
 
 fn keys(words: &[Tok]) -> FxHashSet<String> {
-    words
-        .iter()
-        .filter_map(|w| term(&w.text).map(|(k, _)| k))
-        .collect()
+    let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+    term_runs(&texts).into_iter().map(|t| t.key).collect()
 }
 
 /// Relation, sentence links and fact marks of every cell (see the module docs).

@@ -42,18 +42,93 @@ pub fn term(word: &str) -> Option<(String, f64)> {
         .flat_map(char::to_lowercase)
         .collect();
     let lower = lower.strip_suffix("'s").map_or(lower.as_str(), |s| s);
+    // "F.B.I." and "FBI" are one name (the dots dropped when three letters or more remain).
+    let undotted: String;
+    let lower = if lower.contains('.')
+        && lower.chars().all(|c| c == '.' || c.is_alphabetic())
+        && lower.chars().filter(|c| *c != '.').count() >= 3
+    {
+        undotted = lower.chars().filter(|c| *c != '.').collect();
+        undotted.as_str()
+    } else {
+        lower
+    };
     let w = background::weight(lower);
     (w > 0.0 && lower.chars().count() > 1).then(|| (lower.to_string(), w))
 }
 
+/// The value of a number written in words starting at `words[i]` and how many words it
+/// takes: "twelve" (12, 1), "eighty four" / "Eighty-four" (84, 2). Numbers below ten are
+/// left as words: style guides spell them out, so outlets rarely differ on them, and "one"
+/// is mostly not a figure.
+fn spelled_number<S: AsRef<str>>(words: &[S], i: usize) -> Option<(f64, usize)> {
+    let value = |k: usize| {
+        let w = words.get(k)?.as_ref().to_lowercase();
+        crate::detect::number_mismatch::small_number_word(&w)
+    };
+    let first = value(i)?;
+    if first >= 20.0
+        && first % 10.0 == 0.0
+        && let Some(units) = value(i + 1).filter(|u| (1.0..10.0).contains(u))
+    {
+        return Some((first + units, 2));
+    }
+    (first >= 10.0).then_some((first, 1))
+}
+
+/// One term of a run of words: the index of its first word, how many words it spans, its key
+/// and weight (see [`term`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermAt {
+    /// Index of the term's first word.
+    pub word: usize,
+    /// Words it spans (2 for "eighty four").
+    pub len: usize,
+    /// The term's key.
+    pub key: String,
+    /// Its weight.
+    pub weight: f64,
+}
+
+/// The terms of a run of words in order: one per word with a [`term`], except that a number
+/// written in words becomes the figure key its digits give, so that "Eighty-four ships" and
+/// "84 ships" share the figure `#84`.
+#[must_use]
+pub fn term_runs<S: AsRef<str>>(words: &[S]) -> Vec<TermAt> {
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        if let Some((value, len)) = spelled_number(words, i) {
+            out.push(TermAt {
+                word: i,
+                len,
+                key: format!("#{value}"),
+                weight: FIGURE_WEIGHT,
+            });
+            i += len;
+            continue;
+        }
+        if let Some((key, weight)) = words.get(i).and_then(|w| term(w.as_ref())) {
+            out.push(TermAt {
+                word: i,
+                len: 1,
+                key,
+                weight,
+            });
+        }
+        i += 1;
+    }
+    out
+}
+
 impl Terms {
-    /// The vector of a text given as its words: weight × (1 + ln count) per term.
+    /// The vector of a text given as its words: weight × (1 + ln count) per term (see
+    /// [`term_runs`]).
     pub fn from_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let words: Vec<&str> = words.into_iter().collect();
         let mut counts: FxHashMap<String, (f64, u32)> = FxHashMap::default();
-        for w in words {
-            if let Some((key, weight)) = term(w) {
-                counts.entry(key).or_insert((weight, 0)).1 += 1;
-            }
+        for t in term_runs(&words) {
+            counts.entry(t.key).or_insert((t.weight, 0)).1 += 1;
         }
         let mut terms: Vec<(String, f64)> = counts
             .into_iter()
@@ -155,6 +230,31 @@ mod tests {
         let t = Terms::of_text("The senator's indictment, he said, cost $1,200.");
         let keys: Vec<&str> = t.entries().iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["#1200", "cost", "indictment", "senator"]);
+    }
+
+    #[test]
+    fn numbers_in_words_share_the_figure_of_their_digits() {
+        let keys = |text: &str| -> Vec<String> {
+            Terms::of_text(text)
+                .entries()
+                .iter()
+                .map(|(k, _)| k.clone())
+                .collect()
+        };
+        assert_eq!(keys("Eighty-four ships"), ["#84", "ships"]);
+        assert_eq!(keys("eighty four ships"), keys("84 ships"));
+        assert_eq!(keys("twelve crews"), ["#12", "crews"]);
+        assert_eq!(keys("the F.B.I. said"), keys("the FBI said"));
+        // Numbers below ten stay words; a tens word alone is its own figure.
+        assert_eq!(
+            keys("three crews and forty ships"),
+            ["#40", "crews", "ships"]
+        );
+        let runs = term_runs(&["Ninety", "-", "two", "ships"]);
+        assert_eq!(
+            runs.first().map(|t| (t.key.as_str(), t.len)),
+            Some(("#90", 1))
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@ use rayon::prelude::*;
 
 use super::language::Language;
 use super::lexicon;
-use crate::model::{Comparison, Finding, FindingKind, Location, Op, OpTag};
+use crate::model::{Comparison, Finding, FindingKind, Location, Op, OpTag, Relation};
 use crate::normalize::{self, char_slice};
 
 /// One word of a paragraph with its place.
@@ -175,7 +175,10 @@ impl<'a> Context<'a> {
     }
 
     /// Every row where both the reference and another article have a cell, with hunks —
-    /// unless one of the two is about another story ([`Context::shares_evidence`]).
+    /// unless one of the two is about another story ([`Context::shares_evidence`]) or the
+    /// cell is a related passage written independently ([`Relation::Related`]): its words
+    /// were never a copy of the reference's, so a changed figure or pronoun there is not a
+    /// copying error (the facts table compares what outlets state).
     fn aligned_pairs(&self) -> Vec<CellPair> {
         let reference = self.comparison.options.reference;
         let mut out = Vec::new();
@@ -184,10 +187,11 @@ impl<'a> Context<'a> {
                 continue;
             };
             for (a, cell) in row.cells.iter().enumerate() {
-                let Some(cell) = cell
-                    .as_ref()
-                    .filter(|_| a != reference && self.shares_evidence(a, reference))
-                else {
+                let Some(cell) = cell.as_ref().filter(|c| {
+                    a != reference
+                        && c.relation != Relation::Related
+                        && self.shares_evidence(a, reference)
+                }) else {
                     continue;
                 };
                 let ref_words = self.cell_words(reference, &ref_cell.paragraphs);

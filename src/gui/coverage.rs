@@ -57,6 +57,44 @@ pub fn elided(ui: &egui::Ui, text: &str, font: FontId, color: Color32, width: f3
     ui.ctx().fonts_mut(|f| f.layout_job(job))
 }
 
+/// The header line of a table with one column per article: `first` over the leading column
+/// `first_w` wide, then each label elided to its `column_w` column, its full `hover` text on
+/// hover. Returns the header's rect.
+pub fn column_header(
+    ui: &mut egui::Ui,
+    pal: &Palette,
+    (first, first_w): (&str, f32),
+    column_w: f32,
+    labels: &[(String, &str)],
+    id: &str,
+) -> Rect {
+    let small = FontId::proportional(12.0);
+    let total_w = first_w + column_w * labels.len() as f32;
+    let (head, _) = ui.allocate_exact_size(vec2(total_w, LINE_H), Sense::hover());
+    ui.painter().text(
+        pos2(head.min.x + 4.0, head.center().y),
+        Align2::LEFT_CENTER,
+        first,
+        small.clone(),
+        pal.muted,
+    );
+    for (a, (label, hover)) in labels.iter().enumerate() {
+        let cell = Rect::from_min_size(
+            head.min + vec2(first_w + column_w * a as f32, 0.0),
+            vec2(column_w, LINE_H),
+        );
+        let g = elided(ui, label, small.clone(), pal.text, column_w - 8.0);
+        ui.painter().galley(
+            pos2(cell.min.x + 4.0, cell.center().y - g.size().y / 2.0),
+            g,
+            pal.text,
+        );
+        ui.interact(cell, ui.scope_id().with((id, a)), Sense::hover())
+            .on_hover_text(*hover);
+    }
+    head
+}
+
 /// The text a chip shows: short enough for its column ("related 12%").
 #[must_use]
 pub fn chip_text(carried: Carried) -> String {
@@ -273,7 +311,24 @@ fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
     Color32::from_rgb(mix(a.r(), b.r()), mix(a.g(), b.g()), mix(a.b(), b.b()))
 }
 
-/// Per outlet: rows it carries alone, rows it omits, facts it states differently.
+/// Widths of the outlet summary's columns: name, carries alone, omits, states differently.
+const SUMMARY_COLUMNS: [f32; 4] = [150.0, 270.0, 270.0, 360.0];
+
+/// One column of an outlet's summary line: `width` wide, as tall as its wrapped content.
+fn summary_cell(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui)) {
+    ui.allocate_ui_with_layout(
+        vec2(width, 0.0),
+        egui::Layout::left_to_right(egui::Align::TOP).with_main_wrap(true),
+        |ui| {
+            ui.set_width(width);
+            add(ui);
+        },
+    );
+}
+
+/// Per outlet: rows it carries alone, rows it omits, facts it states differently. Each
+/// outlet's line is as tall as its longest column (laid out in the same frame, so a long
+/// list of rows never runs into the next outlet).
 fn summaries(
     c: &Comparison,
     map: &CoverageMap,
@@ -281,25 +336,27 @@ fn summaries(
     ui: &mut egui::Ui,
     commands: &mut Vec<Command>,
 ) {
-    egui::Grid::new("coverage-outlets-grid")
-        .striped(true)
-        .num_columns(4)
-        .spacing(vec2(14.0, 4.0))
-        .show(ui, |ui| {
-            for head in [
-                "Outlet",
-                "Carries alone",
-                "Omits what most carry",
-                "States differently",
-            ] {
+    let [w_name, w_alone, w_omits, w_differs] = SUMMARY_COLUMNS;
+    ui.horizontal_top(|ui| {
+        for (head, w) in [
+            ("Outlet", w_name),
+            ("Carries alone", w_alone),
+            ("Omits what most carry", w_omits),
+            ("States differently", w_differs),
+        ] {
+            summary_cell(ui, w, |ui| {
                 ui.label(RichText::new(head).color(pal.muted));
-            }
-            ui.end_row();
-            for (a, article) in c.articles.iter().enumerate() {
-                let Some(summary) = map.outlets.get(a) else {
-                    continue;
-                };
-                let name = article.short_name();
+            });
+        }
+    });
+    for (a, article) in c.articles.iter().enumerate() {
+        let Some(summary) = map.outlets.get(a) else {
+            continue;
+        };
+        ui.separator();
+        let name = article.short_name();
+        ui.horizontal_top(|ui| {
+            summary_cell(ui, w_name, |ui| {
                 let mut head = RichText::new(&name).strong();
                 if c.is_unrelated(a) {
                     head = RichText::new(format!("{name} · another story?"))
@@ -307,12 +364,18 @@ fn summaries(
                         .color(pal.warn);
                 }
                 ui.label(head);
+            });
+            summary_cell(ui, w_alone, |ui| {
                 row_links(ui, &summary.alone, a, &name, "alone", commands);
+            });
+            summary_cell(ui, w_omits, |ui| {
                 row_links(ui, &summary.omits, a, &name, "omits", commands);
+            });
+            summary_cell(ui, w_differs, |ui| {
                 fact_links(ui, c, &summary.differs, a, &name, commands);
-                ui.end_row();
-            }
+            });
         });
+    }
 }
 
 fn more_label(ui: &mut egui::Ui, total: usize) {
@@ -330,30 +393,27 @@ fn row_links(
     what: &str,
     commands: &mut Vec<Command>,
 ) {
-    ui.horizontal_wrapped(|ui| {
-        ui.set_max_width(260.0);
-        if rows.is_empty() {
-            ui.weak("—");
-            return;
+    if rows.is_empty() {
+        ui.weak("—");
+        return;
+    }
+    ui.weak(format!("{}:", rows.len()));
+    for &row in rows.iter().take(SUMMARY_ITEMS) {
+        let response = ui
+            .small_button(format!("row {}", row + 1))
+            .on_hover_text(format!("Show row {} side by side", row + 1));
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::accesskit::Role::Button,
+                true,
+                format!("{name} {what}: row {}", row + 1),
+            )
+        });
+        if response.clicked() {
+            commands.push(Command::ShowCell { row, article });
         }
-        ui.weak(format!("{}:", rows.len()));
-        for &row in rows.iter().take(SUMMARY_ITEMS) {
-            let response = ui
-                .small_button(format!("row {}", row + 1))
-                .on_hover_text(format!("Show row {} side by side", row + 1));
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::accesskit::Role::Button,
-                    true,
-                    format!("{name} {what}: row {}", row + 1),
-                )
-            });
-            if response.clicked() {
-                commands.push(Command::ShowCell { row, article });
-            }
-        }
-        more_label(ui, rows.len());
-    });
+    }
+    more_label(ui, rows.len());
 }
 
 /// Links to the facts an outlet states differently, each jumping to its mention there.
@@ -365,43 +425,40 @@ fn fact_links(
     name: &str,
     commands: &mut Vec<Command>,
 ) {
-    ui.horizontal_wrapped(|ui| {
-        ui.set_max_width(360.0);
-        if facts.is_empty() {
-            ui.weak("—");
-            return;
+    if facts.is_empty() {
+        ui.weak("—");
+        return;
+    }
+    for &i in facts.iter().take(SUMMARY_ITEMS) {
+        let Some(fact) = c.facts.get(i) else { continue };
+        let Some(mention) = fact.mentions.iter().find(|m| m.article == article) else {
+            continue;
+        };
+        let mut short: String = mention.text.chars().take(28).collect();
+        if mention.text.chars().count() > 28 {
+            short.push('…');
         }
-        for &i in facts.iter().take(SUMMARY_ITEMS) {
-            let Some(fact) = c.facts.get(i) else { continue };
-            let Some(mention) = fact.mentions.iter().find(|m| m.article == article) else {
-                continue;
-            };
-            let mut short: String = mention.text.chars().take(28).collect();
-            if mention.text.chars().count() > 28 {
-                short.push('…');
-            }
-            let response = ui.small_button(format!("“{short}”")).on_hover_text(format!(
-                "{name} has “{}”; most have “{}”. Click to see it side by side",
-                mention.text, fact.text
-            ));
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::accesskit::Role::Button,
-                    true,
-                    format!("{name} states differently: {}", mention.text),
-                )
+        let response = ui.small_button(format!("“{short}”")).on_hover_text(format!(
+            "{name} has “{}”; most have “{}”. Click to see it side by side",
+            mention.text, fact.text
+        ));
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::accesskit::Role::Button,
+                true,
+                format!("{name} states differently: {}", mention.text),
+            )
+        });
+        if response.clicked() {
+            commands.push(Command::JumpToMention {
+                article,
+                paragraph: mention.paragraph,
+                start: mention.start,
+                end: mention.end,
             });
-            if response.clicked() {
-                commands.push(Command::JumpToMention {
-                    article,
-                    paragraph: mention.paragraph,
-                    start: mention.start,
-                    end: mention.end,
-                });
-            }
         }
-        more_label(ui, facts.len());
-    });
+    }
+    more_label(ui, facts.len());
 }
 
 /// The passage × outlet matrix: a header of article names, then the lines in view.
@@ -421,43 +478,32 @@ fn matrix(
         .map(crate::model::Article::short_name)
         .collect();
     let total_w = PASSAGE_W + CHIP_W * n as f32;
-    let small = FontId::proportional(12.0);
     egui::ScrollArea::horizontal()
         .id_salt("coverage-columns")
         .auto_shrink(false)
         .show(ui, |ui| {
             ui.set_min_width(total_w);
             // Header: the article names.
-            let (head, _) = ui.allocate_exact_size(vec2(total_w, LINE_H), Sense::hover());
-            ui.painter().text(
-                pos2(head.min.x + 4.0, head.center().y),
-                Align2::LEFT_CENTER,
-                "row · passage",
-                small.clone(),
-                pal.muted,
+            let labels: Vec<(String, &str)> = names
+                .iter()
+                .enumerate()
+                .map(|(a, name)| {
+                    let label = if a == c.options.reference {
+                        format!("{name} (ref.)")
+                    } else {
+                        name.clone()
+                    };
+                    (label, name.as_str())
+                })
+                .collect();
+            column_header(
+                ui,
+                pal,
+                ("row · passage", PASSAGE_W),
+                CHIP_W,
+                &labels,
+                "coverage-head",
             );
-            for (a, name) in names.iter().enumerate() {
-                let cell = Rect::from_min_size(
-                    head.min + vec2(PASSAGE_W + CHIP_W * a as f32, 0.0),
-                    vec2(CHIP_W, LINE_H),
-                );
-                let mut label = name.clone();
-                if a == c.options.reference {
-                    label = format!("{name} (ref.)");
-                }
-                let g = elided(ui, &label, small.clone(), pal.text, CHIP_W - 8.0);
-                ui.painter().galley(
-                    pos2(cell.min.x + 4.0, cell.center().y - g.size().y / 2.0),
-                    g,
-                    pal.text,
-                );
-                ui.interact(
-                    cell,
-                    ui.scope_id().with(("coverage-head", a)),
-                    Sense::hover(),
-                )
-                .on_hover_text(name);
-            }
             egui::ScrollArea::vertical()
                 .id_salt("coverage-lines")
                 .auto_shrink(false)

@@ -451,14 +451,14 @@ fn write_similarity(out: &mut String, c: &Comparison) {
     out.push_str(
         "<p class=\"intro\">How much of its wording each article shares with each other one.</p>\n",
     );
-    write_matrix(out, c, &c.similarity);
+    write_matrix(out, c, &c.similarity, "similarity");
     if !c.relatedness.is_empty() {
         out.push_str(
             "<h3>Relatedness</h3>\n<p class=\"intro\">How many names, figures and distinctive words \
              each pair shares (weighted by how rare they are in English; dates more than three days \
              apart count against). Under 14% to every other article: most likely another story.</p>\n",
         );
-        write_matrix(out, c, &c.relatedness);
+        write_matrix(out, c, &c.relatedness, "relatedness");
     }
     for i in 0..c.articles.len() {
         if c.is_unrelated(i) {
@@ -486,9 +486,11 @@ fn write_similarity(out: &mut String, c: &Comparison) {
     out.push_str("</section>\n");
 }
 
-/// An article × article matrix of 0–1 values as a coloured table.
-fn write_matrix(out: &mut String, c: &Comparison, matrix: &[Vec<f64>]) {
-    out.push_str("<div class=\"scroll\">\n<table class=\"matrix\">\n<thead><tr><td></td>");
+/// An article × article matrix of 0–1 values as a coloured table with the element id `id`.
+fn write_matrix(out: &mut String, c: &Comparison, matrix: &[Vec<f64>], id: &str) {
+    out.push_str("<div class=\"scroll\">\n<table class=\"matrix\" id=\"");
+    out.push_str(id);
+    out.push_str("\">\n<thead><tr><td></td>");
     for j in 0..c.articles.len() {
         out.push_str("<th scope=\"col\">");
         push_article_name(out, c, j);

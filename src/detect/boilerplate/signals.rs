@@ -69,6 +69,10 @@ pub const NAMES: [&str; N] = [
     "file_prose_share",
 ];
 
+/// Prose paragraphs the main block must have besides the judged one before "shares no
+/// words with the story" counts as evidence of page text.
+const MIN_STORY_FOR_COHESION: usize = 4;
+
 /// The index of a signal name in [`NAMES`].
 #[must_use]
 pub fn index(name: &str) -> Option<usize> {
@@ -580,9 +584,14 @@ pub fn signals(ctx: &Context<'_>, article: usize) -> Vec<Signals> {
         s.cue = cue.or(in_menu.then_some(Why::Furniture));
         s.set("several_articles", f64::from(u8::from(several)));
         s.set("unshared", f64::from(u8::from(alone)));
+        // Cohesion is evidence only against a story of some length: beside one or two other
+        // paragraphs, a story sentence of its own often shares no word with them.
+        let story_paragraphs = prose_in(b0, b1) - own;
         s.set(
             "unshared_incoherent",
-            f64::from(u8::from(alone && cohesion < 0.15)),
+            f64::from(u8::from(
+                alone && cohesion < 0.15 && story_paragraphs >= MIN_STORY_FOR_COHESION,
+            )),
         );
         let repeat =
             !site.is_empty() && nw <= 40 && site.contains(&folded_key(ctx.para_words(article, i)));
