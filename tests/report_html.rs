@@ -108,6 +108,16 @@ fn sample_story_report_has_every_part() {
         .flat_map(ElementRef::text)
         .collect();
     assert!(header.contains("storydiff report"), "{header}");
+    // Every section link leads somewhere, the facts section included; ids are unique.
+    let links: Vec<&str> = all(&doc, "nav a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert!(links.contains(&"#facts"), "{links:?}");
+    for href in &links {
+        let id = href.trim_start_matches('#');
+        assert_eq!(all(&doc, &format!("[id=\"{id}\"]")).len(), 1, "{href}");
+    }
     assert!(header.contains("3 articles compared"), "{header}");
     assert!(header.contains("word by word"), "{header}");
     // Typographic variants are ignored by default; nothing else is.
@@ -136,9 +146,12 @@ fn sample_story_report_has_every_part() {
     }
 
     // The similarity and relatedness matrices: a header row plus one row per article each.
-    assert_eq!(all(&doc, "table#similarity tr").len(), c.articles.len() + 1);
     assert_eq!(
-        all(&doc, "table#relatedness tr").len(),
+        all(&doc, "table#similarity-matrix tr").len(),
+        c.articles.len() + 1
+    );
+    assert_eq!(
+        all(&doc, "table#relatedness-matrix tr").len(),
         c.articles.len() + 1
     );
 

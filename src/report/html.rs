@@ -344,9 +344,12 @@ fn write_header(out: &mut String, c: &Comparison) {
     }
     out.push_str(
         "<nav aria-label=\"Sections\"><a href=\"#articles\">Articles</a> \
-         <a href=\"#similarity\">Similarity</a> <a href=\"#rows\">Rows</a> \
-         <a href=\"#findings\">Findings</a></nav>\n</header>\n",
+         <a href=\"#similarity\">Similarity</a> <a href=\"#rows\">Rows</a> ",
     );
+    if !c.facts.is_empty() {
+        out.push_str("<a href=\"#facts\">Facts</a> ");
+    }
+    out.push_str("<a href=\"#findings\">Findings</a></nav>\n</header>\n");
 }
 
 fn write_articles(out: &mut String, c: &Comparison, index: &Index) {
@@ -451,14 +454,14 @@ fn write_similarity(out: &mut String, c: &Comparison) {
     out.push_str(
         "<p class=\"intro\">How much of its wording each article shares with each other one.</p>\n",
     );
-    write_matrix(out, c, &c.similarity, "similarity");
+    write_matrix(out, c, &c.similarity, "similarity-matrix");
     if !c.relatedness.is_empty() {
         out.push_str(
             "<h3>Relatedness</h3>\n<p class=\"intro\">How many names, figures and distinctive words \
              each pair shares (weighted by how rare they are in English; dates more than three days \
              apart count against). Under 14% to every other article: most likely another story.</p>\n",
         );
-        write_matrix(out, c, &c.relatedness, "relatedness");
+        write_matrix(out, c, &c.relatedness, "relatedness-matrix");
     }
     for i in 0..c.articles.len() {
         if c.is_unrelated(i) {
