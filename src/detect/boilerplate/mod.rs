@@ -102,13 +102,14 @@ fn edge_sentences(para: &Para) -> Vec<(usize, usize)> {
 }
 
 /// The decision for one paragraph, from its signals and the model's probability `p`.
-/// Captions and embedded posts' sign-offs belong to the story's material and stay unless
+/// Captions, data-table rows and embedded posts' sign-offs belong to the story's material and stay unless
 /// worded as page text; a line without a word that another open article carries too is not
 /// this page's furniture; everything else is the model's call.
 #[must_use]
 pub fn decide(sig: &Signals, text: &str, p: f64, threshold: f64) -> bool {
     let worded_as_page_text = sig.get("cue_wording") > 0.0;
-    let story_material = signals::caption_shape(text) || signals::embed_signoff(text);
+    let story_material =
+        sig.table_row || signals::caption_shape(text) || signals::embed_signoff(text);
     if story_material && !worded_as_page_text {
         return false;
     }

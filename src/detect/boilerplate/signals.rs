@@ -90,6 +90,9 @@ pub struct Signals {
     pub wordless: bool,
     /// Another open article has a paragraph of exactly this text (trimmed).
     pub carried_elsewhere: bool,
+    /// A row of a data table (standings, results, prices by line): the story's material,
+    /// like a caption (see [`table_rows`]).
+    pub table_row: bool,
 }
 
 impl Signals {
@@ -127,6 +130,46 @@ struct Form<'t> {
     at_wrap: bool,
     sentence_end: bool,
     prose: bool,
+}
+
+/// Lines that are rows of a data table: at least three figures making up half the line's
+/// words or more ("7 Kyle Larson 2339 1 1 8 17"), in a run of at least three consecutive such
+/// lines with about the same number of figures. A results table or standings list is part of
+/// what the article reports, however little it looks like prose.
+#[must_use]
+pub fn table_rows(tokens: &[Vec<&str>]) -> Vec<bool> {
+    let figures: Vec<Option<usize>> = tokens
+        .iter()
+        .map(|t| {
+            let k = t
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+                .count();
+            (k >= 3 && k * 2 >= t.len()).then_some(k)
+        })
+        .collect();
+    let mut out = vec![false; tokens.len()];
+    let mut start = 0;
+    while start < figures.len() {
+        let Some(Some(first)) = figures.get(start).copied() else {
+            start += 1;
+            continue;
+        };
+        let mut end = start + 1;
+        while let Some(Some(k)) = figures.get(end).copied() {
+            if k.abs_diff(first) > 1 {
+                break;
+            }
+            end += 1;
+        }
+        if end - start >= 3 {
+            for x in out.get_mut(start..end).into_iter().flatten() {
+                *x = true;
+            }
+        }
+        start = end;
+    }
+    out
 }
 
 /// The file's own function words: its 30 most frequent tokens of at most four characters
@@ -388,6 +431,7 @@ pub fn signals(ctx: &Context<'_>, article: usize) -> Vec<Signals> {
     let paras = &art.paragraphs;
     let n = paras.len();
     let tokens: Vec<Vec<&str>> = (0..n).map(|p| lowers(ctx, article, p)).collect();
+    let tables = table_rows(&tokens);
     let carried = if open {
         carried_shares(ctx, article)
     } else {
@@ -496,6 +540,7 @@ pub fn signals(ctx: &Context<'_>, article: usize) -> Vec<Signals> {
             cue: None,
             wordless: false,
             carried_elsewhere: open && others.contains(p.text.trim()),
+            table_row: tables.get(i).copied().unwrap_or(false),
         };
         let nw = f.lower.len();
         s.wordless = nw == 0;

@@ -7,7 +7,7 @@
 
 use super::signals::{
     all_caps, caption_shape, counter, embed_signoff, ends_sentence, imperative, link_markup,
-    list_or_menu, main_block, second_person, signals, starts_lower, wrap_width,
+    list_or_menu, main_block, second_person, signals, starts_lower, table_rows, wrap_width,
 };
 use super::*;
 use crate::detect::Context;
@@ -374,4 +374,42 @@ fn decisions_keep_captions_and_wordless_lines_others_carry() {
     s.wordless = true;
     s.carried_elsewhere = true;
     assert!(!decide(&s, "____", 0.99, 0.5));
+}
+
+#[test]
+fn rows_of_a_results_table_are_story_material() {
+    let rows: Vec<Vec<&str>> = [
+        "Standings after the regatta",
+        "1 Hallvard Osk 412 3 1 9",
+        "2 Mireille Tann 398 2 2 8",
+        "3 Pavo Lindqvist 377 1 0 8",
+        "The next race is in June.",
+    ]
+    .iter()
+    .map(|l| l.split_whitespace().collect())
+    .collect();
+    assert_eq!(table_rows(&rows), [false, true, true, true, false]);
+    // Two such lines are no table; a line of prose with a few figures is none either.
+    let two: Vec<Vec<&str>> = [
+        "1 Osk 412 3 1",
+        "2 Tann 398 2 2",
+        "Sales rose 4 percent in 2019 to 12 stores.",
+    ]
+    .iter()
+    .map(|l| l.split_whitespace().collect())
+    .collect();
+    assert_eq!(table_rows(&two), [false, false, false]);
+    // Opened as an article: the table rows are not flagged as page text.
+    let mut paras = vec![
+        "The autumn regatta ended on Sunday with a close finish between the three leading crews, who had traded places all week.",
+        "Hallvard Osk held on to win by fourteen points after a strong final race in light winds off the harbour wall.",
+    ];
+    paras.extend([
+        "1 Hallvard Osk 412 3 1 9",
+        "2 Mireille Tann 398 2 2 8",
+        "3 Pavo Lindqvist 377 1 0 8",
+        "4 Eino Saral 350 0 1 6",
+    ]);
+    let hits = flagged(&paras);
+    assert!(hits.iter().all(|(p, _)| *p < 2), "{hits:?}");
 }
