@@ -466,11 +466,16 @@ pub enum FindingKind {
     SpellingVariant,
     /// A passage only one article carries.
     UniquePassage,
+    /// What splitting or joining sentences leaves: a cut-off tail ("quotas. questions."),
+    /// doubled punctuation (". ."), a space before a comma or stop.
+    StrayFragment,
+    /// Another language's typography in English text: « », „ “, a space before `:` or `?`.
+    ForeignPunctuation,
 }
 
 impl FindingKind {
     /// Every kind, in display order.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 15] = [
         Self::DuplicatePassage,
         Self::Boilerplate,
         Self::GluedWords,
@@ -484,6 +489,8 @@ impl FindingKind {
         Self::QuoteMismatch,
         Self::SpellingVariant,
         Self::UniquePassage,
+        Self::StrayFragment,
+        Self::ForeignPunctuation,
     ];
 
     /// The `snake_case` name used in JSON.
@@ -503,6 +510,8 @@ impl FindingKind {
             Self::QuoteMismatch => "quote_mismatch",
             Self::SpellingVariant => "spelling_variant",
             Self::UniquePassage => "unique_passage",
+            Self::StrayFragment => "stray_fragment",
+            Self::ForeignPunctuation => "foreign_punctuation",
         }
     }
 
@@ -523,6 +532,8 @@ impl FindingKind {
             Self::QuoteMismatch => "Quote mismatch",
             Self::SpellingVariant => "Spelling variant",
             Self::UniquePassage => "Unique passage",
+            Self::StrayFragment => "Stray fragment",
+            Self::ForeignPunctuation => "Foreign punctuation",
         }
     }
 
@@ -539,6 +550,25 @@ impl FindingKind {
                 | Self::RepeatedWord
                 | Self::UnbalancedQuotes
         )
+    }
+
+    /// Whether the kind is a quirk translation leaves (grouped under "Translation").
+    #[must_use]
+    pub fn is_translation(self) -> bool {
+        matches!(self, Self::StrayFragment | Self::ForeignPunctuation)
+    }
+
+    /// The group a kind is listed under: "damage", "translation", or none (a difference
+    /// between articles).
+    #[must_use]
+    pub fn group(self) -> Option<&'static str> {
+        if self.is_damage() {
+            Some("damage")
+        } else if self.is_translation() {
+            Some("translation")
+        } else {
+            None
+        }
     }
 }
 

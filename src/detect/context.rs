@@ -647,7 +647,7 @@ fn trim_end(chars: &[char], mut end: usize) -> usize {
 }
 
 /// True when the full stop at `dot` ends an abbreviation or a capital initial.
-fn is_abbreviation(chars: &[char], dot: usize) -> bool {
+pub(crate) fn is_abbreviation(chars: &[char], dot: usize) -> bool {
     let mut from = dot;
     while from > 0
         && chars

@@ -29,6 +29,8 @@ pub const ENGLISH_ONLY: &[crate::model::FindingKind] = {
         K::NameVariant,
         K::PronounShift,
         K::SpellingVariant,
+        K::StrayFragment,
+        K::ForeignPunctuation,
     ]
 };
 

@@ -6,6 +6,7 @@
 pub mod boilerplate;
 pub mod context;
 pub mod duplicate_passage;
+pub mod foreign_punctuation;
 pub mod glued_words;
 pub mod language;
 mod lexicon;
@@ -17,6 +18,7 @@ pub mod quote_mismatch;
 pub mod repeated_word;
 pub mod spelling_variant;
 pub mod stray_capital;
+pub mod stray_fragment;
 #[cfg(test)]
 mod testing;
 pub mod unbalanced_quotes;
@@ -46,6 +48,8 @@ pub const DETECTORS: &[Detector] = &[
     (FindingKind::QuoteMismatch, quote_mismatch::detect),
     (FindingKind::SpellingVariant, spelling_variant::detect),
     (FindingKind::UniquePassage, unique_passage::detect),
+    (FindingKind::StrayFragment, stray_fragment::detect),
+    (FindingKind::ForeignPunctuation, foreign_punctuation::detect),
 ];
 
 /// Runs every detector over the comparison, applies the comparison's

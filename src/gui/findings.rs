@@ -82,7 +82,7 @@ pub fn show(ctx: &mut ViewCtx<'_>, ui: &mut egui::Ui) {
                 let heading = format!(
                     "{} ({n}){}{}",
                     kind.label(),
-                    if kind.is_damage() { " · damage" } else { "" },
+                    kind.group().map_or(String::new(), |g| format!(" · {g}")),
                     if hidden { " · hidden" } else { "" }
                 );
                 egui::CollapsingHeader::new(RichText::new(heading).strong())
