@@ -471,11 +471,13 @@ pub enum FindingKind {
     StrayFragment,
     /// Another language's typography in English text: « », „ “, a space before `:` or `?`.
     ForeignPunctuation,
+    /// Two speech verbs for one statement ("…,” she said. she declares.").
+    DoubledAttribution,
 }
 
 impl FindingKind {
     /// Every kind, in display order.
-    pub const ALL: [Self; 15] = [
+    pub const ALL: [Self; 16] = [
         Self::DuplicatePassage,
         Self::Boilerplate,
         Self::GluedWords,
@@ -491,6 +493,7 @@ impl FindingKind {
         Self::UniquePassage,
         Self::StrayFragment,
         Self::ForeignPunctuation,
+        Self::DoubledAttribution,
     ];
 
     /// The `snake_case` name used in JSON.
@@ -512,6 +515,7 @@ impl FindingKind {
             Self::UniquePassage => "unique_passage",
             Self::StrayFragment => "stray_fragment",
             Self::ForeignPunctuation => "foreign_punctuation",
+            Self::DoubledAttribution => "doubled_attribution",
         }
     }
 
@@ -534,6 +538,7 @@ impl FindingKind {
             Self::UniquePassage => "Unique passage",
             Self::StrayFragment => "Stray fragment",
             Self::ForeignPunctuation => "Foreign punctuation",
+            Self::DoubledAttribution => "Doubled attribution",
         }
     }
 
@@ -555,7 +560,10 @@ impl FindingKind {
     /// Whether the kind is a quirk translation leaves (grouped under "Translation").
     #[must_use]
     pub fn is_translation(self) -> bool {
-        matches!(self, Self::StrayFragment | Self::ForeignPunctuation)
+        matches!(
+            self,
+            Self::StrayFragment | Self::ForeignPunctuation | Self::DoubledAttribution
+        )
     }
 
     /// The group a kind is listed under: "damage", "translation", or none (a difference

@@ -31,6 +31,7 @@ pub const ENGLISH_ONLY: &[crate::model::FindingKind] = {
         K::SpellingVariant,
         K::StrayFragment,
         K::ForeignPunctuation,
+        K::DoubledAttribution,
     ]
 };
 

@@ -137,6 +137,10 @@ lexicon!(
     ORG_WORDS, "org_words"
 );
 lexicon!(
+    /// Speech verbs of attribution ("said", "adds"): the doubled-attribution detector's.
+    SPEECH_VERBS, "speech_verbs"
+);
+lexicon!(
     /// Abbreviations a full stop follows without ending a sentence ("Mr.", "Gen.").
     ABBREVIATIONS, "abbreviations"
 );

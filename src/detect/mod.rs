@@ -5,6 +5,7 @@
 
 pub mod boilerplate;
 pub mod context;
+pub mod doubled_attribution;
 pub mod duplicate_passage;
 pub mod foreign_punctuation;
 pub mod glued_words;
@@ -50,6 +51,7 @@ pub const DETECTORS: &[Detector] = &[
     (FindingKind::UniquePassage, unique_passage::detect),
     (FindingKind::StrayFragment, stray_fragment::detect),
     (FindingKind::ForeignPunctuation, foreign_punctuation::detect),
+    (FindingKind::DoubledAttribution, doubled_attribution::detect),
 ];
 
 /// Runs every detector over the comparison, applies the comparison's

@@ -57,7 +57,8 @@ fn fragments(cs: &[char]) -> Vec<Hit> {
         while cs.get(j).copied().is_some_and(is_closer) {
             j += 1;
         }
-        if cs.get(j) != Some(&' ') {
+        // “Is it right?” he asked. — after a quotation, a lower-case attribution follows.
+        if j > i + 1 || cs.get(j) != Some(&' ') {
             continue;
         }
         while cs.get(j) == Some(&' ') {
@@ -120,6 +121,11 @@ fn dotted_run(cs: &[char], dot: usize) -> bool {
     cs.get(from..dot).is_some_and(|run| run.contains(&'.'))
 }
 
+/// True when a spaced ellipsis ". . ." starts at `i`.
+fn spaced_ellipsis_at(cs: &[char], i: usize) -> bool {
+    cs.get(i..i + 5) == Some(&['.', ' ', '.', ' ', '.'][..])
+}
+
 /// Punctuation after a sentence's end mark or a comma: ". .", ", .", ",,", "..", ";,".
 fn doubled_marks(cs: &[char]) -> Vec<Hit> {
     let mut out = Vec::new();
@@ -140,13 +146,7 @@ fn doubled_marks(cs: &[char]) -> Vec<Hit> {
             i += 1;
             continue;
         }
-        // A spaced ellipsis ". . .".
-        if c == '.'
-            && cs.get(i + 1) == Some(&' ')
-            && cs.get(i + 2) == Some(&'.')
-            && cs.get(i + 3) == Some(&' ')
-            && cs.get(i + 4) == Some(&'.')
-        {
+        if spaced_ellipsis_at(cs, i) {
             i += 5;
             continue;
         }
@@ -204,7 +204,7 @@ fn spaces_before(cs: &[char]) -> Vec<Hit> {
             continue;
         }
         let next = cs.get(i + 1).copied();
-        if next.is_some_and(|n| n.is_ascii_digit() || n == '.') {
+        if next.is_some_and(|n| n.is_ascii_digit() || n == '.') || spaced_ellipsis_at(cs, i) {
             continue;
         }
         out.push(Hit {
@@ -254,6 +254,8 @@ mod tests {
             found("U.S. troops arrived. they said. nothing more was said that evening.").len() == 1
         );
         assert!(found("He waited... and waited. Then the ship came in.").is_empty());
+        assert!(found("“Is it the right thing?” he asked. Nobody answered him.").is_empty());
+        assert!(found("“We are done.” she said. The talks were over.").is_empty());
     }
 
     #[test]
@@ -278,6 +280,7 @@ mod tests {
             [" ,", " ."]
         );
         assert!(found("The gun was a .45 calibre pistol, police said.").is_empty());
+        assert!(found("“Strikingly, Trump . . . finishes first,” the network said.").is_empty());
     }
 
     #[test]
