@@ -12,6 +12,7 @@
 //! sentences ("No. Why?"), "?!" and "!!" emphasis.
 
 use super::context::{Context, Hit, is_abbreviation};
+use super::lexicon::SPEECH_VERBS;
 use crate::model::{Finding, FindingKind};
 
 /// Finds `stray_fragment` in the context's English articles.
@@ -93,7 +94,18 @@ fn fragments(cs: &[char]) -> Vec<Hit> {
         let ends = cs
             .get(after)
             .is_none_or(|c| c.is_whitespace() || is_closer(*c));
-        if closes && ends && (1..=2).contains(&words) {
+        // "…,” she said. she declares." is one seam: the doubled attribution's finding.
+        let last_word: String = cs
+            .get(start..k)
+            .unwrap_or(&[])
+            .iter()
+            .collect::<String>()
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        let attribution = words == 2 && SPEECH_VERBS.contains(&last_word);
+        if closes && ends && (1..=2).contains(&words) && !attribution {
             out.push(Hit {
                 start,
                 end: after,
@@ -251,11 +263,13 @@ mod tests {
         assert!(found("No. Why? Because the port was closed for the night.").is_empty());
         assert!(found("The ferry left at 9 a.m. on Monday. It returned late.").is_empty());
         assert!(
-            found("U.S. troops arrived. they said. nothing more was said that evening.").len() == 1
+            found("U.S. troops arrived. and left. nothing more was said that evening.").len() == 1
         );
         assert!(found("He waited... and waited. Then the ship came in.").is_empty());
         assert!(found("“Is it the right thing?” he asked. Nobody answered him.").is_empty());
         assert!(found("“We are done.” she said. The talks were over.").is_empty());
+        // A bare second attribution is the doubled-attribution detector's finding.
+        assert!(found("“We are done,” she said. she declares.").is_empty());
     }
 
     #[test]
