@@ -63,8 +63,14 @@ pub fn term(word: &str) -> Option<(String, f64)> {
 /// is mostly not a figure.
 fn spelled_number<S: AsRef<str>>(words: &[S], i: usize) -> Option<(f64, usize)> {
     let value = |k: usize| {
-        let w = words.get(k)?.as_ref().to_lowercase();
-        crate::detect::number_mismatch::small_number_word(&w)
+        let w = words.get(k)?.as_ref();
+        // Most words are lower case already: lower-case only a capitalised one.
+        let lower = if w.starts_with(char::is_uppercase) {
+            std::borrow::Cow::Owned(w.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        };
+        crate::detect::number_mismatch::small_number_word(&lower)
     };
     let first = value(i)?;
     if first >= 20.0

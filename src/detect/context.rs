@@ -349,6 +349,25 @@ impl<'a> Context<'a> {
         )
     }
 
+    /// The findings of a detector that judges each paragraph of the English articles on its
+    /// own: `hits` gets the paragraph's characters and words, its hits become `kind` findings.
+    #[must_use]
+    pub(crate) fn english_paragraph_findings(
+        &self,
+        kind: FindingKind,
+        hits: impl Fn(&[char], &[Tok]) -> Vec<Hit>,
+    ) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for a in (0..self.article_count()).filter(|&a| self.english(a)) {
+            for (p, para) in self.article(a).paragraphs.iter().enumerate() {
+                for hit in hits(&para.chars, self.para_words(a, p)) {
+                    out.extend(self.finding(kind, a, p, hit));
+                }
+            }
+        }
+        out
+    }
+
     /// Builds a finding whose `text` is the display text between the hit's offsets; `None`
     /// when that text is empty (a bad offset).
     #[must_use]

@@ -16,16 +16,7 @@ use crate::model::{Finding, FindingKind};
 /// Finds `doubled_attribution` in the context's English articles.
 #[must_use]
 pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for a in (0..ctx.article_count()).filter(|&a| ctx.english(a)) {
-        for (p, para) in ctx.article(a).paragraphs.iter().enumerate() {
-            let ws = ctx.para_words(a, p);
-            for hit in doubled(&para.chars, ws) {
-                out.extend(ctx.finding(FindingKind::DoubledAttribution, a, p, hit));
-            }
-        }
-    }
-    out
+    ctx.english_paragraph_findings(FindingKind::DoubledAttribution, doubled)
 }
 
 const PRONOUNS: [&str; 6] = ["he", "she", "they", "we", "i", "it"];
@@ -100,13 +91,10 @@ fn doubled(cs: &[char], ws: &[Tok]) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::testing::comparison_of;
+    use crate::detect::testing::found_in;
 
     fn found(text: &str) -> Vec<String> {
-        detect(&Context::new(&comparison_of(&[&[text]])))
-            .into_iter()
-            .map(|f| f.text)
-            .collect()
+        found_in(detect, text).into_iter().map(|f| f.text).collect()
     }
 
     #[test]

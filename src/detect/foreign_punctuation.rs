@@ -15,15 +15,7 @@ use crate::model::{Finding, FindingKind};
 /// Finds `foreign_punctuation` in the context's English articles.
 #[must_use]
 pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for a in (0..ctx.article_count()).filter(|&a| ctx.english(a)) {
-        for (p, para) in ctx.article(a).paragraphs.iter().enumerate() {
-            for hit in marks(&para.chars) {
-                out.extend(ctx.finding(FindingKind::ForeignPunctuation, a, p, hit));
-            }
-        }
-    }
-    out
+    ctx.english_paragraph_findings(FindingKind::ForeignPunctuation, |cs, _| marks(cs))
 }
 
 fn is_space(c: char) -> bool {
@@ -104,10 +96,10 @@ fn marks(cs: &[char]) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::testing::comparison_of;
+    use crate::detect::testing::found_in;
 
     fn found(text: &str) -> Vec<(String, Option<String>)> {
-        detect(&Context::new(&comparison_of(&[&[text]])))
+        found_in(detect, text)
             .into_iter()
             .map(|f| (f.text, f.suggestion))
             .collect()

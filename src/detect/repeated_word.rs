@@ -10,22 +10,19 @@ use crate::model::{Finding, FindingKind};
 /// Finds `repeated_word` in the comparison.
 #[must_use]
 pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for a in (0..ctx.article_count()).filter(|&a| ctx.english(a)) {
-        for (p, para) in ctx.article(a).paragraphs.iter().enumerate() {
-            let ws = ctx.para_words(a, p);
-            let mut i = 0;
-            while i + 1 < ws.len() {
-                if let Some((end_index, hit)) = repeat_at(&para.chars, ws, i) {
-                    out.extend(ctx.finding(FindingKind::RepeatedWord, a, p, hit));
-                    i = end_index + 1;
-                } else {
-                    i += 1;
-                }
+    ctx.english_paragraph_findings(FindingKind::RepeatedWord, |cs, ws| {
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i + 1 < ws.len() {
+            if let Some((end_index, hit)) = repeat_at(cs, ws, i) {
+                hits.push(hit);
+                i = end_index + 1;
+            } else {
+                i += 1;
             }
         }
-    }
-    out
+        hits
+    })
 }
 
 /// A repeat starting at word `i`: returns the index of the repeated copy and the hit.

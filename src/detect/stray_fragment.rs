@@ -18,19 +18,12 @@ use crate::model::{Finding, FindingKind};
 /// Finds `stray_fragment` in the context's English articles.
 #[must_use]
 pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for a in (0..ctx.article_count()).filter(|&a| ctx.english(a)) {
-        for (p, para) in ctx.article(a).paragraphs.iter().enumerate() {
-            for hit in fragments(&para.chars)
-                .into_iter()
-                .chain(doubled_marks(&para.chars))
-                .chain(spaces_before(&para.chars))
-            {
-                out.extend(ctx.finding(FindingKind::StrayFragment, a, p, hit));
-            }
-        }
-    }
-    out
+    ctx.english_paragraph_findings(FindingKind::StrayFragment, |cs, _| {
+        let mut hits = fragments(cs);
+        hits.extend(doubled_marks(cs));
+        hits.extend(spaces_before(cs));
+        hits
+    })
 }
 
 fn is_end_mark(c: char) -> bool {
@@ -235,13 +228,10 @@ fn spaces_before(cs: &[char]) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::testing::comparison_of;
+    use crate::detect::testing::found_in;
 
     fn found(text: &str) -> Vec<String> {
-        detect(&Context::new(&comparison_of(&[&[text]])))
-            .into_iter()
-            .map(|f| f.text)
-            .collect()
+        found_in(detect, text).into_iter().map(|f| f.text).collect()
     }
 
     #[test]

@@ -102,3 +102,11 @@ pub(crate) fn fixture(kind: &str) -> Comparison {
         &mut |_| {},
     )
 }
+
+/// The findings `detect` makes in one article of one paragraph, `text`.
+pub(crate) fn found_in(
+    detect: fn(&crate::detect::Context<'_>) -> Vec<crate::model::Finding>,
+    text: &str,
+) -> Vec<crate::model::Finding> {
+    detect(&crate::detect::Context::new(&comparison_of(&[&[text]])))
+}
