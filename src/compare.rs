@@ -80,12 +80,14 @@ pub fn compare(
 /// passages of related articles that share facts joined to their rows (articles that
 /// `relatedness` calls another story, unless corrected to the same story, take no part),
 /// then the user's corrections applied. Every paragraph of every article is in exactly one
-/// row.
+/// row. `translated[k]`: article `k` is a translation of the reference
+/// ([`align::crosslang::translations`]), aligned by lengths and anchors.
 #[must_use]
 pub fn aligned_rows(
     articles: &[Article],
     reference: usize,
     relatedness: &[Vec<f64>],
+    translated: &[bool],
     overrides: &[Override],
 ) -> Vec<align::AlignedRow> {
     let unrelated: Vec<bool> = coverage::relatedness::unrelated(relatedness)
@@ -99,7 +101,7 @@ pub fn aligned_rows(
         coverage::passages::link_related(
             articles,
             reference,
-            align::align(articles, reference),
+            align::align_with(articles, reference, translated),
             &unrelated,
         ),
         overrides,
@@ -131,17 +133,18 @@ pub fn compare_with(
     // Same story or another story: topical relatedness, before the rows are built, so that
     // passages of related articles that share facts but little wording can join one row.
     let relatedness = coverage::relatedness(&articles);
-    let aligned = aligned_rows(&articles, reference, &relatedness, overrides);
+    let translated = align::crosslang::translations(&articles, reference);
+    let aligned = aligned_rows(&articles, reference, &relatedness, &translated, overrides);
     progress(Progress {
         message: format!("Comparing wording in {} rows", aligned.len()),
         fraction: 0.7,
     });
     let rows = aligned
         .iter()
-        .map(|row| build_row(&articles, reference, row, &options))
+        .map(|row| build_row(&articles, reference, row, &translated, &options))
         .collect();
     let similarity = diff::similarity_matrix(&articles, &rows, &options);
-    let headline = headlines(&articles, reference, &options);
+    let headline = headlines(&articles, reference, &translated, &options);
     let mut comparison = Comparison {
         options,
         articles,
@@ -153,6 +156,7 @@ pub fn compare_with(
         overrides: overrides.to_vec(),
         relatedness,
         facts: Vec::new(),
+        translations: translated,
     };
     progress(Progress {
         message: "Looking for damage".to_string(),
@@ -193,11 +197,13 @@ pub fn compare_with(
 }
 
 /// Each article's headline diffed against the reference's (see [`HeadlineCell`]); `None`
-/// for an article without a headline.
+/// for an article without a headline. A translation's headline (`translated[a]`) is not
+/// diffed across languages: it is shown as it is, with similarity 0.
 #[must_use]
 pub fn headlines(
     articles: &[Article],
     reference: usize,
+    translated: &[bool],
     options: &CompareOptions,
 ) -> Vec<Option<HeadlineCell>> {
     let ref_headline = articles.get(reference).and_then(Article::headline);
@@ -208,6 +214,8 @@ pub fn headlines(
             let own = article.headline()?;
             let (ops, similarity) = if a == reference {
                 diff::diff_text(own, own, options)
+            } else if translated.get(a).copied().unwrap_or(false) {
+                (diff::diff_text(own, own, options).0, 0.0)
             } else {
                 diff::diff_text(ref_headline.unwrap_or(""), own, options)
             };
@@ -220,11 +228,13 @@ fn build_row(
     articles: &[Article],
     reference: usize,
     row: &align::AlignedRow,
+    translated: &[bool],
     options: &CompareOptions,
 ) -> Row {
     let empty = Vec::new();
     let ref_paras = row.cells.get(reference).unwrap_or(&empty);
-    let cells = articles
+    let mut source_marks = Vec::new();
+    let mut cells: Vec<Option<Cell>> = articles
         .iter()
         .enumerate()
         .map(|(i, article)| {
@@ -233,6 +243,33 @@ fn build_row(
                 return None;
             }
             let moved = row.moved.get(i).copied().unwrap_or(false);
+            if translated.get(i).copied().unwrap_or(false) {
+                // Another language: no word diff; the anchors a translation keeps, checked.
+                let check = match articles.get(reference) {
+                    Some(source) if !ref_paras.is_empty() => {
+                        align::crosslang::check_anchors(source, ref_paras, article, paras)
+                    }
+                    _ => align::crosslang::AnchorCheck::default(),
+                };
+                for m in check.source_marks {
+                    if !source_marks.contains(&m) {
+                        source_marks.push(m);
+                    }
+                }
+                return Some(Cell {
+                    paragraphs: paras.clone(),
+                    similarity: if ref_paras.is_empty() {
+                        0.0
+                    } else {
+                        check.kept
+                    },
+                    moved,
+                    ops: Vec::new(),
+                    relation: Relation::Translation,
+                    links: Vec::new(),
+                    marks: check.marks,
+                });
+            }
             let (ops, similarity) = match articles.get(reference) {
                 Some(ref_article) => {
                     diff::diff_cell(ref_article, ref_paras, article, paras, options)
@@ -252,14 +289,20 @@ fn build_row(
             Some(cell)
         })
         .collect();
+    if let Some(Some(ref_cell)) = cells.get_mut(reference) {
+        ref_cell.marks = source_marks;
+    }
     Row { cells }
 }
 
-/// True when the row has any difference from the reference (a changed word, a missing passage).
+/// True when the row has any difference from the reference (a changed word, a missing
+/// passage, a passage in another language).
 #[must_use]
 pub fn row_has_difference(row: &Row) -> bool {
     row.cells.iter().any(|c| match c {
         None => true,
-        Some(c) => c.ops.iter().any(|op| op.tag != OpTag::Equal),
+        Some(c) => {
+            c.relation == Relation::Translation || c.ops.iter().any(|op| op.tag != OpTag::Equal)
+        }
     })
 }

@@ -368,17 +368,40 @@ pub enum Relation {
     /// Written independently about the same facts: little wording in common, so it is shown
     /// with its facts marked rather than as a word diff.
     Related,
+    /// The passage in another language: a translation of the reference's passage (or the
+    /// source of it), aligned by lengths and anchors; shown with its anchors (figures,
+    /// names, addresses) marked as kept or missing, never as a word diff.
+    Translation,
 }
 
 impl Relation {
-    /// The lower-case name used in JSON ("same", "reworded", "related").
+    /// The lower-case name used in JSON ("same", "reworded", "related", "translation").
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Same => "same",
             Self::Reworded => "reworded",
             Self::Related => "related",
+            Self::Translation => "translation",
         }
+    }
+}
+
+/// What a translation cell says about itself: "translation · 4 of 5 figures and names
+/// kept", "translation · a figure missing or changed", or, without a source passage,
+/// "translation · no source passage: possibly added in translation".
+#[must_use]
+pub fn translation_caption(cell: &Cell, has_source: bool) -> String {
+    if !has_source {
+        return "translation · no source passage: possibly added in translation".to_string();
+    }
+    let shared = cell.marks.iter().filter(|m| m.shared).count();
+    let own = cell.marks.len() - shared;
+    match (shared, own) {
+        (0, 0) => "translation · no figures or names to check".to_string(),
+        (s, 0) => format!("translation · {s} figures and names kept"),
+        (s, 1) => format!("translation · {s} kept, a figure missing or changed"),
+        (s, o) => format!("translation · {s} kept, {o} figures missing or changed"),
     }
 }
 
@@ -664,6 +687,19 @@ pub struct Comparison {
     /// appears and which articles state it differently ([`crate::facts`]).
     #[serde(default)]
     pub facts: Vec<Fact>,
+    /// Per article: true when it is in another language than the reference and aligned with
+    /// it as a translation ([`crate::align::crosslang`]); its cells are
+    /// [`Relation::Translation`]. Left out of JSON when no article is one.
+    #[serde(default, skip_serializing_if = "no_translation")]
+    pub translations: Vec<bool>,
+}
+
+#[expect(
+    clippy::ptr_arg,
+    reason = "serde's skip_serializing_if passes the field itself"
+)]
+fn no_translation(v: &Vec<bool>) -> bool {
+    !v.contains(&true)
 }
 
 pub use crate::facts::{Fact, FactKind, Mention};
@@ -673,6 +709,40 @@ pub use crate::facts::{Fact, FactKind, Mention};
 pub const UNRELATED_SIMILARITY: f64 = 0.05;
 
 impl Comparison {
+    /// True when article `a` is in another language than the reference and was aligned
+    /// with it as a translation (its cells are [`Relation::Translation`]).
+    #[must_use]
+    pub fn is_translation(&self, a: usize) -> bool {
+        self.translations.get(a).copied().unwrap_or(false)
+    }
+
+    /// What the empty cell of article `a` in row `r` says: "possibly omitted in
+    /// translation" where a translation lacks a passage of its source, "possibly added in
+    /// translation" where the source lacks a passage of its translation, otherwise "not in
+    /// this article".
+    #[must_use]
+    pub fn missing_label(&self, r: usize, a: usize) -> &'static str {
+        let Some(row) = self.rows.get(r) else {
+            return "not in this article";
+        };
+        let reference = self.options.reference;
+        let has_ref = row.cells.get(reference).is_some_and(Option::is_some);
+        if a != reference && has_ref && self.is_translation(a) {
+            "possibly omitted in translation"
+        } else if a == reference
+            && row.cells.iter().flatten().next().is_some()
+            && row
+                .cells
+                .iter()
+                .flatten()
+                .all(|c| c.relation == Relation::Translation)
+        {
+            "possibly added in translation"
+        } else {
+            "not in this article"
+        }
+    }
+
     /// True when article `a` is most likely about another story: its
     /// [`Comparison::relatedness`] to every other article is below
     /// [`crate::coverage::UNRELATED_RELATEDNESS`] (views and reports say so once instead of

@@ -220,7 +220,13 @@ proptest! {
         let overrides = random_overrides(n, oseed);
         // The rows the comparison diffs: aligned, related passages joined, corrections applied.
         let relatedness = storydiff::coverage::relatedness(&articles);
-        let rows = storydiff::compare::aligned_rows(&articles, reference, &relatedness, &overrides);
+        let rows = storydiff::compare::aligned_rows(
+            &articles,
+            reference,
+            &relatedness,
+            &storydiff::align::crosslang::translations(&articles, reference),
+            &overrides,
+        );
         check_corrected(&articles, &rows);
         // The corrections alone on the aligner's rows keep the same invariant.
         check_corrected(

@@ -19,6 +19,8 @@ pub(crate) struct Features {
     index: Vec<HashMap<u32, Vec<usize>>>,
     /// Median paragraph norm over all articles (a scale for penalties).
     pub typical_norm: f32,
+    /// Per article: its language group (see [`Features::set_groups`]); empty means one group.
+    groups: Vec<usize>,
 }
 
 /// Postings longer than this (plus a share of the article) are too common to suggest candidates.
@@ -110,7 +112,20 @@ impl Features {
             norms,
             index,
             typical_norm,
+            groups: Vec::new(),
         }
+    }
+
+    /// Puts each article in a language group: articles of different groups are never
+    /// candidates for each other and have similarity 0 (their words mean nothing to each
+    /// other's).
+    pub(crate) fn set_groups(&mut self, groups: Vec<usize>) {
+        self.groups = groups;
+    }
+
+    /// True when two articles are in one language group.
+    fn same_group(&self, a: usize, b: usize) -> bool {
+        self.groups.get(a).copied().unwrap_or(0) == self.groups.get(b).copied().unwrap_or(0)
     }
 
     /// Number of paragraphs of `article`.
@@ -138,6 +153,9 @@ impl Features {
     /// Paragraphs of `to` sharing uncommon features with paragraph `para` of `from`, best first
     /// (at most a dozen), found through the inverted index.
     pub(crate) fn candidates(&self, from: usize, para: usize, to: usize) -> Vec<usize> {
+        if !self.same_group(from, to) {
+            return Vec::new();
+        }
         let Some(index) = self.index.get(to) else {
             return Vec::new();
         };
@@ -168,6 +186,9 @@ impl Features {
         b: usize,
         b_paras: std::ops::Range<usize>,
     ) -> f32 {
+        if !self.same_group(a, b) {
+            return 0.0;
+        }
         let (va, na) = self.group(a, a_paras);
         let (vb, nb) = self.group(b, b_paras);
         let total = na + nb;

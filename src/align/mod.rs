@@ -7,6 +7,7 @@
 //! across articles when they match each other ([`extras`]) and placed where they fall in
 //! their own article.
 
+pub mod crosslang;
 mod extras;
 mod features;
 mod pairwise;
@@ -34,16 +35,36 @@ pub struct AlignedRow {
 /// order. The grouping does not depend on the order of the other articles.
 #[must_use]
 pub fn align(articles: &[Article], reference: usize) -> Vec<AlignedRow> {
+    let reference = if reference < articles.len() {
+        reference
+    } else {
+        0
+    };
+    align_with(
+        articles,
+        reference,
+        &crosslang::translations(articles, reference),
+    )
+}
+
+/// [`align`] with the articles that are translations of the reference already known
+/// (`translated[k]`, see [`crosslang::translations`]): those are aligned by sentence lengths
+/// and anchors ([`crosslang`]), and no word similarity joins paragraphs across languages.
+#[must_use]
+pub fn align_with(articles: &[Article], reference: usize, translated: &[bool]) -> Vec<AlignedRow> {
     let count = articles.len();
     if count == 0 {
         return Vec::new();
     }
     let reference = if reference < count { reference } else { 0 };
-    let f = Features::build(articles);
+    let mut f = Features::build(articles);
+    f.set_groups(language_groups(articles, translated));
     let pairs: Vec<Vec<Match>> = (0..count)
         .map(|k| {
             if k == reference {
                 Vec::new()
+            } else if translated.get(k).copied().unwrap_or(false) {
+                crosslang::align_pair(articles, reference, k)
             } else {
                 pairwise::align_pair(&f, reference, k)
             }
@@ -114,6 +135,27 @@ pub fn align(articles: &[Article], reference: usize) -> Vec<AlignedRow> {
         }
     }
     out
+}
+
+/// Per article, a group number: 0 for the reference's language (the reference and every
+/// article that is no translation of it), then one number per language of the translations.
+fn language_groups(articles: &[Article], translated: &[bool]) -> Vec<usize> {
+    let mut codes: Vec<&'static str> = Vec::new();
+    articles
+        .iter()
+        .enumerate()
+        .map(|(k, a)| {
+            if !translated.get(k).copied().unwrap_or(false) {
+                return 0;
+            }
+            let code = crate::detect::language::of_article(a).code();
+            let at = codes.iter().position(|c| *c == code).unwrap_or_else(|| {
+                codes.push(code);
+                codes.len() - 1
+            });
+            at + 1
+        })
+        .collect()
 }
 
 /// Rounds of row splitting for leftovers (each round cuts a row at most once).

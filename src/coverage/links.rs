@@ -205,7 +205,8 @@ pub fn annotate(ctx: &Context<'_>) -> Vec<CellNotes> {
         let mut related_keys: FxHashSet<String> = FxHashSet::default();
         for (a, cell) in row.cells.iter().enumerate() {
             let Some(cell) = cell else { continue };
-            if a == reference {
+            if a == reference || cell.relation == Relation::Translation {
+                // A translation's anchors were checked when its row was built.
                 continue;
             }
             let rel = relation(cell, false, ref_cell.is_some());
@@ -229,13 +230,17 @@ pub fn annotate(ctx: &Context<'_>) -> Vec<CellNotes> {
             }
             out.push(notes);
         }
+        // The reference keeps the anchor marks of its translations' check.
+        let anchor_marks = ref_cell.map(|c| c.marks.clone()).unwrap_or_default();
         if let (Some(words), false) = (ref_words, related_keys.is_empty()) {
+            let mut m = anchor_marks;
+            m.extend(marks(&words, &related_keys, true));
             out.push(CellNotes {
                 row: r,
                 article: reference,
                 relation: Relation::Same,
                 links: Vec::new(),
-                marks: marks(&words, &related_keys, true),
+                marks: m,
             });
         } else if ref_cell.is_some() {
             out.push(CellNotes {
@@ -243,7 +248,7 @@ pub fn annotate(ctx: &Context<'_>) -> Vec<CellNotes> {
                 article: reference,
                 relation: Relation::Same,
                 links: Vec::new(),
-                marks: Vec::new(),
+                marks: anchor_marks,
             });
         }
     }

@@ -14,6 +14,8 @@ pub enum Carried {
     Reworded(f64),
     /// Written independently about the same facts, with its word similarity.
     Related(f64),
+    /// A translation, with the share of its anchors (figures, names) kept.
+    Translation(f64),
     /// Carried here but not by the reference (no passage to compare with).
     Only,
     /// Not in this article.
@@ -28,6 +30,7 @@ impl Carried {
             Self::Same => "same".to_string(),
             Self::Reworded(s) => format!("reworded {:.0}%", s * 100.0),
             Self::Related(s) => format!("related ({:.0}% same words)", s * 100.0),
+            Self::Translation(s) => format!("translation ({:.0}% anchors kept)", s * 100.0),
             Self::Only => "not in the reference".to_string(),
             Self::Absent => "absent".to_string(),
         }
@@ -136,6 +139,7 @@ fn map_lines(c: &Comparison) -> Vec<MapLine> {
                             Relation::Same => Carried::Same,
                             Relation::Reworded => Carried::Reworded(cell.similarity),
                             Relation::Related => Carried::Related(cell.similarity),
+                            Relation::Translation => Carried::Translation(cell.similarity),
                         }
                     };
                     MapCell {

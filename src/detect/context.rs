@@ -176,9 +176,10 @@ impl<'a> Context<'a> {
 
     /// Every row where both the reference and another article have a cell, with hunks —
     /// unless one of the two is about another story ([`Context::shares_evidence`]) or the
-    /// cell is a related passage written independently ([`Relation::Related`]): its words
-    /// were never a copy of the reference's, so a changed figure or pronoun there is not a
-    /// copying error (the facts table compares what outlets state).
+    /// cell is a related passage written independently ([`Relation::Related`]) or a
+    /// translation ([`Relation::Translation`]): its words were never a copy of the
+    /// reference's, so a changed figure or pronoun there is not a copying error (the facts
+    /// table compares what outlets state; a translation's anchors are checked in its cell).
     fn aligned_pairs(&self) -> Vec<CellPair> {
         let reference = self.comparison.options.reference;
         let mut out = Vec::new();
@@ -190,6 +191,7 @@ impl<'a> Context<'a> {
                 let Some(cell) = cell.as_ref().filter(|c| {
                     a != reference
                         && c.relation != Relation::Related
+                        && c.relation != Relation::Translation
                         && self.shares_evidence(a, reference)
                 }) else {
                     continue;

@@ -136,9 +136,20 @@ pub fn skipped_notes(c: &Comparison) -> Vec<(usize, Language, String)> {
             let lang = of_article(a);
             (!lang.is_english()).then(|| {
                 let mut s = String::new();
+                let reference = c.options.reference;
+                let translation = if c.is_translation(i) {
+                    format!(
+                        ", aligned with [{}] as its translation (by sentence lengths, figures and names; no word diff)",
+                        reference + 1
+                    )
+                } else if i == reference && (0..c.articles.len()).any(|a| c.is_translation(a)) {
+                    ", the source the translations beside it are aligned with (by sentence lengths, figures and names; no word diff)".to_string()
+                } else {
+                    String::new()
+                };
                 let _ = write!(
                     s,
-                    "[{}] is in {}: the English-only checks ({}, and spelled-out numbers) were not run on it.",
+                    "[{}] is in {}{translation}: the English-only checks ({}, and spelled-out numbers) were not run on it.",
                     i + 1,
                     lang.name(),
                     kinds.join(", ").to_lowercase()

@@ -45,6 +45,7 @@ pub(crate) fn comparison(articles: Vec<Article>, rows: &[Vec<Vec<usize>>]) -> Co
         overrides: Vec::new(),
         relatedness: Vec::new(),
         facts: Vec::new(),
+        translations: Vec::new(),
         options,
         rows,
         articles,

@@ -100,6 +100,7 @@ pub fn column_header(
 pub fn chip_text(carried: Carried) -> String {
     match carried {
         Carried::Related(s) => format!("related {:.0}%", s * 100.0),
+        Carried::Translation(s) => format!("translation {:.0}%", s * 100.0),
         other => other.label(),
     }
 }
@@ -122,7 +123,7 @@ fn chip_fill(carried: Carried, pal: &Palette) -> Color32 {
     match carried {
         Carried::Same => pal.chip_same,
         Carried::Reworded(_) => pal.chip_reworded,
-        Carried::Related(_) => pal.chip_related,
+        Carried::Related(_) | Carried::Translation(_) => pal.chip_related,
         Carried::Only => pal.chip_only,
         Carried::Absent => Color32::TRANSPARENT,
     }

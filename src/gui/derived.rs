@@ -68,6 +68,9 @@ pub struct Derived {
     pub row_findings: Vec<usize>,
     /// Per article: number of words (counted once; headers show it every frame).
     pub word_counts: Vec<usize>,
+    /// Per article that is a translation of the reference: its language's name ("German"),
+    /// for the header; `None` for the others.
+    pub translation_language: Vec<Option<&'static str>>,
     /// `(article, paragraph)` pairs a correction of the user names (shown as such).
     pub corrected: HashSet<(usize, usize)>,
     /// Articles the user said are about the same story.
@@ -139,6 +142,15 @@ impl Derived {
                 .articles
                 .iter()
                 .map(crate::model::Article::word_count)
+                .collect(),
+            translation_language: (0..c.articles.len())
+                .map(|a| {
+                    c.is_translation(a).then(|| {
+                        c.articles.get(a).map_or("another language", |x| {
+                            crate::detect::language::of_article(x).name()
+                        })
+                    })
+                })
                 .collect(),
         }
     }

@@ -74,6 +74,22 @@ pub fn show(ctx: &mut ViewCtx<'_>, comparison: &Comparison, ui: &mut egui::Ui, c
         let words = derived.word_counts.get(a).copied().unwrap_or(0);
         let stats = match (is_ref, similarity) {
             (true, _) => format!("{words} words · reference"),
+            (false, _)
+                if derived
+                    .translation_language
+                    .get(a)
+                    .is_some_and(Option::is_some) =>
+            {
+                format!(
+                    "{words} words · translation ({})",
+                    derived
+                        .translation_language
+                        .get(a)
+                        .copied()
+                        .flatten()
+                        .unwrap_or("another language")
+                )
+            }
             (false, Some(s)) if comparison.is_unrelated(a) => format!(
                 "another story? {words} words · {:.0}% like the reference",
                 s * 100.0

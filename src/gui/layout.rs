@@ -171,18 +171,23 @@ pub fn mark_level(marks: &[FactMark], paragraph: usize, offset: usize) -> u8 {
 /// reference itself (no ops) nor for a related passage (independent wording, facts marked).
 #[must_use]
 pub fn shows_word_diff(cell: &Cell) -> bool {
-    !cell.ops.is_empty() && cell.relation != Relation::Related
+    !cell.ops.is_empty() && !matches!(cell.relation, Relation::Related | Relation::Translation)
 }
 
 /// The caption of a related passage: "related · written independently (12% same words)".
 #[must_use]
-pub fn related_caption(cell: &Cell) -> Option<String> {
-    (cell.relation == Relation::Related).then(|| {
-        format!(
+///
+/// A translation's caption counts its anchors kept ([`crate::model::translation_caption`];
+/// `has_reference`: the row holds the reference's passage).
+pub fn related_caption(cell: &Cell, has_reference: bool) -> Option<String> {
+    match cell.relation {
+        Relation::Related => Some(format!(
             "related · written independently ({:.0}% same words)",
             cell.similarity * 100.0
-        )
-    })
+        )),
+        Relation::Translation => Some(crate::model::translation_caption(cell, has_reference)),
+        _ => None,
+    }
 }
 
 /// Builds the styled blocks of a cell of `article` (index `a`): the word diff for a copy or
@@ -386,7 +391,7 @@ mod tests {
                 .all(|(_, f)| f.strikethrough == Stroke::NONE)
         );
         assert_eq!(
-            related_caption(&cell).unwrap(),
+            related_caption(&cell, true).unwrap(),
             "related · written independently (12% same words)"
         );
         // Reworded, the same cell is a word diff with the reference's words struck through.
@@ -400,6 +405,6 @@ mod tests {
             &font,
         );
         assert!(blocks[0].styled.text.contains("Officials counted"));
-        assert!(related_caption(&cell).is_none());
+        assert!(related_caption(&cell, true).is_none());
     }
 }

@@ -174,7 +174,7 @@ fn legend(dark: bool, ui: &mut egui::Ui) {
             },
         ),
         (
-            "shared fact (related passage)",
+            "shared fact (related passage, translation)",
             egui::TextFormat {
                 background: pal.mark_shared_bg,
                 underline: egui::Stroke::new(1.5, pal.mark_shared_line),
@@ -182,7 +182,7 @@ fn legend(dark: bool, ui: &mut egui::Ui) {
             },
         ),
         (
-            "fact only here (related passage)",
+            "fact only here (related, translation)",
             egui::TextFormat {
                 background: pal.mark_only_bg,
                 underline: egui::Stroke::new(1.5, pal.mark_only_line),
@@ -211,11 +211,16 @@ fn legend(dark: bool, ui: &mut egui::Ui) {
     }
     ui.label(
         RichText::new(
-            "Word diff = copies and rewordings; related = independent wording, facts marked",
+            "Word diff = copies and rewordings; related = independent wording, facts marked; translation = another language, figures and names checked",
         )
         .color(pal.muted),
     );
-    ui.label(RichText::new("Hatched cell: passage not in this article").color(pal.muted));
+    ui.label(
+        RichText::new(
+            "Hatched cell: passage not in this article (beside a translation: possibly omitted or added)",
+        )
+        .color(pal.muted),
+    );
     ui.label(
         RichText::new("↕ moved · ¶3+¶4 split/merged · ⚑ findings · ✎ corrected by you")
             .color(pal.muted),

@@ -222,6 +222,7 @@ pub fn comparison(n_articles: usize, n_paragraphs: usize) -> Comparison {
         overrides: Vec::new(),
         relatedness: Vec::new(),
         facts: Vec::new(),
+        translations: Vec::new(),
         options: CompareOptions::default(),
         articles,
         errors: Vec::new(),

@@ -180,7 +180,7 @@ fn tag_text(comparison: &Comparison, row: usize, a: usize, cell: &Cell) -> Optio
             .join("+")
     };
     let mut tags = Vec::new();
-    if let Some(caption) = super::layout::related_caption(cell) {
+    if let Some(caption) = super::layout::related_caption(cell, ref_cell.is_some()) {
         tags.push(caption);
     } else if a == reference && !cell.marks.is_empty() {
         tags.push("reference · facts marked".to_string());
@@ -556,7 +556,7 @@ fn draw_rows(
                     if let Some((height, _)) = drawn {
                         max_h = max_h.max(height);
                     } else {
-                        draw_missing(ui, cell_rect, &pal, &small);
+                        draw_missing(ui, cell_rect, &pal, &small, comparison.missing_label(r, a));
                         max_h = max_h.max(small.size * 2.0 + 2.0 * PAD);
                     }
                 }
@@ -842,7 +842,7 @@ pub fn cell_description(
     };
     let name = article.short_name();
     let Some(cell) = cell else {
-        return format!("Row {}, {name}: not in this article", r + 1);
+        return format!("Row {}, {name}: {}", r + 1, comparison.missing_label(r, a));
     };
     let paragraphs: Vec<String> = cell
         .paragraphs
@@ -855,7 +855,14 @@ pub fn cell_description(
     }
     if a == comparison.options.reference {
         notes.push("reference".to_string());
-    } else if let Some(caption) = super::layout::related_caption(cell) {
+    } else if let Some(caption) = super::layout::related_caption(
+        cell,
+        comparison
+            .rows
+            .get(r)
+            .and_then(|row| row.cells.get(comparison.options.reference))
+            .is_some_and(Option::is_some),
+    ) {
         notes.push(caption);
     } else if comparison
         .rows
@@ -885,7 +892,7 @@ pub fn cell_description(
     )
 }
 
-fn draw_missing(ui: &egui::Ui, rect: Rect, pal: &Palette, font: &FontId) {
+fn draw_missing(ui: &egui::Ui, rect: Rect, pal: &Palette, font: &FontId, label: &str) {
     let painter = ui.painter();
     let inner = rect.shrink(2.0);
     painter.rect_filled(inner, 2.0, pal.missing_bg);
@@ -903,7 +910,7 @@ fn draw_missing(ui: &egui::Ui, rect: Rect, pal: &Palette, font: &FontId) {
     painter.text(
         pos2(inner.center().x, inner.min.y + PAD),
         Align2::CENTER_TOP,
-        "not in this article",
+        label,
         FontId::new(font.size, egui::FontFamily::Proportional),
         pal.muted,
     );

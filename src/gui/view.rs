@@ -159,6 +159,7 @@ mod tests {
             overrides: Vec::new(),
             relatedness: Vec::new(),
             facts: Vec::new(),
+            translations: Vec::new(),
             options: CompareOptions::default(),
             articles: vec![article(0), article(1)],
             errors: vec![],

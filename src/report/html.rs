@@ -619,7 +619,7 @@ fn write_row(out: &mut String, c: &Comparison, index: &Index, ri: usize, row: &R
         out.push_str("</td>");
     } else {
         for (ai, cell) in row.cells.iter().enumerate() {
-            write_cell(out, c, index, ai, cell.as_ref());
+            write_cell(out, c, index, (ri, ai), cell.as_ref());
         }
     }
     out.push_str("</tr>\n");
@@ -631,12 +631,20 @@ fn paragraph_list(paragraphs: &[usize]) -> String {
     format!("¶{}", ps.join("+"))
 }
 
-fn write_cell(out: &mut String, c: &Comparison, index: &Index, ai: usize, cell: Option<&Cell>) {
+fn write_cell(
+    out: &mut String,
+    c: &Comparison,
+    index: &Index,
+    (ri, ai): (usize, usize),
+    cell: Option<&Cell>,
+) {
     let Some(cell) = cell else {
         out.push_str("<td class=\"cell absent\"><span class=\"lbl\">");
         push_article_name(out, c, ai);
-        out.push_str(
-            "</span><p class=\"absent-text\"><span aria-hidden=\"true\">—</span> not in this article</p></td>",
+        let _ = write!(
+            out,
+            "</span><p class=\"absent-text\"><span aria-hidden=\"true\">—</span> {}</p></td>",
+            c.missing_label(ri, ai)
         );
         return;
     };
@@ -656,7 +664,20 @@ fn write_cell(out: &mut String, c: &Comparison, index: &Index, ai: usize, cell: 
         "</span><p class=\"meta\"><span>{}</span>",
         paragraph_list(&cell.paragraphs)
     );
-    if !reference && cell.relation == Relation::Related {
+    if !reference && cell.relation == Relation::Translation {
+        let has_source = c
+            .rows
+            .get(ri)
+            .and_then(|r| r.cells.get(c.options.reference))
+            .is_some_and(Option::is_some);
+        out.push_str(" <span class=\"tag related\">translation</span> <span class=\"sim\">");
+        push_text(
+            out,
+            crate::model::translation_caption(cell, has_source)
+                .trim_start_matches("translation · "),
+        );
+        out.push_str("</span>");
+    } else if !reference && cell.relation == Relation::Related {
         let _ = write!(
             out,
             " <span class=\"tag related\">related</span> <span class=\"sim\">written independently, {} same words</span>",
@@ -686,7 +707,8 @@ fn write_cell(out: &mut String, c: &Comparison, index: &Index, ai: usize, cell: 
         }
     }
     out.push_str("</p>");
-    if cell.relation == Relation::Related || !cell.marks.is_empty() {
+    if matches!(cell.relation, Relation::Related | Relation::Translation) || !cell.marks.is_empty()
+    {
         write_related_text(out, c, index, ai, cell);
     } else {
         write_cell_text(out, index, ai, cell);

@@ -50,6 +50,10 @@ struct ArticleOut<'a> {
     paragraphs: Vec<&'a str>,
     /// True when the article is most likely about another story.
     unrelated: bool,
+    /// True when the article is in another language and aligned with the reference as a
+    /// translation (its cells have relation "translation"); absent otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    translation: bool,
     /// Present only for an article not in English: the English-only checks skipped on it.
     #[serde(skip_serializing_if = "Option::is_none")]
     english_only_skipped: Option<SkippedOut>,
@@ -263,6 +267,7 @@ pub fn to_json(comparison: &Comparison) -> String {
                 words: a.word_count(),
                 paragraphs: a.paragraphs.iter().map(|p| p.text.as_str()).collect(),
                 unrelated: comparison.is_unrelated(i),
+                translation: comparison.is_translation(i),
                 english_only_skipped: skipped.next().flatten(),
                 headline: comparison
                     .headline

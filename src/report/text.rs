@@ -293,7 +293,7 @@ fn write_rows(out: &mut String, c: &Comparison) {
         let _ = writeln!(out, "\nRow {}:", ri + 1);
         for (ai, cell) in row.cells.iter().enumerate() {
             let Some(cell) = cell else {
-                let _ = writeln!(out, "  [{}] (not in this article)", ai + 1);
+                let _ = writeln!(out, "  [{}] ({})", ai + 1, c.missing_label(ri, ai));
                 continue;
             };
             let paras: Vec<String> = cell
@@ -302,6 +302,29 @@ fn write_rows(out: &mut String, c: &Comparison) {
                 .map(|p| (p + 1).to_string())
                 .collect();
             let moved = if cell.moved { ", moved" } else { "" };
+            if cell.relation == Relation::Translation {
+                let text: Vec<&str> = cell
+                    .paragraphs
+                    .iter()
+                    .filter_map(|&p| c.articles.get(ai)?.paragraphs.get(p))
+                    .map(|p| p.text.as_str())
+                    .collect();
+                let has_source = row
+                    .cells
+                    .get(c.options.reference)
+                    .is_some_and(Option::is_some);
+                let _ = writeln!(
+                    out,
+                    "  [{}] ¶{} ({}{}): {}",
+                    ai + 1,
+                    paras.join("+"),
+                    crate::model::translation_caption(cell, has_source),
+                    moved,
+                    text.join(" ")
+                );
+                let _ = writeln!(out, "      {}", marks_line(c, ai, cell));
+                continue;
+            }
             if cell.relation == Relation::Related {
                 let text: Vec<&str> = cell
                     .paragraphs
