@@ -219,6 +219,7 @@ fn diff_stage(articles: &[Article], aligned: &[align::AlignedRow]) -> Comparison
         overrides: Vec::new(),
         relatedness: Vec::new(),
         facts: Vec::new(),
+        translations: Vec::new(),
         options,
         articles: articles.to_vec(),
         errors: Vec::new(),

@@ -232,7 +232,7 @@ pub fn triplets(events: &[Event]) -> Triplets {
                 match cell.relation {
                     Relation::Related => t.related_cells += 1,
                     Relation::Reworded => t.reworded_cells += 1,
-                    Relation::Same => {}
+                    Relation::Same | Relation::Translation => {}
                 }
             }
         }

@@ -184,6 +184,9 @@ fn the_coverage_matrix_has_one_chip_per_passage_and_article_labelled_as_compared
                         related += usize::from(a == independent);
                         format!("related ({:.0}% same words)", m.similarity * 100.0)
                     }
+                    Relation::Translation => {
+                        format!("translation ({:.0}% anchors kept)", m.similarity * 100.0)
+                    }
                 },
             };
             let label = chip_description(line.row, &c.articles[a].short_name(), cell);

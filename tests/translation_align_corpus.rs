@@ -5,6 +5,12 @@
 //! source lines whose counterpart lands in their row. Skips, saying so, when the corpus is
 //! absent.
 
+#![allow(
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation,
+    clippy::cast_precision_loss
+)]
+
 #[path = "common/rng.rs"]
 mod rng;
 #[path = "common/translation.rs"]

@@ -32,7 +32,7 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::pairwise::Match;
 use crate::detect::language;
@@ -85,31 +85,9 @@ pub fn anchors(text: &str) -> Vec<Anchor> {
     let mut i = 0usize;
     let mut sentence_start = true;
     while let Some(&c) = cs.get(i) {
-        if let Some(d) = digit(c) {
-            let start = i;
-            let mut digits = String::from(d);
-            let mut j = i + 1;
-            loop {
-                match cs.get(j).copied() {
-                    Some(n) if digit(n).is_some() => {
-                        digits.push(digit(n).unwrap_or('0'));
-                        j += 1;
-                    }
-                    Some(',' | '.' | '\'' | ' ' | '\u{a0}' | '\u{202f}' | '，')
-                        if cs.get(j + 1).copied().and_then(digit).is_some() =>
-                    {
-                        j += 1;
-                    }
-                    _ => break,
-                }
-            }
-            let trimmed = digits.trim_start_matches('0');
-            let key = if trimmed.is_empty() { "0" } else { trimmed };
-            out.push(Anchor {
-                start,
-                end: j,
-                key: format!("#{key}"),
-            });
+        if digit(c).is_some() {
+            let (anchor, j) = figure_at(&cs, i);
+            out.push(anchor);
             sentence_start = false;
             i = j;
             continue;
@@ -197,6 +175,36 @@ pub fn anchors(text: &str) -> Vec<Anchor> {
     out
 }
 
+/// The figure starting at `i` (a digit) and the index after it.
+fn figure_at(cs: &[char], i: usize) -> (Anchor, usize) {
+    let mut digits = String::new();
+    let mut j = i;
+    loop {
+        match cs.get(j).copied() {
+            Some(n) if digit(n).is_some() => {
+                digits.push(digit(n).unwrap_or('0'));
+                j += 1;
+            }
+            Some(',' | '.' | '\'' | ' ' | '\u{a0}' | '\u{202f}' | '，')
+                if j > i && cs.get(j + 1).copied().and_then(digit).is_some() =>
+            {
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    let trimmed = digits.trim_start_matches('0');
+    let key = if trimmed.is_empty() { "0" } else { trimmed };
+    (
+        Anchor {
+            start: i,
+            end: j.max(i + 1),
+            key: format!("#{key}"),
+        },
+        j.max(i + 1),
+    )
+}
+
 /// The key of an opening quotation mark (any language's: “ „ « 「 『 ").
 const QUOTE: &str = "\"";
 
@@ -250,7 +258,7 @@ pub fn is_translation(a: &Article, b: &Article) -> bool {
     if smaller == 0 {
         return true;
     }
-    let shared = va.keys().filter(|w| vb.contains_key(*w)).count();
+    let shared = va.iter().filter(|w| vb.contains(*w)).count();
     #[expect(clippy::cast_precision_loss, reason = "word counts are far below 2^52")]
     let share = shared as f64 / smaller as f64;
     share < SHARED_VOCABULARY
@@ -259,8 +267,8 @@ pub fn is_translation(a: &Article, b: &Article) -> bool {
 /// Lower-cased word types of three letters or more, or in a script other than Latin (a
 /// Chinese word may be one character; figures left out), from the first
 /// [`language::SAMPLE_CHARS`] characters.
-fn vocabulary(a: &Article) -> FxHashMap<String, ()> {
-    let mut out = FxHashMap::default();
+fn vocabulary(a: &Article) -> FxHashSet<String> {
+    let mut out = FxHashSet::default();
     let mut seen = 0usize;
     for p in &a.paragraphs {
         if seen > language::SAMPLE_CHARS {
@@ -273,7 +281,7 @@ fn vocabulary(a: &Article) -> FxHashMap<String, ()> {
                     .chars()
                     .any(|c| c.is_alphabetic() && !is_latin_letter(c));
             if long && !w.text.chars().any(|c| c.is_ascii_digit()) {
-                out.insert(w.text.to_lowercase(), ());
+                out.insert(w.text.to_lowercase());
             }
         }
     }
@@ -421,7 +429,7 @@ fn length_cost(l1: f64, l2: f64) -> f64 {
     if l1 + l2 <= 0.0 {
         return 0.0;
     }
-    let mean = (l1 + l2) / 2.0;
+    let mean = f64::midpoint(l1, l2);
     let delta = (l2 - l1).abs() / (VARIANCE * mean).sqrt();
     // Two-sided tail probability of a standard normal.
     let p = erfc(delta / std::f64::consts::SQRT_2).max(1e-12);
@@ -487,15 +495,11 @@ fn anchor_cost(a: &[&Unit], b: &[&Unit]) -> f64 {
                 cost += unmatched(x);
                 i += 1;
             }
-            (Some(_), Some(y)) => {
-                cost += unmatched(y);
-                j += 1;
-            }
             (Some(x), None) => {
                 cost += unmatched(x);
                 i += 1;
             }
-            (None, Some(y)) => {
+            (Some(_) | None, Some(y)) => {
                 cost += unmatched(y);
                 j += 1;
             }

@@ -526,6 +526,9 @@ fn write_legend(out: &mut String) {
          <li><span class=\"tag related\">related</span> a passage written independently about the same facts: no word diff; \
          <span class=\"fact shared\">shared</span> facts (names, figures, distinctive words the reference passage has too) and \
          <span class=\"fact own\">only here</span> (names and figures the reference passage does not state)</li>\n\
+         <li><span class=\"tag related\">translation</span> the passage in another language, aligned by sentence lengths and anchors: no word diff; \
+         <span class=\"fact shared\">shared</span> figures and names the other side has too, <span class=\"fact own\">only here</span> a figure missing or changed in translation; \
+         an empty cell beside it is a passage possibly omitted or added in translation</li>\n\
          <li><span class=\"tag moved\">moved</span> the passage sits elsewhere in this article's order</li>\n\
          <li><span class=\"absent-sample\">— not in this article</span> the article lacks the passage</li>\n\
          <li><mark>flagged</mark> text a finding points at; <span class=\"flag damage\">⚑ damage</span> \
@@ -539,7 +542,8 @@ fn write_rows(out: &mut String, c: &Comparison, index: &Index) {
     let _ = write!(
         out,
         "<section id=\"rows\">\n<h2>Aligned rows</h2>\n<p class=\"intro\">Each row is one passage \
-         aligned across the articles; each cell is diffed against the reference's cell.</p>\n\
+         aligned across the articles; each cell is diffed against the reference's cell (a translation's \
+         figures and names are checked instead).</p>\n\
          <div class=\"scroll\">\n<table class=\"rows\" style=\"--cols: {n}\">\n\
          <thead><tr><th scope=\"col\" class=\"rn\">Row</th>"
     );

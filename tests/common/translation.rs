@@ -85,6 +85,16 @@ fn lines(path: &Path) -> Option<Vec<String>> {
     )
 }
 
+/// The root of `x` in a union-find forest.
+fn find(parent: &mut [usize], x: usize) -> usize {
+    let mut x = x;
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
 /// One trial: (lines counted, landed, rows with both sides, ideal rows).
 fn trial(
     src: &[String],
@@ -97,7 +107,7 @@ fn trial(
     let mut gs = grouping(n, rng);
     let mut gt = grouping(n, rng);
     // Drop one paragraph (not the first) from one side when there are enough.
-    if trial_no % 2 == 0 && gt.len() >= 3 {
+    if trial_no.is_multiple_of(2) && gt.len() >= 3 {
         let at = 1 + rng.below(gt.len() - 1);
         gt.remove(at);
     } else if gs.len() >= 3 {
@@ -141,14 +151,6 @@ fn trial(
     let mut landed = 0;
     // Union of paragraphs joined by a line pair: ideal rows.
     let mut parent: Vec<usize> = (0..gs.len() + gt.len()).collect();
-    fn find(parent: &mut [usize], x: usize) -> usize {
-        let mut x = x;
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
     for i in 0..n {
         let (Some(s), Some(t)) = (ps[i], pt[i]) else {
             continue;
