@@ -25,6 +25,13 @@ fn main() {
         .unwrap_or(10);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let wmt22 = root.join("../shared/corpora/wmt22");
+    if let Some(rows) = translation::taken(&wmt22) {
+        for (pair, own, docs, other, others) in rows {
+            println!(
+                "{pair}: taken for a translation: own {own}/{docs}, another document's {other}/{others}"
+            );
+        }
+    }
     println!(
         "{:<11} {:<17} {:>6} {:>6} {:>7} {:>9}",
         "pair", "english", "trials", "lines", "landed", "rows/best"

@@ -50,3 +50,20 @@ fn translations_land_in_their_sources_rows() {
         );
     }
 }
+
+#[test]
+fn only_a_documents_own_translation_is_taken_for_one() {
+    let wmt22 = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/wmt22");
+    let Some(rows) = translation::taken(&wmt22) else {
+        println!("skipped: {} is absent", wmt22.display());
+        return;
+    };
+    for (pair, own, docs, other, others) in rows {
+        println!("{pair}: own translation taken {own}/{docs}, another document's {other}/{others}");
+        assert_eq!(own, docs, "{pair}: every source with its own translation");
+        assert!(
+            other * 100 <= others,
+            "{pair}: {other} of {others} mismatched pairs taken"
+        );
+    }
+}

@@ -231,3 +231,59 @@ pub fn measure(wmt22: &Path, system: &str, trials: u64) -> Option<Vec<PairScore>
     }
     Some(out)
 }
+
+/// Which pairs are taken for a translation ([`storydiff::align::crosslang::is_translation`]):
+/// per language pair, (pair, own translations taken, documents, other documents'
+/// translations taken, such pairs), each source with the reference translation of every
+/// document of its pair, one line a paragraph.
+pub fn taken(wmt22: &Path) -> Option<Vec<(String, usize, usize, usize, usize)>> {
+    let mut pairs: Vec<_> = std::fs::read_dir(wmt22)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .collect();
+    pairs.sort_by_key(std::fs::DirEntry::file_name);
+    let mut out = Vec::new();
+    for pair in pairs {
+        let name = pair.file_name().to_string_lossy().into_owned();
+        let lang = name.split('-').next().unwrap_or("").to_string();
+        let mut docs: Vec<_> = std::fs::read_dir(pair.path())
+            .ok()?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        docs.sort();
+        let read = |path: &Path| -> Option<Article> {
+            let text = std::fs::read_to_string(path).ok()?;
+            Some(article(
+                "doc",
+                text.lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            ))
+        };
+        let src: Vec<Article> = docs
+            .iter()
+            .filter_map(|d| read(&d.join(format!("source.{lang}.txt"))))
+            .collect();
+        let tgt: Vec<Article> = docs
+            .iter()
+            .filter_map(|d| read(&d.join("reference.en.txt")))
+            .collect();
+        let (mut own, mut other, mut others) = (0, 0, 0);
+        for (i, s) in src.iter().enumerate() {
+            for (j, t) in tgt.iter().enumerate() {
+                let yes = storydiff::align::crosslang::is_translation(s, t);
+                if i == j {
+                    own += usize::from(yes);
+                } else {
+                    others += 1;
+                    other += usize::from(yes);
+                }
+            }
+        }
+        out.push((name, own, src.len().min(tgt.len()), other, others));
+    }
+    Some(out)
+}
