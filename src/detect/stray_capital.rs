@@ -294,6 +294,23 @@ mod tests {
     }
 
     #[test]
+    fn brackets_end_lead_ins_and_names_in_lists_are_left() {
+        assert!(
+            found(&["Lannock, May 3 (Reporter Tom Reed) The harbour reopened on Monday."])
+                .is_empty()
+        );
+        assert!(
+            found(&["(May 12) After the storm the ferry ran again, the port said."]).is_empty()
+        );
+        assert!(found(&["Homes in Much and Ruppichteroth had power again by noon."]).is_empty());
+        // Mid-sentence without a bracket it is still stray.
+        assert_eq!(
+            found(&["The ferry ran again The harbour said on Monday."]).len(),
+            1
+        );
+    }
+
+    #[test]
     fn flags_capitalised_function_words_mid_sentence() {
         let f = detect(&comparison_of(&[&[
             "The port authority And The company Kestrel Ocean Lines agreed on pay.",
