@@ -12,11 +12,10 @@ use std::path::Path;
 
 /// Least MQM precision over the scored kinds (unbalanced quotes excluded).
 const MQM_PRECISION: f64 = 0.6;
-/// Least number of MQM findings: a regression floor just under the 81 measured on the
-/// development part (the target, twice the 41 of the kinds before issue #15, is 82; the
-/// development targets hold no Chinese characters or full-width marks for the
-/// untranslated-passage and foreign-punctuation rules to find).
-const MQM_FINDINGS: usize = 80;
+/// Least number of MQM findings: twice the 41 of the kinds before issue #15 (82 are
+/// measured on the development part; its targets hold no Chinese characters or full-width
+/// marks, so most new findings are figures one to nine written in digits).
+const MQM_FINDINGS: usize = 82;
 /// Most false alarms of the translation kinds per 10,000 words of human reference
 /// translation (the target).
 const REFERENCE_PER_10K: f64 = 2.0;
