@@ -496,11 +496,18 @@ pub enum FindingKind {
     ForeignPunctuation,
     /// Two speech verbs for one statement ("…,” she said. she declares.").
     DoubledAttribution,
+    /// Words of the source language left in an English translation: another script
+    /// ("补贴政策"), or a stretch another language reliably.
+    UntranslatedPassage,
+    /// The agency credited in the dateline, photo credits and byline disagrees, is
+    /// rendered in another language's form ("Associated Presse"), or differs from the
+    /// reference's.
+    CreditMismatch,
 }
 
 impl FindingKind {
     /// Every kind, in display order.
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 18] = [
         Self::DuplicatePassage,
         Self::Boilerplate,
         Self::GluedWords,
@@ -517,6 +524,8 @@ impl FindingKind {
         Self::StrayFragment,
         Self::ForeignPunctuation,
         Self::DoubledAttribution,
+        Self::UntranslatedPassage,
+        Self::CreditMismatch,
     ];
 
     /// The `snake_case` name used in JSON.
@@ -539,6 +548,8 @@ impl FindingKind {
             Self::StrayFragment => "stray_fragment",
             Self::ForeignPunctuation => "foreign_punctuation",
             Self::DoubledAttribution => "doubled_attribution",
+            Self::UntranslatedPassage => "untranslated_passage",
+            Self::CreditMismatch => "credit_mismatch",
         }
     }
 
@@ -562,6 +573,8 @@ impl FindingKind {
             Self::StrayFragment => "Stray fragment",
             Self::ForeignPunctuation => "Foreign punctuation",
             Self::DoubledAttribution => "Doubled attribution",
+            Self::UntranslatedPassage => "Untranslated passage",
+            Self::CreditMismatch => "Credit mismatch",
         }
     }
 
@@ -585,7 +598,11 @@ impl FindingKind {
     pub fn is_translation(self) -> bool {
         matches!(
             self,
-            Self::StrayFragment | Self::ForeignPunctuation | Self::DoubledAttribution
+            Self::StrayFragment
+                | Self::ForeignPunctuation
+                | Self::DoubledAttribution
+                | Self::UntranslatedPassage
+                | Self::CreditMismatch
         )
     }
 

@@ -686,7 +686,9 @@ pub(crate) fn is_abbreviation(chars: &[char], dot: usize) -> bool {
 
 /// True when a capital is expected at `index`: nothing but spaces before it back to the
 /// paragraph start, a line break, or a sentence-ending, colon, semicolon, quotation,
-/// bracket, dash, bullet or similar mark.
+/// bracket (opening or closing: "(December 12) The lights …", "Beijing, May 3 (Li Wen)
+/// After the summit …" — a credit or dateline in brackets ends a lead-in), dash, bullet or
+/// similar mark.
 #[must_use]
 pub(crate) fn at_clause_start(chars: &[char], index: usize) -> bool {
     let mut i = index.min(chars.len());
@@ -720,6 +722,8 @@ pub(crate) fn at_clause_start(chars: &[char], index: usize) -> bool {
                 | '\''
                 | '('
                 | '['
+                | ')'
+                | ']'
                 | '\u{2010}'
                 ..='\u{2015}' | '-' | '\u{2022}' | '|' | '*' | '\u{2026}' | '>' | '/'
         );

@@ -32,6 +32,8 @@ pub const ENGLISH_ONLY: &[crate::model::FindingKind] = {
         K::StrayFragment,
         K::ForeignPunctuation,
         K::DoubledAttribution,
+        K::UntranslatedPassage,
+        K::CreditMismatch,
     ]
 };
 

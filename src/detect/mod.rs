@@ -5,6 +5,7 @@
 
 pub mod boilerplate;
 pub mod context;
+pub mod credit_mismatch;
 pub mod doubled_attribution;
 pub mod duplicate_passage;
 pub mod foreign_punctuation;
@@ -24,6 +25,7 @@ pub mod stray_fragment;
 mod testing;
 pub mod unbalanced_quotes;
 pub mod unique_passage;
+pub mod untranslated_passage;
 
 pub use context::Context;
 
@@ -52,6 +54,11 @@ pub const DETECTORS: &[Detector] = &[
     (FindingKind::StrayFragment, stray_fragment::detect),
     (FindingKind::ForeignPunctuation, foreign_punctuation::detect),
     (FindingKind::DoubledAttribution, doubled_attribution::detect),
+    (
+        FindingKind::UntranslatedPassage,
+        untranslated_passage::detect,
+    ),
+    (FindingKind::CreditMismatch, credit_mismatch::detect),
 ];
 
 /// Runs every detector over the comparison, applies the comparison's

@@ -130,7 +130,9 @@ fn flag_words(cs: &[char], ws: &[Tok], vocab: Evidence<'_>) -> Vec<(usize, Reaso
             continue;
         }
         if is_function_word(&lower) {
-            if function_is_stray(cs, ws, vocab, i, &lower) {
+            if !coordinated_with_name(cs, ws, vocab, i)
+                && function_is_stray(cs, ws, vocab, i, &lower)
+            {
                 flagged.push((i, Reason::Function));
                 // A pasted link's content words that follow ("With Powers to").
                 let mut j = i + 1;
@@ -148,6 +150,29 @@ fn flag_words(cs: &[char], ws: &[Tok], vocab: Evidence<'_>) -> Vec<(usize, Reaso
     flagged.sort_by_key(|&(i, _)| i);
     flagged.dedup_by_key(|&mut (i, _)| i);
     flagged
+}
+
+/// The word at `i` is joined by "and" / "or" to a name — a capitalised word the text never
+/// writes in lower case ("in Much and Ruppichteroth", "Bath or Wells"): a name in a list.
+fn coordinated_with_name(cs: &[char], ws: &[Tok], vocab: Evidence<'_>, i: usize) -> bool {
+    let is_name = |k: usize| {
+        ws.get(k).is_some_and(|w| {
+            let c = core(&w.text);
+            is_capitalised(c)
+                && !is_function_word(&c.to_lowercase())
+                && vocab.lower_count(&c.to_lowercase()) == 0
+        })
+    };
+    let is_and = |k: usize| {
+        ws.get(k)
+            .is_some_and(|w| matches!(w.lower.as_str(), "and" | "or"))
+    };
+    (is_and(i + 1) && joined(cs, ws, i) && joined(cs, ws, i + 1) && is_name(i + 2))
+        || (i >= 2
+            && is_and(i - 1)
+            && joined(cs, ws, i - 2)
+            && joined(cs, ws, i - 1)
+            && is_name(i - 2))
 }
 
 /// A capitalised function word at `i`: stray unless inside a title or name.
@@ -266,6 +291,23 @@ mod tests {
             .into_iter()
             .map(|f| (f.paragraph, f.text))
             .collect()
+    }
+
+    #[test]
+    fn brackets_end_lead_ins_and_names_in_lists_are_left() {
+        assert!(
+            found(&["Lannock, May 3 (Reporter Tom Reed) The harbour reopened on Monday."])
+                .is_empty()
+        );
+        assert!(
+            found(&["(May 12) After the storm the ferry ran again, the port said."]).is_empty()
+        );
+        assert!(found(&["Homes in Much and Ruppichteroth had power again by noon."]).is_empty());
+        // Mid-sentence without a bracket it is still stray.
+        assert_eq!(
+            found(&["The ferry ran again And the harbour closed on Monday."]).len(),
+            1
+        );
     }
 
     #[test]
