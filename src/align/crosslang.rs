@@ -619,12 +619,23 @@ fn align_sentences(a: &[Unit], b: &[Unit]) -> (Vec<Step>, f64) {
         back.push(brow);
     }
     let total = get(&cost, n, m);
-    // Walk back from the end.
+    let mut steps = walk_back(&back, |i| band(i).0, n, m);
+    steps.reverse();
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "sentence counts are far below 2^52"
+    )]
+    let per_sentence = total / (n + m) as f64;
+    (steps, per_sentence)
+}
+
+/// The steps of the best path, last first, read from the back pointers (`back[i]` starts at
+/// column `lo(i)`).
+fn walk_back(back: &[Vec<u8>], lo: impl Fn(usize) -> usize, n: usize, m: usize) -> Vec<Step> {
     let mut steps = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let (lo, _) = band(i);
-        let Some(&k) = back.get(i).and_then(|r| r.get(j.wrapping_sub(lo))) else {
+        let Some(&k) = back.get(i).and_then(|r| r.get(j.wrapping_sub(lo(i)))) else {
             break;
         };
         let Some(&(di, dj, _)) = MOVES.get(usize::from(k)) else {
@@ -637,13 +648,7 @@ fn align_sentences(a: &[Unit], b: &[Unit]) -> (Vec<Step>, f64) {
         i -= di;
         j -= dj;
     }
-    steps.reverse();
-    #[expect(
-        clippy::cast_precision_loss,
-        reason = "sentence counts are far below 2^52"
-    )]
-    let per_sentence = total / (n + m) as f64;
-    (steps, per_sentence)
+    steps
 }
 
 /// How well two articles' sentences align as a translation's do, per sentence (lower:

@@ -232,11 +232,15 @@ pub fn measure(wmt22: &Path, system: &str, trials: u64) -> Option<Vec<PairScore>
     Some(out)
 }
 
+/// One pair's line of [`taken`]: (pair, own translations taken, documents, other
+/// documents' translations taken, such pairs).
+pub type Taken = (String, usize, usize, usize, usize);
+
 /// Which pairs are taken for a translation ([`storydiff::align::crosslang::is_translation`]):
 /// per language pair, (pair, own translations taken, documents, other documents'
 /// translations taken, such pairs), each source with the reference translation of every
 /// document of its pair, one line a paragraph.
-pub fn taken(wmt22: &Path) -> Option<Vec<(String, usize, usize, usize, usize)>> {
+pub fn taken(wmt22: &Path) -> Option<Vec<Taken>> {
     let mut pairs: Vec<_> = std::fs::read_dir(wmt22)
         .ok()?
         .filter_map(Result::ok)
