@@ -388,7 +388,7 @@ impl Relation {
 }
 
 /// What a translation cell says about itself: "translation · 4 of 5 figures and names
-/// kept", "translation · a figure missing or changed", or, without a source passage,
+/// kept", "translation · 3 kept, a figure or name missing or changed", or, without a source passage,
 /// "translation · no source passage: possibly added in translation".
 #[must_use]
 pub fn translation_caption(cell: &Cell, has_source: bool) -> String {
@@ -400,8 +400,8 @@ pub fn translation_caption(cell: &Cell, has_source: bool) -> String {
     match (shared, own) {
         (0, 0) => "translation · no figures or names to check".to_string(),
         (s, 0) => format!("translation · {s} figures and names kept"),
-        (s, 1) => format!("translation · {s} kept, a figure missing or changed"),
-        (s, o) => format!("translation · {s} kept, {o} figures missing or changed"),
+        (s, 1) => format!("translation · {s} kept, a figure or name missing or changed"),
+        (s, o) => format!("translation · {s} kept, {o} figures or names missing or changed"),
     }
 }
 

@@ -1,7 +1,7 @@
 //! A translation beside its source (issue #15): the bundled German version of the sample
 //! wire story (`assets/samples/translation/hafenstreik.de.txt`, written for this project:
-//! the Afolabi quotation left out, a paragraph of its own at the end, and "23 vessels"
-//! rendered as 32) opened with `wire.txt`. The rows pair each paragraph with its
+//! the Afolabi quotation left out, a paragraph of its own at the end, "23 vessels"
+//! rendered as 32 and "Katharina" spelled "Katarina") opened with `wire.txt`. The rows pair each paragraph with its
 //! translation, cells are translation cells without a word diff, the changed figure is
 //! marked on both sides, and the left-out and added passages say so — in the engine, the
 //! text report and the JSON report. Two English articles are never taken for a translation.
@@ -104,9 +104,29 @@ fn a_figure_changed_in_translation_is_marked_on_both_sides() {
     assert!(wire.contains(&("Greyhaven".to_string(), true)), "{wire:?}");
     // A paragraph whose figures all survived has no unshared mark.
     let kept = row_of(&c, 0, 2);
-    assert!(marks(&c, kept, 1).iter().all(|(_, shared)| *shared));
+    assert!(
+        marks(&c, kept, 1).iter().all(|(_, shared)| *shared),
+        "{:?}",
+        marks(&c, kept, 1)
+    );
     let caption = storydiff::model::translation_caption(c.rows[r].cells[1].as_ref().unwrap(), true);
-    assert!(caption.contains("a figure missing or changed"), "{caption}");
+    assert!(
+        caption.contains("a figure or name missing or changed"),
+        "{caption}"
+    );
+    // "Katharina Olsberg" is "Katarina Olsberg" in the German: marked on both sides; the
+    // surname, spelled alike, is shared.
+    let quote = row_of(&c, 0, 3);
+    let german = marks(&c, quote, 1);
+    assert!(
+        german.contains(&("Katarina".to_string(), false)),
+        "{german:?}"
+    );
+    assert!(
+        german.contains(&("Olsberg".to_string(), true)),
+        "{german:?}"
+    );
+    assert!(marks(&c, quote, 0).contains(&("Katharina".to_string(), false)));
 }
 
 #[test]

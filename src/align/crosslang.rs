@@ -704,9 +704,10 @@ pub(crate) fn align_pair(articles: &[Article], r: usize, o: usize) -> Vec<Match>
 }
 
 /// The anchors of a translation cell and of its source cell compared: each side's anchors
-/// as marks (shared when the other side has the same key; of the unshared, only figures are
-/// marked, as a figure missing or changed in translation — names and words of the other
-/// language have no counterpart to check), and the share of anchors kept.
+/// as marks (shared when the other side has the same key; of the unshared, figures — a
+/// figure missing or changed in translation — and names the other side spells a couple of
+/// letters differently beside a name both share; other unshared names, such as the other language's capitalised
+/// nouns, have no counterpart to check), and the share of anchors kept.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnchorCheck {
     /// Marks in the translation's cell.
@@ -716,6 +717,43 @@ pub struct AnchorCheck {
     /// Share of the two sides' anchors that found their counterpart (1.0 when neither has
     /// any).
     pub kept: f64,
+}
+
+/// True when two name keys (`N` and folded letters) are one name spelled two ways: five
+/// letters or more, the same first letter or the same last three, and at most two edits
+/// apart ("Selenskyj" / "Zelensky", "Tschaikowsky" / "Tchaikovsky" are too far; "Kiew" /
+/// "Kiev" too short) — a transliteration or a typo the translation introduced.
+fn spelled_differently(x: &str, y: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (x.chars().skip(1).collect(), y.chars().skip(1).collect());
+    if a.len().min(b.len()) < 5 || a == b {
+        return false;
+    }
+    let same_start = a.first() == b.first();
+    let same_end = a.len() >= 3 && b.len() >= 3 && a.get(a.len() - 3..) == b.get(b.len() - 3..);
+    (same_start || same_end) && edit_distance(&a, &b) <= 2
+}
+
+/// Levenshtein distance of two short words.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            let left = row.get(j).copied().unwrap_or(usize::MAX);
+            let value = (diagonal + usize::from(ca != cb))
+                .min(above + 1)
+                .min(left + 1);
+            diagonal = above;
+            if let Some(x) = row.get_mut(j + 1) {
+                *x = value;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
 }
 
 /// Compares the anchors of `paras` of `translation` with those of `source_paras` of
@@ -743,12 +781,40 @@ pub fn check_anchors(
         m
     };
     let (cs, ct) = (count(&src), count(&tr));
+    // Names one side spells differently: unshared names a couple of letters apart, each
+    // right beside a name both sides share ("Katarina Olsberg" / "Katharina Olsberg") —
+    // alone, a capitalised word a letter or two from one on the other side is as often a
+    // cognate ("Oktober" / "October").
+    let unshared_names = |v: &[(usize, Anchor)], other: &FxHashMap<String, usize>| {
+        let beside_shared = |k: usize| {
+            let Some((p, a)) = v.get(k) else { return false };
+            let next = v.get(k + 1).filter(|(q, b)| {
+                q == p && b.is_name() && b.start <= a.end + 1 && other.contains_key(&b.key)
+            });
+            let prev = k.checked_sub(1).and_then(|i| v.get(i)).filter(|(q, b)| {
+                q == p && b.is_name() && a.start <= b.end + 1 && other.contains_key(&b.key)
+            });
+            next.is_some() || prev.is_some()
+        };
+        v.iter()
+            .enumerate()
+            .filter(|&(k, (_, a))| a.is_name() && !other.contains_key(&a.key) && beside_shared(k))
+            .map(|(_, (_, a))| a.key.clone())
+            .collect::<FxHashSet<String>>()
+    };
+    let (ns, nt) = (unshared_names(&src, &ct), unshared_names(&tr, &cs));
+    let differing: FxHashSet<String> = ns
+        .iter()
+        .flat_map(|x| nt.iter().map(move |y| (x, y)))
+        .filter(|(x, y)| spelled_differently(x, y))
+        .flat_map(|(x, y)| [x.clone(), y.clone()])
+        .collect();
     let marks = |v: &[(usize, Anchor)], other: &FxHashMap<String, usize>| -> Vec<FactMark> {
         v.iter()
             .filter(|(_, a)| !a.is_mark())
             .filter_map(|(p, a)| {
                 let shared = other.contains_key(&a.key);
-                (shared || a.is_figure()).then_some(FactMark {
+                (shared || a.is_figure() || differing.contains(&a.key)).then_some(FactMark {
                     span: Span {
                         paragraph: *p,
                         start: a.start,
@@ -889,6 +955,31 @@ mod tests {
         let m = align_pair(&[de, en], 0, 1);
         let pairs: Vec<(Range<usize>, Range<usize>)> = m.into_iter().map(|x| (x.r, x.o)).collect();
         assert_eq!(pairs, [(0..1, 0..1), (2..3, 1..2), (3..4, 2..3)]);
+    }
+
+    #[test]
+    fn a_name_spelled_differently_in_translation_is_marked_on_both_sides() {
+        let src = article(&["Bürgermeisterin Anna Brinkmann sprach mit Karl Wendt in Lannock."]);
+        let tr = article(&["Mayor Anna Brinkman spoke with Karl Wendt in Lannock."]);
+        let check = check_anchors(&src, &[0], &tr, &[0]);
+        let text = "Mayor Anna Brinkman spoke with Karl Wendt in Lannock.";
+        let unshared: Vec<&str> = check
+            .marks
+            .iter()
+            .filter(|m| !m.shared)
+            .map(|m| crate::normalize::char_slice(text, m.span.start, m.span.end))
+            .collect();
+        assert_eq!(unshared, ["Brinkman"]);
+        assert!(check.source_marks.iter().any(|m| !m.shared));
+        // German nouns with no English counterpart are not marked.
+        assert_eq!(check.source_marks.iter().filter(|m| !m.shared).count(), 1);
+        assert!(spelled_differently("Nselenskyj", "Nselensky"));
+        assert!(!spelled_differently("Nkiew", "Nkiev"), "too short to tell");
+        assert!(
+            !spelled_differently("Nbrinkmann", "Nhartmann"),
+            "another name"
+        );
+        assert_eq!(edit_distance(&['a', 'b', 'c'], &['a', 'c']), 1);
     }
 
     #[test]

@@ -527,7 +527,7 @@ fn write_legend(out: &mut String) {
          <span class=\"fact shared\">shared</span> facts (names, figures, distinctive words the reference passage has too) and \
          <span class=\"fact own\">only here</span> (names and figures the reference passage does not state)</li>\n\
          <li><span class=\"tag related\">translation</span> the passage in another language, aligned by sentence lengths and anchors: no word diff; \
-         <span class=\"fact shared\">shared</span> figures and names the other side has too, <span class=\"fact own\">only here</span> a figure missing or changed in translation; \
+         <span class=\"fact shared\">shared</span> figures and names the other side has too, <span class=\"fact own\">only here</span> a figure missing or changed in translation, or a name spelled differently; \
          an empty cell beside it is a passage possibly omitted or added in translation</li>\n\
          <li><span class=\"tag moved\">moved</span> the passage sits elsewhere in this article's order</li>\n\
          <li><span class=\"absent-sample\">— not in this article</span> the article lacks the passage</li>\n\
