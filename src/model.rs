@@ -763,11 +763,17 @@ impl Comparison {
     /// True when article `a` is most likely about another story: its
     /// [`Comparison::relatedness`] to every other article is below
     /// [`crate::coverage::UNRELATED_RELATEDNESS`] (views and reports say so once instead of
-    /// flagging each of its passages). False when it is the only article, and when an
-    /// [`Override::SameStory`] names it.
+    /// flagging each of its passages). False when it is the only article, when an
+    /// [`Override::SameStory`] names it, and for a translation and its source.
     #[must_use]
     pub fn is_unrelated(&self, a: usize) -> bool {
         if crate::overrides::is_same_story(&self.articles, &self.overrides, a) {
+            return false;
+        }
+        // A translation tells the same story as its source, whatever its words.
+        if self.is_translation(a)
+            || (a == self.options.reference && self.translations.contains(&true))
+        {
             return false;
         }
         if !self.relatedness.is_empty() {

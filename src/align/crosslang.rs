@@ -88,7 +88,13 @@ pub fn anchors(text: &str) -> Vec<Anchor> {
     while let Some(&c) = cs.get(i) {
         if digit(c).is_some() {
             let (anchor, j) = figure_at(&cs, i);
-            out.push(anchor);
+            // Digits joined to a name by a hyphen ("COVID-19", "F-16") are part of it.
+            let in_name = i >= 2
+                && cs.get(i - 1) == Some(&'-')
+                && cs.get(i - 2).is_some_and(|p| p.is_alphabetic());
+            if !in_name {
+                out.push(anchor);
+            }
             sentence_start = false;
             i = j;
             continue;
@@ -888,6 +894,7 @@ mod tests {
         // Accents fold: the German and the English spelling of one name match.
         assert_eq!(keys("mit Jürgen Müller"), keys("with Jurgen Muller"));
         assert_eq!(keys("007 and 7"), ["#7", "#7"]);
+        assert_eq!(keys("cases of COVID-19 rose by 12"), ["Ncovid", "#12"]);
     }
 
     #[test]

@@ -239,6 +239,16 @@ impl<'a> Context<'a> {
         a == b || !(self.is_unrelated(a) || self.is_unrelated(b))
     }
 
+    /// True when article `b`'s words may count as evidence about article `a`'s words:
+    /// [`Context::shares_evidence`], and both in one language — a translation and its
+    /// source share facts but not wording, so a passage no other article words alike is not
+    /// "carried by no one" beside a translation.
+    #[must_use]
+    pub(crate) fn shares_words(&self, a: usize, b: usize) -> bool {
+        let translated = |x: usize| self.comparison.is_translation(x);
+        self.shares_evidence(a, b) && translated(a) == translated(b)
+    }
+
     /// The articles in groups that share evidence: every article that is not about another
     /// story in one group (first, when there is any), then each unrelated article alone.
     #[must_use]

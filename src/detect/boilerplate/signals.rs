@@ -312,9 +312,9 @@ fn lowers<'t>(ctx: &'t Context<'_>, article: usize, paragraph: usize) -> Vec<&'t
 }
 
 /// True when another article of the comparison is evidence about `article` (see
-/// [`Context::shares_evidence`]).
+/// [`Context::shares_words`]).
 fn has_evidence(ctx: &Context<'_>, article: usize) -> bool {
-    (0..ctx.article_count()).any(|b| b != article && ctx.shares_evidence(article, b))
+    (0..ctx.article_count()).any(|b| b != article && ctx.shares_words(article, b))
 }
 
 /// Per article, per paragraph: true when other articles about the story are compared and
@@ -337,7 +337,7 @@ fn unshared_paragraphs(ctx: &Context<'_>, article: usize) -> (Vec<bool>, Vec<boo
             .cells
             .iter()
             .enumerate()
-            .filter(|(b, c)| c.is_some() && ctx.shares_evidence(article, *b))
+            .filter(|(b, c)| c.is_some() && ctx.shares_words(article, *b))
             .count();
         let Some(Some(cell)) = row.cells.get(article) else {
             continue;
@@ -359,7 +359,7 @@ fn unshared_paragraphs(ctx: &Context<'_>, article: usize) -> (Vec<bool>, Vec<boo
 fn carried_shares(ctx: &Context<'_>, article: usize) -> Vec<f64> {
     let mut pairs: HashSet<(&str, &str)> = HashSet::default();
     let mut singles: HashSet<&str> = HashSet::default();
-    for b in (0..ctx.article_count()).filter(|&b| b != article && ctx.shares_evidence(article, b)) {
+    for b in (0..ctx.article_count()).filter(|&b| b != article && ctx.shares_words(article, b)) {
         for p in 0..ctx.article(b).paragraphs.len() {
             let w = lowers(ctx, b, p);
             for pair in w.windows(2) {
@@ -461,7 +461,7 @@ pub fn signals(ctx: &Context<'_>, article: usize) -> Vec<Signals> {
         .articles
         .iter()
         .enumerate()
-        .filter(|&(b, _)| b != article && ctx.shares_evidence(article, b))
+        .filter(|&(b, _)| b != article && ctx.shares_words(article, b))
         .flat_map(|(_, o)| o.paragraphs.iter().map(|q| q.text.trim()))
         .collect();
     let function = frequent_short_tokens(&tokens);
