@@ -7,8 +7,8 @@
 //!
 //! Data: every page × extractor output, loaded as the app loads a `.txt`, each paragraph
 //! labelled furniture or story by the page's `ground-truth.txt` (rules in
-//! `tests/common/eval.rs`; headlines, bylines and datelines the ground truth leaves out are
-//! not scored). Each output gives two sets of samples: opened alone, and opened beside a
+//! `tests/common/eval.rs`; a headline the ground truth leaves out is story — it is the
+//! article's own — and bylines and datelines are not scored). Each output gives two sets of samples: opened alone, and opened beside a
 //! simulated other outlet's copy of the story (the ground truth with three lines in ten left
 //! out: it carries most story paragraphs and none of the page's furniture), so the
 //! cross-article signals get weights. The "beside another" figures are therefore optimistic;

@@ -12,17 +12,18 @@ use std::path::Path;
 
 /// Least MQM precision over the scored kinds (unbalanced quotes excluded).
 const MQM_PRECISION: f64 = 0.6;
-/// Least number of MQM findings: twice the 41 of the kinds before issue #15 (82 are
-/// measured on the development part; its targets hold no Chinese characters or full-width
-/// marks, so most new findings are figures one to nine written in digits).
-const MQM_FINDINGS: usize = 82;
+/// Least number of MQM findings. The target is twice the 41 of the kinds before issue #15
+/// (82); 65 are measured on the development part since headlines stopped counting as page
+/// furniture (most of the 24 boilerplate findings there were machine-translated headlines
+/// whose segment held a marked error; the same headlines in the human references were the
+/// false alarms below). A regression floor a little under what is measured.
+const MQM_FINDINGS: usize = 60;
 /// Most false alarms of the translation kinds per 10,000 words of human reference
 /// translation (the target).
 const REFERENCE_PER_10K: f64 = 2.0;
-/// Most false alarms of every scored kind per 10,000 words of reference (a regression
-/// ceiling a little above what is measured: boilerplate calls some headlines and
-/// subheadings of the references page text; the target is 2).
-const REFERENCE_ALL_PER_10K: f64 = 6.0;
+/// Most false alarms of every scored kind per 10,000 words of reference (the target; 1.46
+/// measured).
+const REFERENCE_ALL_PER_10K: f64 = 2.0;
 
 fn corpora() -> Option<std::path::PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");

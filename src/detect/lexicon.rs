@@ -113,6 +113,11 @@ lexicon!(
     AND_OK, "and_ok"
 );
 lexicon!(
+    /// Words opening a qualifier after the second copy of "X and X" ("patients and patients
+    /// with …"): a second, qualified group, not a doubled word.
+    AND_QUALIFIERS, "and_qualifiers"
+);
+lexicon!(
     /// Country, region and continent names.
     COUNTRIES, "countries"
 );

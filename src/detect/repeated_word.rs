@@ -4,7 +4,7 @@
 //! ("very, very", "had had", "more and more", "step by step").
 
 use super::context::{Context, Hit, Tok, is_function_word, slice};
-use super::lexicon::{AND_OK, DOUBLING_OK};
+use super::lexicon::{AND_OK, AND_QUALIFIERS, DOUBLING_OK};
 use crate::model::{Finding, FindingKind};
 
 /// Finds `repeated_word` in the comparison.
@@ -76,6 +76,11 @@ fn repeat_at(cs: &[char], ws: &[Tok], i: usize) -> Option<(usize, Hit)> {
         && slice(cs, first.end, second.start).trim().is_empty()
         && slice(cs, second.end, third.start).trim().is_empty()
         && !AND_OK.contains(&lower)
+        // "patients and patients with health problems": the second copy is qualified.
+        && !ws.get(i + 3).is_some_and(|next| {
+            slice(cs, third.end, next.start).trim().is_empty()
+                && AND_QUALIFIERS.contains(&next.text.to_lowercase())
+        })
         && !lower.ends_with("er")
         && !is_capital_name(&first.text)
         && lower.chars().count() >= 3
@@ -167,6 +172,11 @@ mod tests {
             found("a calm and calm harbour"),
             [("calm and calm".to_string(), Some("calm".to_string()), 2)]
         );
+        // A verb, not a qualifier, follows the second copy.
+        assert_eq!(
+            found("Shipments of cargo and cargo fell by a fifth.").len(),
+            1
+        );
     }
 
     #[test]
@@ -183,6 +193,8 @@ mod tests {
             "In 1998 1998 was a year.",
             "They went to Walla Walla.",
             "hundreds and hundreds of boxes",
+            "They met retired dockers and dockers from the ferry lines.",
+            "The strike hit exports and exports by sea hardest.",
             "The quay.\n\nThe end.",
         ] {
             assert!(found(text).is_empty(), "{text}");

@@ -20,7 +20,9 @@
 //!   pairs occur in any other);
 //!   the same with (almost) no cohesion (under 0.15); the same text in another article of the same outlet
 //!   about another story (a different title);
-//! - **cues**: the wording and shape judgement of `cues.rs`.
+//! - **cues**: the wording and shape judgement of `cues.rs`;
+//! - **continued**: a paragraph that starts in lower case after one that did not
+//!   end its sentence (a sentence broken over two lines).
 //!
 //! Every pass is linear in the article's length (counts in hash maps, one window sum).
 
@@ -32,7 +34,7 @@ use crate::detect::context::{Context, Tok};
 use crate::normalize::words;
 
 /// Number of signals.
-pub const N: usize = 31;
+pub const N: usize = 32;
 
 /// Signal names, in vector order (the keys of `boilerplate_weights.txt`).
 pub const NAMES: [&str; N] = [
@@ -67,6 +69,7 @@ pub const NAMES: [&str; N] = [
     "at_wrap_width",
     "continues",
     "file_prose_share",
+    "continued",
 ];
 
 /// Prose paragraphs the main block must have besides the judged one before "shares no
@@ -649,6 +652,14 @@ pub fn signals(ctx: &Context<'_>, article: usize) -> Vec<Signals> {
             f64::from(u8::from(!f.sentence_end && next_lower)),
         );
         s.set("file_prose_share", file_prose);
+        let broken_before = i > 0
+            && paras
+                .get(i - 1)
+                .is_some_and(|q| !ends_sentence(&q.text) && !q.text.trim().is_empty());
+        s.set(
+            "continued",
+            f64::from(u8::from(starts_lower(text) && broken_before)),
+        );
         out.push(s);
     }
     out
