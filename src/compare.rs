@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::model::{
     Article, ArticleRef, Cell, CompareOptions, Comparison, FindingKind, HeadlineCell, LoadFailure,
     OpTag, Override, Relation, Row,
@@ -132,19 +134,25 @@ pub fn compare_with(
     });
     // Same story or another story: topical relatedness, before the rows are built, so that
     // passages of related articles that share facts but little wording can join one row.
-    let relatedness = coverage::relatedness(&articles);
-    let translated = align::crosslang::translations(&articles, reference);
+    let (relatedness, translated) = rayon::join(
+        || coverage::relatedness(&articles),
+        || align::crosslang::translations(&articles, reference),
+    );
     let aligned = aligned_rows(&articles, reference, &relatedness, &translated, overrides);
     progress(Progress {
         message: format!("Comparing wording in {} rows", aligned.len()),
         fraction: 0.7,
     });
-    let rows = aligned
-        .iter()
+    // Rows are independent: diffed on all cores, collected in row order (the result is the
+    // same whatever the thread count).
+    let rows: Vec<Row> = aligned
+        .par_iter()
         .map(|row| build_row(&articles, reference, row, &translated, &options))
         .collect();
-    let similarity = diff::similarity_matrix(&articles, &rows, &options);
-    let headline = headlines(&articles, reference, &translated, &options);
+    let (similarity, headline) = rayon::join(
+        || diff::similarity_matrix(&articles, &rows, &options),
+        || headlines(&articles, reference, &translated, &options),
+    );
     let mut comparison = Comparison {
         options,
         articles,
@@ -164,9 +172,15 @@ pub fn compare_with(
     });
     // One context for the detectors, the facts table and the coverage notes.
     let ctx = detect::Context::new(&comparison);
-    let findings = detect::detect_in(&ctx);
-    let facts = crate::facts::extract(&ctx);
-    let notes = coverage::links::annotate(&ctx);
+    let (findings, (facts, notes)) = rayon::join(
+        || detect::detect_in(&ctx),
+        || {
+            rayon::join(
+                || crate::facts::extract(&ctx),
+                || coverage::links::annotate(&ctx),
+            )
+        },
+    );
     drop(ctx);
     // A fact stated only in page furniture ("Leave a Reply") is none of the story's.
     let furniture: Vec<&crate::model::Finding> = findings

@@ -1,7 +1,9 @@
 //! Paragraph feature vectors for alignment: IDF-weighted word unigrams and bigrams over the
 //! normalised, lower-cased text, plus a per-article inverted index for finding candidates.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::Article;
 use crate::normalize::{self, Fold};
@@ -32,15 +34,15 @@ const CANDIDATES: usize = 12;
 impl Features {
     /// Computes the vectors and indexes of all articles.
     pub(crate) fn build(articles: &[Article]) -> Self {
-        let mut unigrams: HashMap<String, u32> = HashMap::new();
-        let mut bigrams: HashMap<(u32, u32), u32> = HashMap::new();
+        let mut unigrams: HashMap<String, u32> = HashMap::default();
+        let mut bigrams: HashMap<(u32, u32), u32> = HashMap::default();
         let fold = Fold {
             case: true,
             ..Fold::default()
         };
         // Raw term frequencies per paragraph.
         let mut raw: Vec<Vec<Vec<(u32, u32)>>> = Vec::with_capacity(articles.len());
-        let mut df: HashMap<u32, u32> = HashMap::new();
+        let mut df: HashMap<u32, u32> = HashMap::default();
         let mut total_paragraphs = 0usize;
         for article in articles {
             let mut per_article = Vec::with_capacity(article.paragraphs.len());
@@ -83,7 +85,7 @@ impl Features {
         for per_article in raw {
             let mut article_vectors = Vec::with_capacity(per_article.len());
             let mut article_norms = Vec::with_capacity(per_article.len());
-            let mut article_index: HashMap<u32, Vec<usize>> = HashMap::new();
+            let mut article_index: HashMap<u32, Vec<usize>> = HashMap::default();
             for (p, counted) in per_article.into_iter().enumerate() {
                 let vector: Vector = counted
                     .into_iter()
@@ -160,7 +162,9 @@ impl Features {
             return Vec::new();
         };
         let cap = POSTING_CAP + self.len(to) / 64;
-        let mut scores: HashMap<usize, f32> = HashMap::new();
+        // (paragraph, weight) for every shared feature, summed per paragraph after a sort:
+        // cheaper than a map for the few hundred postings a paragraph touches.
+        let mut hits: Vec<(usize, f32)> = Vec::new();
         for &(id, w) in self.vector(from, para) {
             let Some(postings) = index.get(&id) else {
                 continue;
@@ -168,11 +172,16 @@ impl Features {
             if postings.len() > cap {
                 continue;
             }
-            for &p in postings {
-                *scores.entry(p).or_insert(0.0) += w;
+            hits.extend(postings.iter().map(|&p| (p, w)));
+        }
+        hits.sort_by_key(|&(p, _)| p);
+        let mut ranked: Vec<(usize, f32)> = Vec::new();
+        for (p, w) in hits {
+            match ranked.last_mut() {
+                Some((last, sum)) if *last == p => *sum += w,
+                _ => ranked.push((p, w)),
             }
         }
-        let mut ranked: Vec<(usize, f32)> = scores.into_iter().collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(CANDIDATES);
         ranked.into_iter().map(|(p, _)| p).collect()
@@ -199,14 +208,22 @@ impl Features {
     }
 
     /// The summed vector and norm of consecutive paragraphs.
-    fn group(&self, article: usize, paras: std::ops::Range<usize>) -> (Vector, f32) {
+    /// A single paragraph's vector is borrowed, not copied.
+    fn group(&self, article: usize, paras: std::ops::Range<usize>) -> (Cow<'_, [(u32, f32)]>, f32) {
+        if paras.len() == 1 {
+            let p = paras.start;
+            return (
+                Cow::Borrowed(self.vector(article, p)),
+                self.norm(article, p),
+            );
+        }
         let mut out: Vector = Vec::new();
         let mut norm = 0.0;
         for p in paras {
             norm += self.norm(article, p);
             out = merge(&out, self.vector(article, p));
         }
-        (out, norm)
+        (Cow::Owned(out), norm)
     }
 }
 

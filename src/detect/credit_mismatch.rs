@@ -35,6 +35,7 @@
 //! brackets that are no dateline ("the Associated Press (AP) said"), "dpa" / "DPA",
 //! "AFP" / "Agence France-Presse", and articles that are not English.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::context::{Context, Hit, loc};
@@ -153,22 +154,53 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
 
 /// Whole-word occurrences of `needle` in `hay` (both lower-cased chars).
 fn occurrences(hay: &[char], needle: &[char]) -> Vec<usize> {
-    if needle.is_empty() || hay.len() < needle.len() {
+    let Some(&first) = needle.first() else {
+        return Vec::new();
+    };
+    if hay.len() < needle.len() {
         return Vec::new();
     }
+    // The first character is checked on its own before the slice: a scan of a long
+    // paragraph then costs one comparison per position, not one `memcmp` call.
     (0..=hay.len() - needle.len())
-        .filter(|&i| {
-            hay.get(i..i + needle.len()) == Some(needle)
-                && !i
-                    .checked_sub(1)
-                    .and_then(|k| hay.get(k))
-                    .is_some_and(|c| c.is_alphanumeric())
-                && !hay
-                    .get(i + needle.len())
-                    .is_some_and(|c| c.is_alphanumeric())
-        })
+        .filter(|&i| hay.get(i) == Some(&first) && whole_word_at(hay, i, needle))
         .collect()
 }
+
+/// True when `needle` stands at `hay[i..]` as a whole word (no letter or digit on either side).
+fn whole_word_at(hay: &[char], i: usize, needle: &[char]) -> bool {
+    hay.get(i..i + needle.len()) == Some(needle)
+        && !i
+            .checked_sub(1)
+            .and_then(|k| hay.get(k))
+            .is_some_and(|c| c.is_alphanumeric())
+        && !hay
+            .get(i + needle.len())
+            .is_some_and(|c| c.is_alphanumeric())
+}
+
+/// One form of an agency's name: (agency index, lower-cased form, foreign rendering).
+type AgencyForm = (usize, &'static [char], bool);
+
+/// Every agency form, accepted and foreign, by its first character, in the order
+/// [`agencies_in`] reports ties: agency index, then accepted forms (longest first), then
+/// foreign ones. Entries: (agency, form, foreign).
+static FORMS_BY_FIRST: LazyLock<HashMap<char, Vec<AgencyForm>>> = LazyLock::new(|| {
+    let mut out: HashMap<char, Vec<AgencyForm>> = HashMap::new();
+    for (i, ag) in AGENCIES.iter().enumerate() {
+        let forms = ag
+            .forms
+            .iter()
+            .map(|f| (f.as_slice(), false))
+            .chain(ag.foreign.iter().map(|(_, f)| (f.as_slice(), true)));
+        for (form, foreign) in forms {
+            if let Some(&c) = form.first() {
+                out.entry(c).or_default().push((i, form, foreign));
+            }
+        }
+    }
+    out
+});
 
 /// Every agency form (accepted or foreign) in `hay[from..to]`: (agency, start, end, foreign),
 /// longest first where two overlap.
@@ -178,14 +210,13 @@ fn agencies_in(hay: &[char], from: usize, to: usize) -> Vec<(usize, usize, usize
         return Vec::new();
     };
     let mut found: Vec<(usize, usize, usize, bool)> = Vec::new();
-    for (i, ag) in AGENCIES.iter().enumerate() {
-        let forms = ag
-            .forms
-            .iter()
-            .map(|f| (f, false))
-            .chain(ag.foreign.iter().map(|(_, f)| (f, true)));
-        for (form, foreign) in forms {
-            for s in occurrences(zone, form) {
+    // One pass over the zone: at each position only the forms starting with its character.
+    for (s, c) in zone.iter().enumerate() {
+        let Some(forms) = FORMS_BY_FIRST.get(c) else {
+            continue;
+        };
+        for &(i, form, foreign) in forms {
+            if whole_word_at(zone, s, form) {
                 found.push((i, from + s, from + s + form.len(), foreign));
             }
         }

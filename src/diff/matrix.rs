@@ -1,6 +1,6 @@
 //! The article × article similarity matrix over the aligned rows.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{Article, CompareOptions, Row};
 use crate::normalize::{self, Fold};
@@ -21,32 +21,53 @@ pub fn similarity_matrix<'a>(
         punctuation: true,
         whitespace: false,
     };
-    let bag = |article: &Article, paras: &[usize]| -> HashMap<String, usize> {
-        let mut out = HashMap::new();
+    // Each paragraph is folded and split once; its words are interned as integers, so a
+    // row's bag of words is built from integer lists, not by folding the text again.
+    let mut ids: HashMap<String, u32> = HashMap::default();
+    let para_words: Vec<Vec<Vec<u32>>> = articles
+        .iter()
+        .map(|article| {
+            article
+                .paragraphs
+                .iter()
+                .map(|para| {
+                    let norm = normalize::normalize(&para.text, fold);
+                    normalize::words(&norm.text)
+                        .iter()
+                        .map(|w| {
+                            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                            *ids.entry(w.text.to_string()).or_insert(next)
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    let bag = |article: usize, paras: &[usize]| -> HashMap<u32, usize> {
+        let mut out = HashMap::default();
         for &p in paras {
-            if let Some(para) = article.paragraphs.get(p) {
-                let norm = normalize::normalize(&para.text, fold);
-                for w in normalize::words(&norm.text) {
-                    *out.entry(w.text.to_string()).or_insert(0) += 1;
-                }
+            for &w in para_words
+                .get(article)
+                .and_then(|a| a.get(p))
+                .map_or(&[][..], Vec::as_slice)
+            {
+                *out.entry(w).or_insert(0) += 1;
             }
         }
         out
     };
-    let totals: Vec<usize> = articles
+    let totals: Vec<usize> = para_words
         .iter()
-        .map(|a| {
-            let all: Vec<usize> = (0..a.paragraphs.len()).collect();
-            bag(a, &all).values().sum()
-        })
+        .map(|paras| paras.iter().map(Vec::len).sum())
         .collect();
     let mut shared = vec![vec![0usize; count]; count];
     for row in rows {
-        let bags: Vec<Option<HashMap<String, usize>>> = row
+        let bags: Vec<Option<HashMap<u32, usize>>> = row
             .cells
             .iter()
-            .zip(articles)
-            .map(|(cell, article)| cell.as_ref().map(|c| bag(article, &c.paragraphs)))
+            .take(count)
+            .enumerate()
+            .map(|(a, cell)| cell.as_ref().map(|c| bag(a, &c.paragraphs)))
             .collect();
         for (i, bi) in bags.iter().enumerate() {
             let Some(bi) = bi else { continue };
