@@ -7,16 +7,8 @@
 # `bash bench/growth.sh` (RUNS=N repeats each size, the median is kept; needs bc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=../shared/corpora/onestop
-if [ ! -d "$corpus" ]; then
-  echo "skipped: $corpus is absent" >&2
-  exit 0
-fi
-runs=${RUNS:-3}
-bin=${STORYDIFF:-target/release/storydiff}
-[ -x "$bin" ] || cargo build --release --quiet
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=bench/setup.sh
+source bench/setup.sh
 mapfile -t stories < <(ls -d "$corpus"/*/ | sort)
 levels=(adv int ele)
 # build ARTICLE BYTES OUT: article k's text cut at the first paragraph break past BYTES.

@@ -6,17 +6,9 @@
 # hyperfine wdiff); run from the repository: `bash bench/peers.sh [REPEAT]`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=../shared/corpora/onestop
-if [ ! -d "$corpus" ]; then
-  echo "skipped: $corpus is absent" >&2
-  exit 0
-fi
+# shellcheck source=bench/setup.sh
+source bench/setup.sh
 repeat=${1:-6}
-runs=${RUNS:-3}
-bin=${STORYDIFF:-target/release/storydiff}
-[ -x "$bin" ] || cargo build --release --quiet
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 for level in adv int; do
   : > "$work/$level.txt"
   for _ in $(seq "$repeat"); do
