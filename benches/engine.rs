@@ -10,6 +10,11 @@
 //! pair": every `OneStopEnglish` article's `adv` level concatenated (about 0.8 MB, with
 //! repeats) against every `ele` level, so the detection share of a run can be read off.
 //!
+//! Load and report are benched too: the 2 × 100 KB documents written as text files and read
+//! back with `load::load_path`, and the finished comparison written as text, JSON and HTML.
+//! And the window's staged re-run: a whole comparison of the 8 × 100 KB files against an
+//! option change with the files and alignment kept (`staged::StageCache`).
+//!
 //! Run: `cargo bench --no-default-features --bench engine`.
 #![allow(
     clippy::indexing_slicing,
@@ -24,7 +29,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use storydiff::model::{Article, Cell, CompareOptions, Comparison, Row};
-use storydiff::{align, detect, diff};
+use storydiff::{align, detect, diff, load, report, staged};
 
 #[path = "../tests/common/rng.rs"]
 mod rng;
@@ -288,10 +293,54 @@ fn plain_diff(articles: &[Article]) -> usize {
         .len()
 }
 
-fn time(f: impl Fn() -> usize) -> Duration {
+fn time(mut f: impl FnMut() -> usize) -> Duration {
     let start = Instant::now();
     black_box(f());
     start.elapsed()
+}
+
+/// The window's option toggle against a whole comparison of the same files, one timed pass
+/// each, printed with their ratio.
+fn staged_toggle(eight_files: &[std::path::PathBuf]) {
+    let full = time(|| {
+        let mut cache = staged::StageCache::new();
+        let (c, _) = cache
+            .compare(
+                eight_files,
+                &CompareOptions::default(),
+                &[],
+                &mut |_| {},
+                &storydiff::compare::Cancel::default(),
+            )
+            .unwrap();
+        c.rows.len()
+    });
+    let mut warm = staged::StageCache::new();
+    let never = storydiff::compare::Cancel::default();
+    warm.compare(
+        eight_files,
+        &CompareOptions::default(),
+        &[],
+        &mut |_| {},
+        &never,
+    )
+    .unwrap();
+    let toggled = CompareOptions {
+        ignore_case: true,
+        ..CompareOptions::default()
+    };
+    let t_toggle = time(|| {
+        let (c, run) = warm
+            .compare(eight_files, &toggled, &[], &mut |_| {}, &never)
+            .unwrap();
+        assert!(!run.aligned && run.files_loaded == 0);
+        c.rows.len()
+    });
+    eprintln!(
+        "8x100KB files: whole comparison {full:.2?}, option change with files and alignment kept \
+         {t_toggle:.2?}: ratio {:.2}",
+        t_toggle.as_secs_f64() / full.as_secs_f64()
+    );
 }
 
 fn benches(c: &mut Criterion) {
@@ -319,10 +368,45 @@ fn benches(c: &mut Criterion) {
     .into_iter()
     .filter_map(|(label, a)| a.map(|a| (label, stage_times(label, &a))))
     .collect();
+    let dir = std::env::temp_dir().join(format!("storydiff-engine-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write_all = |docs: &[Article], tag: &str| -> Vec<std::path::PathBuf> {
+        docs.iter()
+            .enumerate()
+            .map(|(k, a)| {
+                let text: Vec<&str> = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
+                let path = dir.join(format!("{tag}-{k}.txt"));
+                std::fs::write(&path, text.join("\n\n")).unwrap();
+                path
+            })
+            .collect()
+    };
+    let small_files = write_all(&small, "small");
+    let eight_files = write_all(&eight, "eight");
+    let full_small =
+        storydiff::compare_files(&small_files, &CompareOptions::default(), &mut |_| {});
+    staged_toggle(&eight_files);
     let mut group = c.benchmark_group("engine");
     group.sample_size(10);
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(8));
+    group.bench_function("load 2x100KB txt", |b| {
+        b.iter(|| {
+            small_files
+                .iter()
+                .map(|p| load::load_path(black_box(p)).unwrap().len())
+                .sum::<usize>()
+        });
+    });
+    group.bench_function("report text 2x100KB", |b| {
+        b.iter(|| report::text::to_text(black_box(&full_small)).len());
+    });
+    group.bench_function("report json 2x100KB", |b| {
+        b.iter(|| report::json::to_json(black_box(&full_small)).len());
+    });
+    group.bench_function("report html 2x100KB", |b| {
+        b.iter(|| report::html::to_html(black_box(&full_small)).len());
+    });
     group.bench_function("align+diff 2x1MB", |b| b.iter(|| engine(black_box(&big))));
     group.bench_function("align+diff 8x100KB", |b| {
         b.iter(|| engine(black_box(&eight)));
@@ -339,6 +423,7 @@ fn benches(c: &mut Criterion) {
         });
     }
     group.finish();
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 criterion_group!(engine_benches, benches);

@@ -1,6 +1,8 @@
 //! The pipeline: load → align → diff → detect, producing one [`Comparison`].
 
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
@@ -123,11 +125,75 @@ pub fn compare_with(
     overrides: &[Override],
     progress: &mut dyn FnMut(Progress),
 ) -> Comparison {
-    let mut options = options.clone();
-    if options.reference >= articles.len() {
-        options.reference = 0;
+    let reference = if options.reference >= articles.len() {
+        0
+    } else {
+        options.reference
+    };
+    let never = Cancel::default();
+    let alignment = align_stage(&articles, reference, overrides, progress);
+    // Nobody else holds `never`, so it is never cancelled; the empty comparison only keeps
+    // the signature total.
+    finish_stage(
+        articles, errors, &alignment, options, overrides, progress, &never,
+    )
+    .unwrap_or_default()
+}
+
+/// Set by whoever started a comparison to say it is no longer wanted (a newer one replaces
+/// it); the engine checks it between stages and between rows and stops with [`Cancelled`].
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+    /// Asks the running comparison to stop.
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Relaxed);
     }
-    let reference = options.reference;
+
+    /// True once [`Cancel::cancel`] was called on this flag or a clone of it.
+    #[must_use]
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    fn check(&self) -> Result<(), Cancelled> {
+        if self.is_cancelled() {
+            Err(Cancelled)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// A comparison stopped because its [`Cancel`] flag was set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the comparison was cancelled")]
+pub struct Cancelled;
+
+/// What the alignment stage decides: it depends on the articles, the reference and the
+/// corrections only, so a change of the diff options reuses it (see
+/// [`crate::staged::StageCache`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// The reference article (already brought in range).
+    pub reference: usize,
+    /// Topical relatedness of every pair of articles ([`coverage::relatedness`]).
+    pub relatedness: Vec<Vec<f64>>,
+    /// Per article: a translation of the reference ([`align::crosslang::translations`]).
+    pub translated: Vec<bool>,
+    /// The rows before any diff ([`aligned_rows`]).
+    pub rows: Vec<align::AlignedRow>,
+}
+
+/// Relatedness, translations and the aligned rows of `articles` on `reference`.
+#[must_use]
+pub fn align_stage(
+    articles: &[Article],
+    reference: usize,
+    overrides: &[Override],
+    progress: &mut dyn FnMut(Progress),
+) -> Alignment {
     progress(Progress {
         message: format!("Aligning {} articles", articles.len()),
         fraction: 0.5,
@@ -135,23 +201,56 @@ pub fn compare_with(
     // Same story or another story: topical relatedness, before the rows are built, so that
     // passages of related articles that share facts but little wording can join one row.
     let (relatedness, translated) = rayon::join(
-        || coverage::relatedness(&articles),
-        || align::crosslang::translations(&articles, reference),
+        || coverage::relatedness(articles),
+        || align::crosslang::translations(articles, reference),
     );
-    let aligned = aligned_rows(&articles, reference, &relatedness, &translated, overrides);
+    let rows = aligned_rows(articles, reference, &relatedness, &translated, overrides);
+    Alignment {
+        reference,
+        relatedness,
+        translated,
+        rows,
+    }
+}
+
+/// Diffs the rows of `alignment` under `options`, runs the detectors, extracts the facts and
+/// notes: everything after the alignment. `options.reference` is taken from `alignment`.
+///
+/// # Errors
+/// [`Cancelled`] when `cancel` is set before the work is done.
+pub fn finish_stage(
+    articles: Vec<Article>,
+    errors: Vec<LoadFailure>,
+    alignment: &Alignment,
+    options: &CompareOptions,
+    overrides: &[Override],
+    progress: &mut dyn FnMut(Progress),
+    cancel: &Cancel,
+) -> Result<Comparison, Cancelled> {
+    let mut options = options.clone();
+    options.reference = alignment.reference;
+    let reference = alignment.reference;
+    let translated = &alignment.translated;
+    cancel.check()?;
     progress(Progress {
-        message: format!("Comparing wording in {} rows", aligned.len()),
+        message: format!("Comparing wording in {} rows", alignment.rows.len()),
         fraction: 0.7,
     });
     // Rows are independent: diffed on all cores, collected in row order (the result is the
-    // same whatever the thread count).
-    let rows: Vec<Row> = aligned
+    // same whatever the thread count). A cancelled job stops between rows.
+    let rows: Option<Vec<Row>> = alignment
+        .rows
         .par_iter()
-        .map(|row| build_row(&articles, reference, row, &translated, &options))
+        .map(|row| {
+            (!cancel.is_cancelled())
+                .then(|| build_row(&articles, reference, row, translated, &options))
+        })
         .collect();
+    let rows = rows.ok_or(Cancelled)?;
+    cancel.check()?;
     let (similarity, headline) = rayon::join(
         || diff::similarity_matrix(&articles, &rows, &options),
-        || headlines(&articles, reference, &translated, &options),
+        || headlines(&articles, reference, translated, &options),
     );
     let mut comparison = Comparison {
         options,
@@ -162,10 +261,11 @@ pub fn compare_with(
         similarity,
         headline,
         overrides: overrides.to_vec(),
-        relatedness,
+        relatedness: alignment.relatedness.clone(),
         facts: Vec::new(),
-        translations: translated,
+        translations: translated.clone(),
     };
+    cancel.check()?;
     progress(Progress {
         message: "Looking for damage".to_string(),
         fraction: 0.9,
@@ -182,6 +282,7 @@ pub fn compare_with(
         },
     );
     drop(ctx);
+    cancel.check()?;
     // A fact stated only in page furniture ("Leave a Reply") is none of the story's.
     let furniture: Vec<&crate::model::Finding> = findings
         .iter()
@@ -207,7 +308,7 @@ pub fn compare_with(
         message: "Done".to_string(),
         fraction: 1.0,
     });
-    comparison
+    Ok(comparison)
 }
 
 /// Each article's headline diffed against the reference's (see [`HeadlineCell`]); `None`
@@ -282,22 +383,33 @@ fn build_row(
                     relation: Relation::Translation,
                     links: Vec::new(),
                     marks: check.marks,
+                    note: None,
                 });
             }
-            let (ops, similarity) = match articles.get(reference) {
-                Some(ref_article) => {
-                    diff::diff_cell(ref_article, ref_paras, article, paras, options)
-                }
-                None => (Vec::new(), 0.0),
+            let diff = match articles.get(reference) {
+                Some(ref_article) => diff::diff_cell_within(
+                    ref_article,
+                    ref_paras,
+                    article,
+                    paras,
+                    options,
+                    diff::CELL_DIFF_BUDGET,
+                ),
+                None => diff::CellDiff {
+                    ops: Vec::new(),
+                    similarity: 0.0,
+                    note: None,
+                },
             };
             let mut cell = Cell {
                 paragraphs: paras.clone(),
-                similarity,
+                similarity: diff.similarity,
                 moved,
-                ops,
+                ops: diff.ops,
                 relation: Relation::default(),
                 links: Vec::new(),
                 marks: Vec::new(),
+                note: diff.note,
             };
             cell.relation = coverage::links::relation(&cell, i == reference, !ref_paras.is_empty());
             Some(cell)

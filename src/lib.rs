@@ -20,6 +20,7 @@ pub mod normalize;
 pub mod overrides;
 pub mod report;
 pub mod session;
+pub mod staged;
 
 #[cfg(feature = "gui")]
 pub mod gui;

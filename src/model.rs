@@ -354,6 +354,10 @@ pub struct Cell {
     /// as stated only here.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub marks: Vec<FactMark>,
+    /// Set when the word diff of this cell was cut short (a very long passage whose word diff
+    /// ran past its time budget): plain words saying how it was compared instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// How a cell's passage relates to the reference's passage in its row.
@@ -670,8 +674,9 @@ pub struct LoadFailure {
     pub message: String,
 }
 
-/// The finished comparison of N articles: what every view and report draws.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The finished comparison of N articles: what every view and report draws (the default
+/// is the empty comparison of no articles).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
     /// The options the comparison was made with (including the reference index).
     pub options: CompareOptions,

@@ -393,3 +393,33 @@ proptest! {
         check_ops(&reference, &ref_paras, &copy, &ref_paras, &ops);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// With no time at all for the word diff, the sentence-level fallback still rebuilds both
+    /// texts exactly, says so in its note, and finds a copy all equal.
+    #[test]
+    fn coarse_fallback_rebuilds_both_texts(
+        ref_texts in prop::collection::vec(text_strategy(), 1..4),
+        texts in prop::collection::vec(text_strategy(), 1..4),
+        options in options_strategy(),
+    ) {
+        let reference = article("ref", ref_texts);
+        let other = article("other", texts);
+        let ref_paras: Vec<usize> = (0..reference.paragraphs.len()).collect();
+        let paras: Vec<usize> = (0..other.paragraphs.len()).collect();
+        let d = diff::diff_cell_within(
+            &reference, &ref_paras, &other, &paras, &options, std::time::Duration::ZERO,
+        );
+        prop_assert!((0.0..=1.0).contains(&d.similarity));
+        prop_assert!(d.note.is_some());
+        check_ops(&reference, &ref_paras, &other, &paras, &d.ops);
+        let copy = reference.clone();
+        let d = diff::diff_cell_within(
+            &reference, &ref_paras, &copy, &ref_paras, &options, std::time::Duration::ZERO,
+        );
+        prop_assert!(d.ops.iter().all(|o| o.tag == OpTag::Equal), "{:?}", d.ops);
+        check_ops(&reference, &ref_paras, &copy, &ref_paras, &d.ops);
+    }
+}

@@ -477,3 +477,70 @@ fn the_headline_row_shows_both_titles_and_marks_the_changed_words() {
         .collect();
     assert_eq!(inserted, vec!["dockers head back to work after"]);
 }
+
+#[test]
+fn an_option_toggle_keeps_the_files_and_alignment_and_says_so_in_the_status_bar() {
+    let mut h = harness(sample_app());
+    assert!(
+        h.query_by_label_contains("no file re-read").is_none(),
+        "a fresh open has nothing to say about kept stages"
+    );
+    let rows_before: Vec<Vec<Vec<usize>>> = h
+        .state()
+        .comparison
+        .as_ref()
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .map(|c| c.as_ref().map(|c| c.paragraphs.clone()).unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    h.get_by_label("Ignore case").click();
+    h.run_steps(3);
+    let run = h.state().last_run.unwrap();
+    assert_eq!((run.files_loaded, run.aligned), (0, false));
+    h.get_by_label("options applied: no file re-read, alignment kept");
+    let c = h.state().comparison.as_ref().unwrap();
+    assert!(c.options.ignore_case);
+    let rows_after: Vec<Vec<Vec<usize>>> = c
+        .rows
+        .iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .map(|c| c.as_ref().map(|c| c.paragraphs.clone()).unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    assert_eq!(rows_before, rows_after, "the kept alignment changed");
+    // A new reference re-aligns, still without reading a file.
+    let name = c.articles[1].short_name();
+    h.get_by_label(&format!("Make {name} the reference"))
+        .click();
+    h.run_steps(3);
+    assert_eq!(h.state().comparison.as_ref().unwrap().options.reference, 1);
+    h.get_by_label("re-aligned: no file re-read");
+}
+
+#[test]
+fn a_cell_compared_sentence_by_sentence_says_so() {
+    let mut c = storydiff::gui::synthetic::comparison(2, 6);
+    let note = "Long passage: its word diff ran past 2 s, so it was compared sentence by sentence";
+    c.rows[1].cells[1].as_mut().unwrap().note = Some(note.to_string());
+    let h = harness(StorydiffApp::from_comparison(Settings::default(), c));
+    // Read out with the cell, and only for that cell.
+    let nodes: Vec<_> = h
+        .query_all_by_label_contains("compared sentence by sentence")
+        .collect();
+    assert_eq!(nodes.len(), 1);
+    let readable = nodes[0].accesskit_node();
+    let label = readable
+        .label()
+        .or_else(|| readable.value())
+        .unwrap_or_default();
+    assert!(label.starts_with("Row 2"), "{label}");
+}

@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use super::language::Language;
 use super::lexicon;
 use crate::model::{Comparison, Finding, FindingKind, Location, Op, OpTag, Relation};
-use crate::normalize::{self, char_slice};
+use crate::normalize;
 
 /// One word of a paragraph with its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -390,17 +390,18 @@ impl<'a> Context<'a> {
         paragraph: usize,
         hit: Hit,
     ) -> Option<Finding> {
-        let text = char_slice(self.para_text(article, paragraph)?, hit.start, hit.end);
+        // From the paragraph's characters: a walk from the start of the text per finding was
+        // quadratic in a very long paragraph with many findings.
+        let text: String = self
+            .para(article, paragraph)?
+            .chars
+            .get(hit.start..hit.end.max(hit.start))?
+            .iter()
+            .collect();
         if text.is_empty() {
             return None;
         }
-        Some(build_finding(
-            kind,
-            article,
-            paragraph,
-            text.to_string(),
-            hit,
-        ))
+        Some(build_finding(kind, article, paragraph, text, hit))
     }
 }
 

@@ -9,9 +9,11 @@
 mod matrix;
 mod tokens;
 
+use std::hash::{Hash as _, Hasher as _};
 use std::ops::Range;
+use std::time::{Duration, Instant};
 
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
 use crate::model::{Article, CompareOptions, Op, OpTag, Span};
 pub use matrix::similarity_matrix;
@@ -28,15 +30,59 @@ pub fn diff_cell(
     paras: &[usize],
     options: &CompareOptions,
 ) -> (Vec<Op>, f64) {
+    let diff = diff_cell_within(
+        reference,
+        ref_paras,
+        other,
+        paras,
+        options,
+        CELL_DIFF_BUDGET,
+    );
+    (diff.ops, diff.similarity)
+}
+
+/// How long one cell's word diff may run before the cell is compared sentence by sentence
+/// instead (the word diff is O((N+M)·D): two long passages with little in common would
+/// otherwise take minutes).
+pub const CELL_DIFF_BUDGET: Duration = Duration::from_secs(2);
+
+/// A cell's diff against the reference cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellDiff {
+    /// The ops (see [`diff_cell`]).
+    pub ops: Vec<Op>,
+    /// Similarity, 0–1 (see [`diff_cell`]).
+    pub similarity: f64,
+    /// Set when the word diff ran past its budget and the cell was compared sentence by
+    /// sentence (plain words for the cell's note).
+    pub note: Option<String>,
+}
+
+/// [`diff_cell`] with a time budget: when the word diff runs past `budget`, the cells are
+/// diffed sentence by sentence, changed sentence runs of moderate size word by word, and
+/// [`CellDiff::note`] says so.
+#[must_use]
+pub fn diff_cell_within(
+    reference: &Article,
+    ref_paras: &[usize],
+    other: &Article,
+    paras: &[usize],
+    options: &CompareOptions,
+    budget: Duration,
+) -> CellDiff {
     if std::ptr::eq(reference, other) && ref_paras == paras {
-        return (identity(other, paras), 1.0);
+        return CellDiff {
+            ops: identity(other, paras),
+            similarity: 1.0,
+            note: None,
+        };
     }
     let ref_tokens = cell_tokens(reference, ref_paras, options);
     let oth_tokens = cell_tokens(other, paras, options);
-    let segments = segments(&ref_tokens, &oth_tokens, options);
+    let (segments, coarse) = segments(&ref_tokens, &oth_tokens, options, budget);
     let ctx = Emit {
-        reference,
-        other,
+        ref_offsets: cell_offsets(reference, ref_paras),
+        oth_offsets: cell_offsets(other, paras),
         ref_tokens: &ref_tokens,
         oth_tokens: &oth_tokens,
     };
@@ -59,7 +105,16 @@ pub fn diff_cell(
     } else {
         matched as f64 / total as f64
     };
-    (merge_ops(ops), similarity)
+    CellDiff {
+        ops: merge_ops(ops),
+        similarity,
+        note: coarse.then(|| {
+            format!(
+                "Long passage: its word diff ran past {} s, so it was compared sentence by sentence (changed sentences are word-diffed only when short)",
+                budget.as_secs_f32()
+            )
+        }),
+    }
 }
 
 /// Diffs two plain strings (a headline against the reference's) the way [`diff_cell`] diffs
@@ -129,7 +184,14 @@ struct Segment {
 }
 
 /// Diffs the significant tokens and spreads the ignored ones over the resulting segments.
-fn segments(ref_tokens: &[Token], oth_tokens: &[Token], options: &CompareOptions) -> Vec<Segment> {
+/// The flag is true when the word diff ran past `budget` and the sentence-level diff of
+/// [`coarse_segments`] was used instead.
+fn segments(
+    ref_tokens: &[Token],
+    oth_tokens: &[Token],
+    options: &CompareOptions,
+    budget: Duration,
+) -> (Vec<Segment>, bool) {
     let sig_r: Vec<usize> = (0..ref_tokens.len())
         .filter(|&i| ref_tokens.get(i).is_some_and(|t| !t.ignored))
         .collect();
@@ -145,18 +207,28 @@ fn segments(ref_tokens: &[Token], oth_tokens: &[Token], options: &CompareOptions
     let ko = keys(&sig_o, oth_tokens);
     // Segments over significant indices.
     let mut sig_segs: Vec<Segment> = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &kr, &ko) {
-        let equal = matches!(op, DiffOp::Equal { .. });
-        push_segment(&mut sig_segs, equal, op.old_range(), op.new_range());
+    let deadline = Instant::now() + budget;
+    let word_ops = capture_diff_slices_deadline(Algorithm::Myers, &kr, &ko, Some(deadline));
+    let coarse = Instant::now() >= deadline;
+    if coarse {
+        sig_segs = coarse_segments(&kr, &ko, &sig_r, ref_tokens, &sig_o, oth_tokens, budget);
+    } else {
+        for op in word_ops {
+            let equal = matches!(op, DiffOp::Equal { .. });
+            push_segment(&mut sig_segs, equal, op.old_range(), op.new_range());
+        }
     }
     if sig_segs.is_empty() {
         let equal = !ref_tokens.is_empty() && !oth_tokens.is_empty();
-        return vec![Segment {
-            equal: equal || (ref_tokens.is_empty() && oth_tokens.is_empty()),
-            whitespace_only: false,
-            r: 0..ref_tokens.len(),
-            o: 0..oth_tokens.len(),
-        }];
+        return (
+            vec![Segment {
+                equal: equal || (ref_tokens.is_empty() && oth_tokens.is_empty()),
+                whitespace_only: false,
+                r: 0..ref_tokens.len(),
+                o: 0..oth_tokens.len(),
+            }],
+            coarse,
+        );
     }
     absorb_thin_equals(&mut sig_segs, &sig_r, ref_tokens);
     // Mark whitespace-only changes.
@@ -198,7 +270,7 @@ fn segments(ref_tokens: &[Token], oth_tokens: &[Token], options: &CompareOptions
     }
     let owner_r = owners(&merged, &sig_r, ref_tokens.len(), |s| s.r.clone());
     let owner_o = owners(&merged, &sig_o, oth_tokens.len(), |s| s.o.clone());
-    merged
+    let segs = merged
         .iter()
         .enumerate()
         .map(|(s, seg)| Segment {
@@ -207,7 +279,107 @@ fn segments(ref_tokens: &[Token], oth_tokens: &[Token], options: &CompareOptions
             r: span_of(&owner_r, s),
             o: span_of(&owner_o, s),
         })
-        .collect()
+        .collect();
+    (segs, coarse)
+}
+
+/// A changed run of sentences is word-diffed inside the coarse diff when neither side has
+/// more significant tokens than this (the word diff of two runs this size stays well under
+/// a second even when they share nothing).
+const COARSE_WORD_WINDOW: usize = 4_000;
+
+/// The sentence-level diff of a cell whose word diff ran past its budget: the significant
+/// tokens are cut into sentences (after `.`, `!`, `?`, their full-width forms, and at
+/// paragraph breaks), each sentence is keyed by a hash of its token keys, the sentence
+/// sequences are diffed, and each changed run of sentences small enough is word-diffed
+/// inside. Segments are over significant indices, as in [`segments`].
+fn coarse_segments(
+    kr: &[String],
+    ko: &[String],
+    sig_r: &[usize],
+    ref_tokens: &[Token],
+    sig_o: &[usize],
+    oth_tokens: &[Token],
+    budget: Duration,
+) -> Vec<Segment> {
+    let (ur, bounds_r) = sentence_units(kr, sig_r, ref_tokens);
+    let (uo, bounds_o) = sentence_units(ko, sig_o, oth_tokens);
+    let deadline = Instant::now() + budget;
+    let mut segs = Vec::new();
+    for op in capture_diff_slices_deadline(Algorithm::Myers, &ur, &uo, Some(deadline)) {
+        let r = unit_range(&bounds_r, op.old_range(), kr.len());
+        let o = unit_range(&bounds_o, op.new_range(), ko.len());
+        if matches!(op, DiffOp::Equal { .. }) {
+            push_segment(&mut segs, true, r, o);
+        } else if r.len() <= COARSE_WORD_WINDOW && o.len() <= COARSE_WORD_WINDOW {
+            let (Some(old_words), Some(new_words)) = (kr.get(r.clone()), ko.get(o.clone())) else {
+                push_segment(&mut segs, false, r, o);
+                continue;
+            };
+            for w in capture_diff_slices_deadline(Algorithm::Myers, old_words, new_words, None) {
+                let wr = w.old_range();
+                let wo = w.new_range();
+                push_segment(
+                    &mut segs,
+                    matches!(w, DiffOp::Equal { .. }),
+                    r.start + wr.start..r.start + wr.end,
+                    o.start + wo.start..o.start + wo.end,
+                );
+            }
+        } else {
+            push_segment(&mut segs, false, r, o);
+        }
+    }
+    segs
+}
+
+/// The sentences of one side's significant tokens: a hash key per sentence and the
+/// significant index where each sentence starts. The spaces after a sentence's last mark
+/// belong to it; a paragraph break is a unit of its own.
+fn sentence_units(keys: &[String], sig: &[usize], tokens: &[Token]) -> (Vec<u64>, Vec<usize>) {
+    let mut units = Vec::new();
+    let mut starts = Vec::new();
+    let mut hasher = rustc_hash::FxHasher::default();
+    let mut open = false;
+    let mut ended = false;
+    for (k, key) in keys.iter().enumerate() {
+        let kind = sig.get(k).and_then(|&i| tokens.get(i)).map(|t| t.kind);
+        let close = |units: &mut Vec<u64>, hasher: &mut rustc_hash::FxHasher| {
+            units.push(hasher.finish());
+            *hasher = rustc_hash::FxHasher::default();
+        };
+        if open && (kind == Some(Kind::Break) || (ended && kind != Some(Kind::Space))) {
+            close(&mut units, &mut hasher);
+            open = false;
+            ended = false;
+        }
+        if !open {
+            starts.push(k);
+            open = true;
+        }
+        key.hash(&mut hasher);
+        if kind == Some(Kind::Break) {
+            close(&mut units, &mut hasher);
+            open = false;
+        } else if kind == Some(Kind::Punct)
+            && matches!(
+                key.as_str(),
+                "." | "!" | "?" | "\u{3002}" | "\u{ff01}" | "\u{ff1f}"
+            )
+        {
+            ended = true;
+        }
+    }
+    if open {
+        units.push(hasher.finish());
+    }
+    (units, starts)
+}
+
+/// The significant-token range covered by a range of sentence units.
+fn unit_range(starts: &[usize], units: Range<usize>, len: usize) -> Range<usize> {
+    let at = |u: usize| starts.get(u).copied().unwrap_or(len);
+    at(units.start)..at(units.end).max(at(units.start))
 }
 
 /// Appends a segment, merging it into the previous one when both are changes (or both equal).
@@ -322,16 +494,35 @@ fn owners(
 }
 
 /// The contiguous token range owned by segment `s` (empty at the right place when none).
+/// Owners never decrease along the tokens, so both ends are found by binary search (a
+/// linear scan per segment made long cells with many changes quadratic).
 fn span_of(owner: &[usize], s: usize) -> Range<usize> {
-    let start = owner.iter().position(|&o| o >= s).unwrap_or(owner.len());
-    let end = owner.iter().rposition(|&o| o <= s).map_or(0, |e| e + 1);
+    let start = owner.partition_point(|&o| o < s);
+    let end = owner.partition_point(|&o| o <= s);
     start..end.max(start)
+}
+
+/// The character offsets of each paragraph of a cell.
+fn cell_offsets<'a>(
+    article: &'a Article,
+    paras: &[usize],
+) -> Vec<(usize, crate::normalize::CharOffsets<'a>)> {
+    paras
+        .iter()
+        .filter_map(|&p| {
+            let text = &article.paragraphs.get(p)?.text;
+            Some((p, crate::normalize::CharOffsets::new(text)))
+        })
+        .collect()
 }
 
 /// What emitting ops needs.
 struct Emit<'a> {
-    reference: &'a Article,
-    other: &'a Article,
+    /// Per paragraph of the reference cell: its character offsets (op texts are cut in
+    /// constant time, not by walking the paragraph from its start).
+    ref_offsets: Vec<(usize, crate::normalize::CharOffsets<'a>)>,
+    /// The same for the other cell.
+    oth_offsets: Vec<(usize, crate::normalize::CharOffsets<'a>)>,
     ref_tokens: &'a [Token],
     oth_tokens: &'a [Token],
 }
@@ -366,15 +557,15 @@ impl Emit<'_> {
     }
 
     fn op(&self, tag: OpTag, span: Span, ref_span: Option<Span>, whitespace_only: bool) -> Op {
-        let article = if tag == OpTag::Delete {
-            self.reference
+        let offsets = if tag == OpTag::Delete {
+            &self.ref_offsets
         } else {
-            self.other
+            &self.oth_offsets
         };
-        let text = article
-            .paragraphs
-            .get(span.paragraph)
-            .map(|p| crate::normalize::char_slice(&p.text, span.start, span.end).to_string())
+        let text = offsets
+            .iter()
+            .find(|(p, _)| *p == span.paragraph)
+            .map(|(_, o)| o.slice(span.start, span.end).to_string())
             .unwrap_or_default();
         Op {
             tag,
@@ -707,6 +898,60 @@ mod tests {
                 .all(|o| o.tag == OpTag::Equal && o.ref_span == Some(o.span))
         );
         assert!((sim - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn past_its_budget_a_cell_is_diffed_sentence_by_sentence_and_says_so() {
+        let reference = Article::from_texts(
+            "r",
+            ["The port reopened on Monday. Ships queued for hours. Fishing resumed at dawn."],
+        );
+        let other = Article::from_texts(
+            "o",
+            ["The port reopened on Monday. Boats queued for hours. Fishing resumed at dawn."],
+        );
+        let options = CompareOptions::default();
+        let d = diff_cell_within(&reference, &[0], &other, &[0], &options, Duration::ZERO);
+        let note = d.note.expect("the fallback says so");
+        assert!(note.contains("sentence by sentence"), "{note}");
+        // The changed sentence is short, so it is still word-diffed inside.
+        assert_eq!(
+            tags(&d.ops),
+            vec![
+                (OpTag::Equal, "The port reopened on Monday. "),
+                (OpTag::Delete, "Ships"),
+                (OpTag::Insert, "Boats"),
+                (OpTag::Equal, " queued for hours. Fishing resumed at dawn."),
+            ]
+        );
+        // With time to spare the word diff gives the same ops and no note.
+        let full = diff_cell_within(&reference, &[0], &other, &[0], &options, CELL_DIFF_BUDGET);
+        assert!(full.note.is_none());
+        assert_eq!(full.ops, d.ops);
+    }
+
+    #[test]
+    fn a_long_changed_run_of_sentences_is_one_replacement_in_the_fallback() {
+        let long = |w: &str| {
+            (0..COARSE_WORD_WINDOW / 4)
+                .map(|i| format!("{w}{i} {w}."))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let reference = Article::from_texts("r", [format!("Same start. {}", long("alpha"))]);
+        let other = Article::from_texts("o", [format!("Same start. {}", long("beta"))]);
+        let d = diff_cell_within(
+            &reference,
+            &[0],
+            &other,
+            &[0],
+            &CompareOptions::default(),
+            Duration::ZERO,
+        );
+        assert!(d.note.is_some());
+        let kinds: Vec<OpTag> = d.ops.iter().map(|o| o.tag).collect();
+        assert_eq!(kinds, vec![OpTag::Equal, OpTag::Delete, OpTag::Insert]);
+        assert_eq!(d.ops[0].text, "Same start. ");
     }
 
     #[test]

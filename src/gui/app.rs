@@ -78,6 +78,8 @@ pub struct StorydiffApp {
     pub show_shortcuts: bool,
     /// The open set is the bundled sample story.
     pub is_sample: bool,
+    /// Which stages made the comparison shown (files read, re-aligned or only re-diffed).
+    pub last_run: Option<crate::staged::StagesRun>,
     pub(crate) worker: Worker,
     pub(crate) dialog: Option<DialogJob<Vec<PathBuf>>>,
     pub(crate) save_dialog: Option<(SaveKind, DialogJob<PathBuf>)>,
@@ -119,6 +121,7 @@ impl StorydiffApp {
             pending_link: None,
             show_shortcuts: false,
             is_sample: false,
+            last_run: None,
             worker: Worker::default(),
             dialog: None,
             save_dialog: None,
@@ -183,8 +186,22 @@ impl StorydiffApp {
 
     /// Blocks until the background comparison is done (tests).
     pub fn wait_for_worker(&mut self) {
-        if let Some(c) = self.worker.wait() {
-            self.accept(c);
+        if let Some(outcome) = self.worker.wait() {
+            self.take_outcome(outcome);
+        }
+    }
+
+    /// Takes a finished job into the window: its comparison, or its failure as a notice
+    /// (the comparison shown stays).
+    fn take_outcome(&mut self, outcome: super::worker::Outcome) {
+        match outcome {
+            super::worker::Outcome::Done(c, run) => {
+                self.accept(*c);
+                self.last_run = Some(run);
+            }
+            super::worker::Outcome::Failed(text) => {
+                self.notices.push(Notice { text, error: true });
+            }
         }
     }
 
@@ -245,13 +262,10 @@ impl StorydiffApp {
             return;
         }
         if self.synchronous {
-            let c = crate::compare_files_with(
-                &self.files,
-                &self.settings.options,
-                &self.overrides,
-                &mut |_| {},
-            );
-            self.accept(c);
+            let outcome =
+                self.worker
+                    .run_here(&self.files, &self.settings.options, &self.overrides);
+            self.take_outcome(outcome);
             return;
         }
         let Some(ctx) = self.ctx.clone() else {
@@ -489,6 +503,20 @@ impl StorydiffApp {
             }
             Command::FinishLink { article, paragraph } => self.finish_link(article, paragraph),
             Command::CancelLink => self.pending_link = None,
+            Command::Recompare => self.recompare(),
+            Command::StopComparison => {
+                if self.worker.busy() {
+                    self.worker.cancel();
+                    self.notices.push(Notice {
+                        text: if self.comparison.is_some() {
+                            "Comparison stopped; the window shows the previous result".to_string()
+                        } else {
+                            "Comparison stopped; nothing is shown until you compare again (File ▸ Compare again, or open files)".to_string()
+                        },
+                        error: false,
+                    });
+                }
+            }
             Command::ShowView(tab) => self.settings.tab = tab,
             Command::ShowCell { row, article } => {
                 self.settings.tab = ViewTab::SideBySide;
@@ -635,6 +663,7 @@ impl StorydiffApp {
             search: &self.search,
             pending_link: self.pending_link,
             undo_redo: (self.overrides.len(), self.redo.len()),
+            last_run: self.last_run,
             commands,
         }
     }
@@ -661,8 +690,8 @@ impl StorydiffApp {
         if let Some(files) = self.pending_open.take() {
             self.open_paths(files);
         }
-        if let Some(c) = self.worker.poll() {
-            self.accept(c);
+        if let Some(outcome) = self.worker.poll() {
+            self.take_outcome(outcome);
         }
         self.poll_dialog();
         self.poll_save_dialog();

@@ -106,6 +106,10 @@ pub enum Command {
     },
     /// Forget a pending link.
     CancelLink,
+    /// Stop the running comparison (the window keeps what it shows).
+    StopComparison,
+    /// Compare the open files again (files changed on disk are read again, the others kept).
+    Recompare,
     /// Show or hide the keyboard shortcuts window.
     ShowShortcuts(bool),
     /// Fit every column into the window (narrower columns, smaller text) or not.

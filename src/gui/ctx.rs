@@ -66,6 +66,8 @@ pub struct ViewCtx<'a> {
     pub pending_link: Option<PendingLink>,
     /// Number of corrections that can be undone and redone.
     pub undo_redo: (usize, usize),
+    /// Which stages made the comparison shown (`None` for one opened from a saved file).
+    pub last_run: Option<crate::staged::StagesRun>,
     /// Commands issued while drawing, applied after the frame's views ran.
     pub commands: &'a mut Vec<Command>,
 }

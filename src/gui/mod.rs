@@ -39,7 +39,7 @@ pub mod worker;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub use app::{Command, Settings, StorydiffApp};
+pub use app::{Command, Settings, StorydiffApp, ViewTab};
 pub use ctx::{Selection, ViewCtx};
 
 /// The bundled sample story: next to the sources at build time, else next to the executable.

@@ -195,6 +195,9 @@ fn tag_text(comparison: &Comparison, row: usize, a: usize, cell: &Cell) -> Optio
             _ => tags.push(format!("↕ moved: ¶{here} in this article")),
         }
     }
+    if let Some(note) = &cell.note {
+        tags.push(format!("⚠ {note}"));
+    }
     let ref_n = ref_cell.map_or(1, |c| c.paragraphs.len());
     if cell.paragraphs.len() > 1 {
         if a == reference {
@@ -852,6 +855,9 @@ pub fn cell_description(
     let mut notes = Vec::new();
     if cell.moved {
         notes.push("moved".to_string());
+    }
+    if cell.note.is_some() {
+        notes.push("compared sentence by sentence".to_string());
     }
     if a == comparison.options.reference {
         notes.push("reference".to_string());

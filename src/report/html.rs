@@ -697,6 +697,11 @@ fn write_cell(
     if cell.moved {
         out.push_str(" <span class=\"tag moved\">moved</span>");
     }
+    if let Some(note) = &cell.note {
+        out.push_str(" <span class=\"tag note\">");
+        push_text(out, note);
+        out.push_str("</span>");
+    }
     for &p in &cell.paragraphs {
         for &fi in index.findings_on.get(&(ai, p)).into_iter().flatten() {
             if let Some(f) = c.findings.get(fi) {
@@ -746,21 +751,22 @@ fn write_related_text(out: &mut String, c: &Comparison, index: &Index, ai: usize
         marks.sort_unstable();
         out.push_str("<p>");
         let mut at = 0;
+        let offsets = crate::normalize::CharOffsets::new(text);
         for (start, end, shared) in marks {
             if start < at {
                 continue;
             }
-            push_text(out, crate::normalize::char_slice(text, at, start));
+            push_text(out, offsets.slice(at, start));
             let _ = write!(
                 out,
                 "<span class=\"fact {}\">",
                 if shared { "shared" } else { "own" }
             );
-            push_text(out, crate::normalize::char_slice(text, start, end));
+            push_text(out, offsets.slice(start, end));
             out.push_str("</span>");
             at = end;
         }
-        push_text(out, crate::normalize::char_slice(text, at, usize::MAX));
+        push_text(out, offsets.slice(at, usize::MAX));
         out.push_str("</p>");
     }
     out.push_str("</div>");
@@ -1043,6 +1049,30 @@ mod tests {
             ref_span: None,
             whitespace_only: false,
         }
+    }
+
+    #[test]
+    fn a_cell_note_is_shown_in_the_html_text_and_json_reports() {
+        let a = Article::from_texts("wire.txt", ["The port reopened. Ships <queued>."]);
+        let b = Article::from_texts("copy.txt", ["The port reopened. Boats <queued>."]);
+        let mut c = compare(
+            vec![a, b],
+            Vec::new(),
+            &CompareOptions::default(),
+            &mut |_| {},
+        );
+        let cell = c.rows[0].cells[1].as_mut().unwrap();
+        assert!(cell.note.is_none(), "a short cell is word-diffed in time");
+        cell.note = Some("Long passage: compared <sentence> by sentence".to_string());
+        let html = to_html(&c);
+        assert!(
+            html.contains(
+                "<span class=\"tag note\">Long passage: compared &lt;sentence&gt; by sentence</span>"
+            ),
+            "the note is missing or not escaped"
+        );
+        assert!(crate::report::text::to_text(&c).contains("note: Long passage"));
+        assert!(crate::report::json::to_json(&c).contains("\"note\": \"Long passage"));
     }
 
     #[test]

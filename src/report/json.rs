@@ -97,6 +97,8 @@ struct CellOut<'a> {
     links: Vec<LinkOut>,
     #[serde(skip_serializing_if = "<[FactMark]>::is_empty")]
     marks: &'a [FactMark],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -311,6 +313,7 @@ pub fn to_json(comparison: &Comparison) -> String {
                                 })
                                 .collect(),
                             marks: &c.marks,
+                            note: c.note.as_deref(),
                         })
                     })
                     .collect(),

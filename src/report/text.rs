@@ -354,6 +354,9 @@ fn write_rows(out: &mut String, c: &Comparison) {
                 moved,
                 line
             );
+            if let Some(note) = &cell.note {
+                let _ = writeln!(out, "      note: {note}");
+            }
         }
     }
 }

@@ -185,6 +185,13 @@ fn menu(ctx: &mut ViewCtx<'_>, ui: &mut egui::Ui) {
             {
                 out.push(Command::OpenFiles(last));
             }
+            if ui
+                .add_enabled(open, egui::Button::new("Compare again"))
+                .on_hover_text("Compare the open files again; files changed on disk are read again")
+                .clicked()
+            {
+                out.push(Command::Recompare);
+            }
             if ui.button("Open the sample story").clicked() {
                 out.push(Command::OpenSample);
             }
@@ -330,7 +337,13 @@ fn notices(app: &StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
                     .desired_width(240.0)
                     .text(p.message.clone()),
             );
-            ui.label(&p.message);
+            if ui
+                .button("Stop")
+                .on_hover_text("Stop this comparison and keep showing the last one")
+                .clicked()
+            {
+                commands.push(Command::StopComparison);
+            }
         });
     }
     let pal = palette(app.settings.dark);
@@ -395,11 +408,27 @@ fn status(ctx: &ViewCtx<'_>, ui: &mut egui::Ui) {
             ui.separator();
             ui.label(format!("{} corrections", c.overrides.len()));
         }
+        if let Some(label) = ctx.last_run.and_then(stages_label) {
+            ui.separator();
+            ui.label(label).on_hover_text(
+                "storydiff keeps the files it has read and the last alignment: an option change only re-diffs, a new reference re-aligns, an added file is the only one read",
+            );
+        }
         if let Some(r) = ctx.selection.row {
             ui.separator();
             ui.label(format!("row {} selected", r + 1));
         }
     });
+}
+
+/// The status bar's words for what a re-run kept (nothing to say after a fresh open).
+fn stages_label(run: crate::staged::StagesRun) -> Option<String> {
+    match (run.files_loaded, run.aligned) {
+        (n, _) if n == run.files => None,
+        (0, false) => Some("options applied: no file re-read, alignment kept".to_string()),
+        (0, true) => Some("re-aligned: no file re-read".to_string()),
+        (n, _) => Some(format!("{n} of {} files read, the others kept", run.files)),
+    }
 }
 
 fn drop_overlay(ui: &egui::Ui) {
