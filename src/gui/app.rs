@@ -29,6 +29,9 @@ use super::view::{self, Filter, Item};
 use super::worker::Worker;
 use crate::model::{Comparison, Override};
 
+/// How the notice of a stopped comparison begins (it is removed when a comparison arrives).
+const STOPPED_NOTICE: &str = "Comparison stopped";
+
 /// What the view items were built from.
 type ItemsKey = (u64, bool, bool, BTreeSet<usize>, Option<usize>);
 
@@ -196,6 +199,8 @@ impl StorydiffApp {
     fn take_outcome(&mut self, outcome: super::worker::Outcome) {
         match outcome {
             super::worker::Outcome::Done(c, run) => {
+                // A stopped job's notice is out of date once a comparison arrives.
+                self.notices.retain(|n| !n.text.starts_with(STOPPED_NOTICE));
                 self.accept(*c);
                 self.last_run = Some(run);
             }
@@ -509,9 +514,9 @@ impl StorydiffApp {
                     self.worker.cancel();
                     self.notices.push(Notice {
                         text: if self.comparison.is_some() {
-                            "Comparison stopped; the window shows the previous result".to_string()
+                            format!("{STOPPED_NOTICE}; the window shows the previous result")
                         } else {
-                            "Comparison stopped; nothing is shown until you compare again (File ▸ Compare again, or open files)".to_string()
+                            format!("{STOPPED_NOTICE}; nothing is shown until you compare again (File ▸ Compare again, or open files)")
                         },
                         error: false,
                     });
@@ -664,6 +669,7 @@ impl StorydiffApp {
             pending_link: self.pending_link,
             undo_redo: (self.overrides.len(), self.redo.len()),
             last_run: self.last_run,
+            files_open: self.files.len(),
             commands,
         }
     }

@@ -68,6 +68,8 @@ pub struct ViewCtx<'a> {
     pub undo_redo: (usize, usize),
     /// Which stages made the comparison shown (`None` for one opened from a saved file).
     pub last_run: Option<crate::staged::StagesRun>,
+    /// Number of files in the open set (there may be none compared yet).
+    pub files_open: usize,
     /// Commands issued while drawing, applied after the frame's views ran.
     pub commands: &'a mut Vec<Command>,
 }

@@ -186,7 +186,7 @@ fn menu(ctx: &mut ViewCtx<'_>, ui: &mut egui::Ui) {
                 out.push(Command::OpenFiles(last));
             }
             if ui
-                .add_enabled(open, egui::Button::new("Compare again"))
+                .add_enabled(ctx.files_open > 0, egui::Button::new("Compare again"))
                 .on_hover_text("Compare the open files again; files changed on disk are read again")
                 .clicked()
             {
