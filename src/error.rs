@@ -31,6 +31,16 @@ pub enum LoadError {
         /// The file.
         path: PathBuf,
     },
+    /// Larger than [`crate::load::MAX_FILE_BYTES`].
+    #[error("file too large ({size} MB; storydiff opens files of up to {limit} MB): {}", .path.display())]
+    TooLarge {
+        /// The file's size in MB (10^6 bytes), rounded up.
+        size: u64,
+        /// The limit in MB.
+        limit: u64,
+        /// The file.
+        path: PathBuf,
+    },
     /// Nothing but whitespace.
     #[error("empty file: {}", .0.display())]
     Empty(PathBuf),
@@ -67,6 +77,7 @@ impl LoadError {
             | Self::NoArticleInJson(p) => p,
             Self::Io { path, .. }
             | Self::MalformedJson { path, .. }
+            | Self::TooLarge { path, .. }
             | Self::Binary { path, .. } => path,
         }
     }

@@ -117,15 +117,39 @@ pub fn load_path(path: &Path) -> Result<Vec<Article>, LoadError> {
 }
 
 /// Reads the file's bytes, turning I/O failures into plain-words errors.
+/// The largest file storydiff opens, in bytes (50 MB). A comparison needs about 60 bytes of
+/// memory per input byte at its peak (`bench/window_memory.sh`, the README's Reliability
+/// section), so this keeps one file's comparison near 3 GB; larger files are refused with
+/// this limit in the message.
+pub const MAX_FILE_BYTES: u64 = 50_000_000;
+
+fn too_large(path: &Path, size: u64) -> LoadError {
+    LoadError::TooLarge {
+        size: size.div_ceil(1_000_000),
+        limit: MAX_FILE_BYTES / 1_000_000,
+        path: path.into(),
+    }
+}
+
 fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() => return Err(LoadError::IsDirectory(path.into())),
+        Ok(meta) if meta.len() > MAX_FILE_BYTES => return Err(too_large(path, meta.len())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(LoadError::NotFound(path.into()));
         }
         _ => {}
     }
-    std::fs::read(path).map_err(|e| match e.kind() {
+    // Read at most one byte past the limit: a file that grew (or a pipe) is refused too.
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| {
+        use std::io::Read as _;
+        f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
+    });
+    if read.is_ok() && bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path, bytes.len() as u64));
+    }
+    read.map(|_| bytes).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound(path.into()),
         std::io::ErrorKind::PermissionDenied => LoadError::PermissionDenied(path.into()),
         std::io::ErrorKind::IsADirectory => LoadError::IsDirectory(path.into()),
@@ -157,6 +181,26 @@ mod tests {
         let path = dir.path().join(name);
         std::fs::write(&path, bytes).unwrap();
         path
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_with_the_limit_and_its_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.txt");
+        // 200 MB without writing them: a sparse file.
+        let f = std::fs::File::create(&path).unwrap();
+        f.set_len(200_000_000).unwrap();
+        let message = load_path(&path).unwrap_err().to_string();
+        assert_eq!(
+            message,
+            format!(
+                "file too large (200 MB; storydiff opens files of up to 50 MB): {}",
+                path.display()
+            )
+        );
+        // Exactly at the limit the file is read (and then judged by its bytes, not its size).
+        f.set_len(MAX_FILE_BYTES).unwrap();
+        assert!(!matches!(load_path(&path), Err(LoadError::TooLarge { .. })));
     }
 
     #[test]
