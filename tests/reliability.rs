@@ -212,3 +212,204 @@ fn a_page_whose_resources_point_at_a_local_port_opens_without_a_connection() {
         Err(e) => panic!("listener failed: {e}"),
     }
 }
+
+/// The JSON report of `storydiff report wire.txt BAD` (BAD holding `bytes`, or not created
+/// when `None`): the wire copy is always compared; the bad file is either loaded (its article
+/// follows) or listed in `errors` with a message.
+fn report_with(
+    name: &str,
+    bytes: Option<&[u8]>,
+) -> (serde_json::Value, PathBuf, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let wire = inputs(dir.path()).remove(0);
+    let bad = dir.path().join(name);
+    if let Some(bytes) = bytes {
+        std::fs::write(&bad, bytes).unwrap();
+    }
+    let out = storydiff()
+        .args(["report", "--format", "json"])
+        .arg(&wire)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["articles"][0]["path"], wire.display().to_string());
+    (json, bad, dir)
+}
+
+/// The row is refused: one error naming the file and saying `reason`, the wire copy compared.
+fn refused(name: &str, bytes: Option<&[u8]>, reason: &str) {
+    let (json, bad, _dir) = report_with(name, bytes);
+    assert_eq!(json["articles"].as_array().unwrap().len(), 1, "{json}");
+    let message = json["errors"][0]["message"].as_str().unwrap();
+    assert!(message.contains(reason), "{message}");
+    assert!(message.ends_with(&bad.display().to_string()), "{message}");
+}
+
+/// The row loads: two articles, no error, and the second holds `text`.
+fn loads(name: &str, bytes: &[u8], text: &str) {
+    let (json, _bad, _dir) = report_with(name, Some(bytes));
+    assert!(json["errors"].as_array().unwrap().is_empty(), "{json}");
+    let paragraphs = json["articles"][1]["paragraphs"].to_string();
+    assert!(paragraphs.contains(text), "{paragraphs}");
+}
+
+fn random_bytes(n: usize) -> Vec<u8> {
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x.to_le_bytes()[0]
+        })
+        .collect()
+}
+
+#[test]
+fn bad_input_empty() {
+    refused("empty.txt", Some(b""), "empty file");
+}
+
+#[test]
+fn bad_input_random_bytes_named_txt() {
+    refused("noise.txt", Some(&random_bytes(30_000)), "not text");
+}
+
+#[test]
+fn bad_input_png_named_txt() {
+    refused(
+        "photo.txt",
+        Some(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10"),
+        "PNG image",
+    );
+}
+
+#[test]
+fn bad_input_gzip_named_html() {
+    refused(
+        "page.html",
+        Some(b"\x1f\x8b\x08\0\0\0\0\0\0\x03\xcb\x48\xcd"),
+        "gzip",
+    );
+}
+
+#[test]
+fn bad_input_elf_executable_named_txt() {
+    refused(
+        "tool.txt",
+        Some(b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0>\0"),
+        "executable",
+    );
+}
+
+#[test]
+fn bad_input_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let wire = inputs(dir.path()).remove(0);
+    let sub = dir.path().join("folder");
+    std::fs::create_dir(&sub).unwrap();
+    let out = storydiff()
+        .args(["report", "--format", "json"])
+        .arg(&wire)
+        .arg(&sub)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["articles"].as_array().unwrap().len(), 1);
+    let message = json["errors"][0]["message"].as_str().unwrap();
+    assert_eq!(
+        message,
+        format!("is a directory, not a file: {}", sub.display())
+    );
+}
+
+#[test]
+fn bad_input_missing() {
+    refused("missing.html", None, "file not found");
+}
+
+#[test]
+fn bad_input_malformed_json() {
+    refused(
+        "story.json",
+        Some(b"{\"headline\": \"Port\", \"articleBody\": "),
+        "malformed JSON",
+    );
+}
+
+#[test]
+fn bad_input_json_of_the_wrong_shape() {
+    refused(
+        "story.json",
+        Some(b"{\"weather\": [1, 2, 3]}"),
+        "JSON holds no article",
+    );
+}
+
+#[test]
+fn bad_input_html_with_no_article() {
+    refused(
+        "menu.html",
+        Some(b"<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>"),
+        "no article text",
+    );
+}
+
+#[test]
+fn bad_input_a_file_over_the_size_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let wire = inputs(dir.path()).remove(0);
+    let huge = dir.path().join("huge.txt");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(200_000_000)
+        .unwrap();
+    let out = storydiff()
+        .args(["report", "--format", "json"])
+        .arg(&wire)
+        .arg(&huge)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["articles"].as_array().unwrap().len(), 1);
+    let message = json["errors"][0]["message"].as_str().unwrap();
+    assert!(message.contains("up to 50 MB"), "{message}");
+}
+
+#[test]
+fn loads_text_with_control_characters() {
+    loads(
+        "controls.txt",
+        b"Dockworkers will return \x85 to work on Thursday.\x1a\n",
+        "to work on Thursday",
+    );
+}
+
+#[test]
+fn loads_invalid_utf8_inside_utf8_text() {
+    let mut bytes = "The union’s members voted \u{2014} 84 per cent \u{2014} for the deal "
+        .as_bytes()
+        .to_vec();
+    bytes.extend_from_slice(b"\xff.\n");
+    loads("broken.txt", &bytes, "84 per cent");
+}
+
+#[test]
+fn loads_utf16_with_and_without_bom() {
+    let text = "Dockworkers at the port will return to work on Thursday.\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let mut with_bom = vec![0xFF, 0xFE];
+    with_bom.extend_from_slice(&le);
+    loads("bom.txt", &with_bom, "return to work on Thursday");
+    loads("nobom.txt", &le, "return to work on Thursday");
+}
+
+#[test]
+fn loads_windows_1252() {
+    loads(
+        "legacy.txt",
+        b"The port\x92s workers said \x93yes\x94 to the caf\xe9 owners\x97and to the pay rise.\n",
+        "caf\u{e9} owners",
+    );
+}
