@@ -202,6 +202,19 @@ mod tests {
         (dir, vec![a, b])
     }
 
+    /// A default, uncancelled comparison of `paths` with `cache`.
+    fn rerun(cache: &mut StageCache, paths: &[PathBuf]) -> (Comparison, StagesRun) {
+        cache
+            .compare(
+                paths,
+                &CompareOptions::default(),
+                &[],
+                &mut |_| {},
+                &Cancel::default(),
+            )
+            .unwrap()
+    }
+
     #[test]
     fn an_option_change_reuses_files_and_alignment_and_matches_a_fresh_comparison() {
         let (_dir, paths) = set();
@@ -325,15 +338,7 @@ mod tests {
             &cancel,
         );
         assert_eq!(result.err(), Some(Cancelled));
-        let (_, run) = cache
-            .compare(
-                &paths,
-                &CompareOptions::default(),
-                &[],
-                &mut |_| {},
-                &Cancel::default(),
-            )
-            .unwrap();
+        let (_, run) = rerun(&mut cache, &paths);
         // Cancelled before the first file: nothing was kept, both are read now.
         assert_eq!(run.files_loaded, 2);
     }
@@ -356,15 +361,7 @@ mod tests {
             &cancel,
         );
         assert_eq!(result.err(), Some(Cancelled));
-        let (_, run) = cache
-            .compare(
-                &paths,
-                &CompareOptions::default(),
-                &[],
-                &mut |_| {},
-                &Cancel::default(),
-            )
-            .unwrap();
+        let (_, run) = rerun(&mut cache, &paths);
         assert_eq!(
             run,
             StagesRun {

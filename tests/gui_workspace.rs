@@ -478,6 +478,19 @@ fn the_headline_row_shows_both_titles_and_marks_the_changed_words() {
     assert_eq!(inserted, vec!["dockers head back to work after"]);
 }
 
+/// Per row, per article: the paragraphs aligned there.
+fn aligned_paragraphs(c: &storydiff::model::Comparison) -> Vec<Vec<Vec<usize>>> {
+    c.rows
+        .iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .map(|c| c.as_ref().map(|c| c.paragraphs.clone()).unwrap_or_default())
+                .collect()
+        })
+        .collect()
+}
+
 #[test]
 fn an_option_toggle_keeps_the_files_and_alignment_and_says_so_in_the_status_bar() {
     let mut h = harness(sample_app());
@@ -485,20 +498,7 @@ fn an_option_toggle_keeps_the_files_and_alignment_and_says_so_in_the_status_bar(
         h.query_by_label_contains("no file re-read").is_none(),
         "a fresh open has nothing to say about kept stages"
     );
-    let rows_before: Vec<Vec<Vec<usize>>> = h
-        .state()
-        .comparison
-        .as_ref()
-        .unwrap()
-        .rows
-        .iter()
-        .map(|r| {
-            r.cells
-                .iter()
-                .map(|c| c.as_ref().map(|c| c.paragraphs.clone()).unwrap_or_default())
-                .collect()
-        })
-        .collect();
+    let rows_before = aligned_paragraphs(h.state().comparison.as_ref().unwrap());
     h.get_by_label("Ignore case").click();
     h.run_steps(3);
     let run = h.state().last_run.unwrap();
@@ -506,16 +506,7 @@ fn an_option_toggle_keeps_the_files_and_alignment_and_says_so_in_the_status_bar(
     h.get_by_label("options applied: no file re-read, alignment kept");
     let c = h.state().comparison.as_ref().unwrap();
     assert!(c.options.ignore_case);
-    let rows_after: Vec<Vec<Vec<usize>>> = c
-        .rows
-        .iter()
-        .map(|r| {
-            r.cells
-                .iter()
-                .map(|c| c.as_ref().map(|c| c.paragraphs.clone()).unwrap_or_default())
-                .collect()
-        })
-        .collect();
+    let rows_after = aligned_paragraphs(c);
     assert_eq!(rows_before, rows_after, "the kept alignment changed");
     // A new reference re-aligns, still without reading a file.
     let name = c.articles[1].short_name();

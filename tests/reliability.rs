@@ -213,19 +213,17 @@ fn a_page_whose_resources_point_at_a_local_port_opens_without_a_connection() {
     }
 }
 
-/// The JSON report of `storydiff report wire.txt BAD` (BAD holding `bytes`, or not created
-/// when `None`): the wire copy is always compared; the bad file is either loaded (its article
-/// follows) or listed in `errors` with a message.
+/// The JSON report of `storydiff report wire.txt BAD`, BAD made by `create` (or left absent):
+/// the wire copy is always compared; the bad file is either loaded (its article follows) or
+/// listed in `errors` with a message.
 fn report_with(
     name: &str,
-    bytes: Option<&[u8]>,
+    create: impl FnOnce(&Path),
 ) -> (serde_json::Value, PathBuf, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let wire = inputs(dir.path()).remove(0);
     let bad = dir.path().join(name);
-    if let Some(bytes) = bytes {
-        std::fs::write(&bad, bytes).unwrap();
-    }
+    create(&bad);
     let out = storydiff()
         .args(["report", "--format", "json"])
         .arg(&wire)
@@ -237,18 +235,32 @@ fn report_with(
     (json, bad, dir)
 }
 
+/// Writes `bytes` to the path, or nothing when `None`.
+fn file_of(bytes: Option<&[u8]>) -> impl FnOnce(&Path) + '_ {
+    move |path| {
+        if let Some(bytes) = bytes {
+            std::fs::write(path, bytes).unwrap();
+        }
+    }
+}
+
+/// The only error of a report that compared the wire copy alone.
+fn only_error(json: &serde_json::Value) -> &str {
+    assert_eq!(json["articles"].as_array().unwrap().len(), 1, "{json}");
+    json["errors"][0]["message"].as_str().unwrap()
+}
+
 /// The row is refused: one error naming the file and saying `reason`, the wire copy compared.
 fn refused(name: &str, bytes: Option<&[u8]>, reason: &str) {
-    let (json, bad, _dir) = report_with(name, bytes);
-    assert_eq!(json["articles"].as_array().unwrap().len(), 1, "{json}");
-    let message = json["errors"][0]["message"].as_str().unwrap();
+    let (json, bad, _dir) = report_with(name, file_of(bytes));
+    let message = only_error(&json);
     assert!(message.contains(reason), "{message}");
     assert!(message.ends_with(&bad.display().to_string()), "{message}");
 }
 
 /// The row loads: two articles, no error, and the second holds `text`.
 fn loads(name: &str, bytes: &[u8], text: &str) {
-    let (json, _bad, _dir) = report_with(name, Some(bytes));
+    let (json, _bad, _dir) = report_with(name, file_of(Some(bytes)));
     assert!(json["errors"].as_array().unwrap().is_empty(), "{json}");
     let paragraphs = json["articles"][1]["paragraphs"].to_string();
     assert!(paragraphs.contains(text), "{paragraphs}");
@@ -305,21 +317,9 @@ fn bad_input_elf_executable_named_txt() {
 
 #[test]
 fn bad_input_directory() {
-    let dir = tempfile::tempdir().unwrap();
-    let wire = inputs(dir.path()).remove(0);
-    let sub = dir.path().join("folder");
-    std::fs::create_dir(&sub).unwrap();
-    let out = storydiff()
-        .args(["report", "--format", "json"])
-        .arg(&wire)
-        .arg(&sub)
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["articles"].as_array().unwrap().len(), 1);
-    let message = json["errors"][0]["message"].as_str().unwrap();
+    let (json, sub, _dir) = report_with("folder", |p| std::fs::create_dir(p).unwrap());
     assert_eq!(
-        message,
+        only_error(&json),
         format!("is a directory, not a file: {}", sub.display())
     );
 }
@@ -358,22 +358,13 @@ fn bad_input_html_with_no_article() {
 
 #[test]
 fn bad_input_a_file_over_the_size_limit() {
-    let dir = tempfile::tempdir().unwrap();
-    let wire = inputs(dir.path()).remove(0);
-    let huge = dir.path().join("huge.txt");
-    std::fs::File::create(&huge)
-        .unwrap()
-        .set_len(200_000_000)
-        .unwrap();
-    let out = storydiff()
-        .args(["report", "--format", "json"])
-        .arg(&wire)
-        .arg(&huge)
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["articles"].as_array().unwrap().len(), 1);
-    let message = json["errors"][0]["message"].as_str().unwrap();
+    let (json, _huge, _dir) = report_with("huge.txt", |p| {
+        std::fs::File::create(p)
+            .unwrap()
+            .set_len(200_000_000)
+            .unwrap();
+    });
+    let message = only_error(&json);
     assert!(message.contains("up to 50 MB"), "{message}");
 }
 

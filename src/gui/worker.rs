@@ -73,13 +73,7 @@ impl Worker {
         } else {
             format!("Comparing {first}…")
         };
-        self.run(
-            message,
-            Box::new(move |cache, progress, cancel| {
-                cache.compare(&paths, &options, &overrides, progress, cancel)
-            }),
-            Some(ctx),
-        )
+        self.run(message, compare_job(paths, options, overrides), Some(ctx))
     }
 
     /// Runs `job` on the worker thread, cancelling the job before it.
@@ -111,17 +105,9 @@ impl Worker {
         options: &CompareOptions,
         overrides: &[Override],
     ) -> Outcome {
-        let cache = Arc::clone(&self.cache);
-        let job: Job = {
-            let paths = paths.to_vec();
-            let options = options.clone();
-            let overrides = overrides.to_vec();
-            Box::new(move |cache, progress, cancel| {
-                cache.compare(&paths, &options, &overrides, progress, cancel)
-            })
-        };
+        let job = compare_job(paths.to_vec(), options.clone(), overrides.to_vec());
         let (tx, rx) = channel();
-        run_job(&cache, job, &Cancel::default(), &tx, None);
+        run_job(&self.cache, job, &Cancel::default(), &tx, None);
         drop(tx);
         rx.try_iter()
             .find_map(outcome)
@@ -180,6 +166,13 @@ impl Worker {
         self.progress = None;
         rx.iter().find_map(outcome)
     }
+}
+
+/// The job every comparison runs: the shared cache compares the paths.
+fn compare_job(paths: Vec<PathBuf>, options: CompareOptions, overrides: Vec<Override>) -> Job {
+    Box::new(move |cache, progress, cancel| {
+        cache.compare(&paths, &options, &overrides, progress, cancel)
+    })
 }
 
 fn outcome(message: Message) -> Option<Outcome> {
