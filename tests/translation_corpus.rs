@@ -12,12 +12,11 @@ use std::path::Path;
 
 /// Least MQM precision over the scored kinds (unbalanced quotes excluded).
 const MQM_PRECISION: f64 = 0.6;
-/// Least number of MQM findings. The target is twice the 41 of the kinds before issue #15
-/// (82); 65 are measured on the development part since headlines stopped counting as page
-/// furniture (most of the 24 boilerplate findings there were machine-translated headlines
-/// whose segment held a marked error; the same headlines in the human references were the
-/// false alarms below). A regression floor a little under what is measured.
-const MQM_FINDINGS: usize = 60;
+/// Least number of MQM findings: the target, twice the 41 of the kinds before issue #15.
+/// 87 are measured on the development part (precision 0.83): 65 after headlines stopped
+/// counting as page furniture, then the hyphen seam of `glued_words` ("days-Chinanews.com",
+/// 16) and the full stop after a page-title headline of `stray_fragment` (6).
+const MQM_FINDINGS: usize = 82;
 /// Most false alarms of the translation kinds per 10,000 words of human reference
 /// translation (the target).
 const REFERENCE_PER_10K: f64 = 2.0;

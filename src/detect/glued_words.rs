@@ -9,10 +9,19 @@
 //!   left alone;
 //! - an all-lowercase join ("Ukrainein", "portin") is glue only when another article of
 //!   the comparison writes the two words apart, or when a capitalised word that occurs on
-//!   its own elsewhere has a common function word ("in", "and", "the", ...) glued on.
+//!   its own elsewhere has a common function word ("in", "and", "the", ...) glued on;
+//! - a hyphen with no space on either side between a lower-case word and a capitalised
+//!   one ("…minimum of 360 days-Chinanews.com", "the crisis of confidence-CNN"): a dash
+//!   between a headline and its source, or between two clauses, that lost its spaces, as
+//!   machine translation leaves the source's "标题-中新网" page titles. English compounds
+//!   with a capital after the hyphen start with a prefix or a name particle ("anti-Kremlin",
+//!   "mid-March", "then-President", "al-Assad": `lexicon/en/hyphen_prefixes.txt` and
+//!   `name_prefixes.txt`), or with a capital ("Coca-Cola", "Franco-German"): left alone, as
+//!   are one- and two-letter stems ("e-Mail", "x-Ray") and words inside an address.
 
+use super::context::Tok;
 use super::context::{Context, Evidence, Hit, is_capitalised, is_function_word, letters_part};
-use super::lexicon::{CAMEL_NAMES, GLUED_TAILS, NAME_PREFIXES};
+use super::lexicon::{CAMEL_NAMES, GLUED_TAILS, HYPHEN_PREFIXES, NAME_PREFIXES};
 use crate::model::{Finding, FindingKind};
 
 /// Finds `glued_words` in the comparison.
@@ -41,8 +50,59 @@ pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
                 out.extend(ctx.finding(FindingKind::GluedWords, a, w.para, hit));
             }
         }
+        for pair in text.words.windows(2) {
+            if let [left, right] = pair
+                && left.para == right.para
+                && let Some(p) = text.paragraphs.get(left.para)
+                && let Some(hit) = hyphen_seam(&p.chars, left, right)
+            {
+                out.extend(ctx.finding(FindingKind::GluedWords, a, left.para, hit));
+            }
+        }
     }
     out
+}
+
+/// A lower-case word and a capitalised one joined by a bare hyphen ("days-Chinanews.com"),
+/// where no prefix or name particle explains the compound (see the module docs).
+fn hyphen_seam(cs: &[char], left: &Tok, right: &Tok) -> Option<Hit> {
+    if cs.get(left.end) != Some(&'-') || right.start != left.end + 1 {
+        return None;
+    }
+    let opens = |c: &char| c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[');
+    if !left
+        .start
+        .checked_sub(1)
+        .and_then(|i| cs.get(i))
+        .is_none_or(opens)
+    {
+        return None; // inside an address, a longer compound or a handle
+    }
+    let stem_len = left.text.chars().count();
+    if stem_len < 3
+        || !left.text.chars().all(char::is_lowercase)
+        || HYPHEN_PREFIXES.contains(&left.text)
+        || NAME_PREFIXES.contains(&left.text)
+    {
+        return None;
+    }
+    let mut letters = right.text.chars().filter(|c| c.is_alphabetic());
+    let first_upper = right.text.chars().next().is_some_and(char::is_uppercase);
+    let shaped = letters.clone().any(char::is_lowercase)
+        || letters.clone().count() >= 2 && letters.all(char::is_uppercase);
+    if !first_upper || !shaped {
+        return None;
+    }
+    Some(Hit {
+        start: left.start,
+        end: right.end,
+        message: format!(
+            "\u{201C}{}\u{201D} and \u{201C}{}\u{201D} are joined by a hyphen with no space on either side; a dash between two parts (a headline and its source, or two clauses) probably lost its spaces.",
+            left.text, right.text
+        ),
+        suggestion: Some(format!("{} \u{2013} {}", left.text, right.text)),
+        related: Vec::new(),
+    })
 }
 
 /// A lower→upper join inside the word's letters part (`core`, see [`letters_part`]).
@@ -260,6 +320,36 @@ mod tests {
         assert_eq!(f[0].text, "Ukrainein");
         assert_eq!(f[0].suggestion.as_deref(), Some("Ukraine in"));
         assert!(f[0].message.contains("article 2"));
+    }
+
+    #[test]
+    fn flags_a_headline_joined_to_its_source_by_a_bare_hyphen() {
+        let paras: &[&str] = &[
+            "Harbour fees rise for the third year-Coastline Daily",
+            "Ferry operators warned of cuts-BBN on Monday.",
+        ];
+        assert_eq!(
+            found(&[paras]),
+            [
+                (
+                    0,
+                    "year-Coastline".to_string(),
+                    "year \u{2013} Coastline".to_string()
+                ),
+                (0, "cuts-BBN".to_string(), "cuts \u{2013} BBN".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn leaves_hyphenated_compounds_with_a_capital_alone() {
+        let paras: &[&str] = &[
+            "The anti-Kremlin rally in mid-March drew then-President Varn and pro-EU groups.",
+            "A non-Muslim, post-Soviet, sub-Saharan and trans-Pacific story by al-Rashid.",
+            "Coca-Cola, Franco-German talks, an e-Mail, x-Ray, person-in-charge, covid-19.",
+            "See www.harbour-News.example and the long-term-Plan.",
+        ];
+        assert!(found(&[paras]).is_empty(), "{:?}", found(&[paras]));
     }
 
     #[test]

@@ -85,6 +85,10 @@ lexicon!(
     CAMEL_NAMES, "camel_names"
 );
 lexicon!(
+    /// Prefixes and particles written with a hyphen before a capital (`anti-`, `mid-`, `al-`).
+    HYPHEN_PREFIXES, "hyphen_prefixes"
+);
+lexicon!(
     /// Function words glued onto the end of a name when a link ends.
     GLUED_TAILS, "glued_tails"
 );

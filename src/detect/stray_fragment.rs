@@ -5,7 +5,12 @@
 //!   questions."), the tail of a sentence cut loose;
 //! - doubled or orphaned punctuation: a mark after a sentence's end mark ("the port. .",
 //!   "said, ."), two commas, two full stops that are no ellipsis;
-//! - a space before a comma or a full stop ("the minister , who").
+//! - a space before a comma or a full stop ("the minister , who");
+//! - a full stop closing a page-title headline, the article's first paragraph when more
+//!   follow and it ends in its source's name after a dash or bar ("Harbour fees rise -
+//!   Coastline Daily."): headlines take no full stop, and machine translation adds one to
+//!   every line it renders. A first paragraph without that title shape may be a lead
+//!   sentence and is left alone.
 //!
 //! Near-misses left alone: ellipses ("…", "..."), decimals (" .45"), abbreviations and
 //! initials before the stop ("at 9 a.m. on Monday.", "U.S. troops."), capitalised short
@@ -18,11 +23,65 @@ use crate::model::{Finding, FindingKind};
 /// Finds `stray_fragment` in the context's English articles.
 #[must_use]
 pub fn detect(ctx: &Context<'_>) -> Vec<Finding> {
-    ctx.english_paragraph_findings(FindingKind::StrayFragment, |cs, _| {
+    let mut out = ctx.english_paragraph_findings(FindingKind::StrayFragment, |cs, _| {
         let mut hits = fragments(cs);
         hits.extend(doubled_marks(cs));
         hits.extend(spaces_before(cs));
         hits
+    });
+    for a in (0..ctx.article_count()).filter(|&a| ctx.english(a)) {
+        let paras = &ctx.article(a).paragraphs;
+        if paras.len() < 2 {
+            continue;
+        }
+        if let Some(hit) = paras.first().and_then(|p| headline_stop(&p.chars)) {
+            out.extend(ctx.finding(FindingKind::StrayFragment, a, 0, hit));
+        }
+    }
+    out
+}
+
+/// Most words of a page-title headline.
+const MAX_HEADLINE_WORDS: usize = 30;
+/// Most words of the source's name after the title's dash or bar.
+const MAX_SOURCE_WORDS: usize = 4;
+
+/// The full stop closing a page title "Headline - Source Name." (see the module docs).
+fn headline_stop(cs: &[char]) -> Option<Hit> {
+    let end = cs.iter().rposition(|c| !c.is_whitespace())?;
+    if cs.get(end) != Some(&'.')
+        || cs.get(end.checked_sub(1)?) == Some(&'.')
+        || is_abbreviation(cs, end)
+    {
+        return None;
+    }
+    let line: String = cs.get(..end)?.iter().collect();
+    if line.split_whitespace().count() > MAX_HEADLINE_WORDS {
+        return None;
+    }
+    let (head, source) = [" - ", " \u{2013} ", " \u{2014} ", " | "]
+        .iter()
+        .filter_map(|sep| line.rsplit_once(sep))
+        .max_by_key(|(head, _)| head.len())?;
+    let source_words: Vec<&str> = source.split_whitespace().collect();
+    let names = source_words.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) || w.contains('.') && !w.ends_with('.')
+    });
+    if head.split_whitespace().count() < 3
+        || source_words.is_empty()
+        || source_words.len() > MAX_SOURCE_WORDS
+        || !names
+    {
+        return None;
+    }
+    Some(Hit {
+        start: end,
+        end: end + 1,
+        message: "This headline ends with its source's name and a full stop; headlines and \
+                  page titles take none (machine translation adds one to every line)."
+            .to_string(),
+        suggestion: None,
+        related: Vec::new(),
     })
 }
 
@@ -285,6 +344,34 @@ mod tests {
         );
         assert!(found("The gun was a .45 calibre pistol, police said.").is_empty());
         assert!(found("“Strikingly, Trump . . . finishes first,” the network said.").is_empty());
+    }
+
+    #[test]
+    fn a_page_title_headline_closed_by_a_full_stop() {
+        let story: &[&str] = &[
+            "Harbour fees rise for a third year - Coastline Daily News.",
+            "The port authority raised its fees again on Monday.",
+        ];
+        let f: Vec<String> = crate::detect::testing::found_in_paragraphs(detect, story)
+            .into_iter()
+            .map(|f| format!("{} {}", f.paragraph, f.start))
+            .collect();
+        assert_eq!(f, ["0 57"]);
+        for first in [
+            // No source after a dash: a lead sentence, not a title.
+            "The port authority raised its fees for a third year on Monday.",
+            // A title without the stop.
+            "Harbour fees rise for a third year - Coastline Daily News",
+            // A dash inside a sentence before lower-case words.
+            "Fees rose - and ferry crews said the rise was steep.",
+            // An abbreviation's stop.
+            "Ferry strike ends after talks | Coastline Co.",
+        ] {
+            let found = crate::detect::testing::found_in_paragraphs(detect, &[first, story[1]]);
+            assert!(found.is_empty(), "{first}: {found:?}");
+        }
+        // A title alone is not judged: nothing follows it.
+        assert!(found("Harbour fees rise for a third year - Coastline Daily News.").is_empty());
     }
 
     #[test]

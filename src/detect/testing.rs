@@ -111,3 +111,11 @@ pub(crate) fn found_in(
 ) -> Vec<crate::model::Finding> {
     detect(&crate::detect::Context::new(&comparison_of(&[&[text]])))
 }
+
+/// The findings `detect` makes in one article of several paragraphs.
+pub(crate) fn found_in_paragraphs(
+    detect: fn(&crate::detect::Context<'_>) -> Vec<crate::model::Finding>,
+    paras: &[&str],
+) -> Vec<crate::model::Finding> {
+    detect(&crate::detect::Context::new(&comparison_of(&[paras])))
+}
