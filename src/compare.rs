@@ -283,21 +283,27 @@ pub fn finish_stage(
     );
     drop(ctx);
     cancel.check()?;
-    // A fact stated only in page furniture ("Leave a Reply") is none of the story's.
-    let furniture: Vec<&crate::model::Finding> = findings
+    // A fact stated only in page furniture ("Leave a Reply") is none of the story's. The
+    // furniture spans are indexed by paragraph: a long list of lines can hold thousands of
+    // facts and thousands of furniture findings.
+    let mut furniture: rustc_hash::FxHashMap<(usize, usize), Vec<(usize, usize)>> =
+        rustc_hash::FxHashMap::default();
+    for f in findings
         .iter()
         .filter(|f| f.kind == FindingKind::Boilerplate)
-        .collect();
+    {
+        furniture
+            .entry((f.article, f.paragraph))
+            .or_default()
+            .push((f.start, f.end));
+    }
     let facts = facts
         .into_iter()
         .filter(|fact| {
             fact.mentions.iter().any(|m| {
-                !furniture.iter().any(|f| {
-                    f.article == m.article
-                        && f.paragraph == m.paragraph
-                        && f.start <= m.start
-                        && m.end <= f.end
-                })
+                !furniture
+                    .get(&(m.article, m.paragraph))
+                    .is_some_and(|spans| spans.iter().any(|&(s, e)| s <= m.start && m.end <= e))
             })
         })
         .collect();

@@ -213,31 +213,7 @@ impl SavedComparison {
             path: path.to_path_buf(),
             source,
         })?;
-        let value: serde_json::Value =
-            serde_json::from_slice(&bytes).map_err(|e| SessionError::NotJson {
-                path: path.to_path_buf(),
-                line: e.line(),
-                column: e.column(),
-                reason: reason_of(&e),
-            })?;
-        if value.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT) {
-            return Err(SessionError::NotAComparison(path.to_path_buf()));
-        }
-        let version = match value.get("version") {
-            None => 1,
-            Some(v) => v.as_u64().ok_or_else(|| SessionError::Malformed {
-                reason: "the version is not a whole number".to_string(),
-                path: path.to_path_buf(),
-            })?,
-        };
-        if version > u64::from(VERSION) {
-            return Err(SessionError::NewerVersion {
-                found: version,
-                supported: VERSION,
-                path: path.to_path_buf(),
-            });
-        }
-        let saved = from_value(&value, path)?;
+        let saved = Self::parse(&bytes, path)?;
         let folder = absolute(&folder_of(path));
         let mut files = Vec::with_capacity(saved.files.len());
         let mut missing = Vec::new();
@@ -270,6 +246,41 @@ impl SavedComparison {
             files,
             missing,
         })
+    }
+
+    /// Reads a saved comparison from its bytes, as [`SavedComparison::load`] does once it
+    /// has read the file, without looking for the compared files; `path` names the file in
+    /// errors. The fuzz targets (`fuzz/`) call this with arbitrary bytes.
+    ///
+    /// # Errors
+    /// A [`SessionError`] when the bytes are not JSON, not a saved comparison, of a newer
+    /// version or have an unreadable part.
+    pub fn parse(bytes: &[u8], path: &Path) -> Result<SavedComparison, SessionError> {
+        let value: serde_json::Value =
+            serde_json::from_slice(bytes).map_err(|e| SessionError::NotJson {
+                path: path.to_path_buf(),
+                line: e.line(),
+                column: e.column(),
+                reason: reason_of(&e),
+            })?;
+        if value.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT) {
+            return Err(SessionError::NotAComparison(path.to_path_buf()));
+        }
+        let version = match value.get("version") {
+            None => 1,
+            Some(v) => v.as_u64().ok_or_else(|| SessionError::Malformed {
+                reason: "the version is not a whole number".to_string(),
+                path: path.to_path_buf(),
+            })?,
+        };
+        if version > u64::from(VERSION) {
+            return Err(SessionError::NewerVersion {
+                found: version,
+                supported: VERSION,
+                path: path.to_path_buf(),
+            });
+        }
+        from_value(&value, path)
     }
 }
 

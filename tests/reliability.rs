@@ -11,6 +11,9 @@ use std::time::SystemTime;
 
 use assert_cmd::Command;
 
+#[path = "common/bad_input.rs"]
+mod bad_input;
+
 /// Every input's bytes and modification time.
 fn snapshot(files: &[PathBuf]) -> Vec<(Vec<u8>, SystemTime)> {
     files
@@ -235,172 +238,147 @@ fn report_with(
     (json, bad, dir)
 }
 
-/// Writes `bytes` to the path, or nothing when `None`.
-fn file_of(bytes: Option<&[u8]>) -> impl FnOnce(&Path) + '_ {
-    move |path| {
-        if let Some(bytes) = bytes {
-            std::fs::write(path, bytes).unwrap();
-        }
-    }
-}
-
 /// The only error of a report that compared the wire copy alone.
 fn only_error(json: &serde_json::Value) -> &str {
     assert_eq!(json["articles"].as_array().unwrap().len(), 1, "{json}");
     json["errors"][0]["message"].as_str().unwrap()
 }
 
-/// The row is refused: one error naming the file and saying `reason`, the wire copy compared.
-fn refused(name: &str, bytes: Option<&[u8]>, reason: &str) {
-    let (json, bad, _dir) = report_with(name, file_of(bytes));
+/// The row is refused: one error naming the file and giving the row's reason, the wire copy
+/// compared.
+fn refused(name: &str) {
+    let row = bad_input::row(name);
+    let (json, bad, _dir) = report_with(name, |p| bad_input::make(&row, p));
     let message = only_error(&json);
-    assert!(message.contains(reason), "{message}");
+    assert!(message.contains(row.reason.unwrap()), "{message}");
     assert!(message.ends_with(&bad.display().to_string()), "{message}");
 }
 
-/// The row loads: two articles, no error, and the second holds `text`.
-fn loads(name: &str, bytes: &[u8], text: &str) {
-    let (json, _bad, _dir) = report_with(name, file_of(Some(bytes)));
+/// The row loads: two articles, no error, and the second holds the row's words.
+fn loads(name: &str) {
+    let row = bad_input::row(name);
+    let (json, _bad, _dir) = report_with(name, |p| bad_input::make(&row, p));
     assert!(json["errors"].as_array().unwrap().is_empty(), "{json}");
     let paragraphs = json["articles"][1]["paragraphs"].to_string();
-    assert!(paragraphs.contains(text), "{paragraphs}");
-}
-
-fn random_bytes(n: usize) -> Vec<u8> {
-    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-    (0..n)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x.to_le_bytes()[0]
-        })
-        .collect()
+    assert!(paragraphs.contains(row.holds), "{paragraphs}");
 }
 
 #[test]
 fn bad_input_empty() {
-    refused("empty.txt", Some(b""), "empty file");
+    refused("empty.txt");
 }
 
 #[test]
 fn bad_input_random_bytes_named_txt() {
-    refused("noise.txt", Some(&random_bytes(30_000)), "not text");
+    refused("noise.txt");
 }
 
 #[test]
 fn bad_input_png_named_txt() {
-    refused(
-        "photo.txt",
-        Some(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10"),
-        "PNG image",
-    );
+    refused("photo.txt");
 }
 
 #[test]
 fn bad_input_gzip_named_html() {
-    refused(
-        "page.html",
-        Some(b"\x1f\x8b\x08\0\0\0\0\0\0\x03\xcb\x48\xcd"),
-        "gzip",
-    );
+    refused("page.html");
 }
 
 #[test]
 fn bad_input_elf_executable_named_txt() {
-    refused(
-        "tool.txt",
-        Some(b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0>\0"),
-        "executable",
-    );
+    refused("tool.txt");
 }
 
 #[test]
 fn bad_input_directory() {
-    let (json, sub, _dir) = report_with("folder", |p| std::fs::create_dir(p).unwrap());
-    assert_eq!(
-        only_error(&json),
-        format!("is a directory, not a file: {}", sub.display())
-    );
+    refused("folder");
 }
 
 #[test]
 fn bad_input_missing() {
-    refused("missing.html", None, "file not found");
+    refused("missing.html");
 }
 
 #[test]
 fn bad_input_malformed_json() {
-    refused(
-        "story.json",
-        Some(b"{\"headline\": \"Port\", \"articleBody\": "),
-        "malformed JSON",
-    );
+    refused("story.json");
 }
 
 #[test]
 fn bad_input_json_of_the_wrong_shape() {
-    refused(
-        "story.json",
-        Some(b"{\"weather\": [1, 2, 3]}"),
-        "JSON holds no article",
-    );
+    refused("weather.json");
 }
 
 #[test]
 fn bad_input_html_with_no_article() {
-    refused(
-        "menu.html",
-        Some(b"<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>"),
-        "no article text",
-    );
+    refused("menu.html");
 }
 
 #[test]
 fn bad_input_a_file_over_the_size_limit() {
-    let (json, _huge, _dir) = report_with("huge.txt", |p| {
-        std::fs::File::create(p)
-            .unwrap()
-            .set_len(200_000_000)
-            .unwrap();
-    });
-    let message = only_error(&json);
-    assert!(message.contains("up to 50 MB"), "{message}");
+    refused("huge.txt");
+}
+
+#[test]
+fn bad_input_unreadable() {
+    if bad_input::reads_everything() {
+        eprintln!("skipping: this process reads files whatever their permissions (root)");
+        return;
+    }
+    refused("locked.txt");
 }
 
 #[test]
 fn loads_text_with_control_characters() {
-    loads(
-        "controls.txt",
-        b"Dockworkers will return \x85 to work on Thursday.\x1a\n",
-        "to work on Thursday",
-    );
+    loads("controls.txt");
 }
 
 #[test]
 fn loads_invalid_utf8_inside_utf8_text() {
-    let mut bytes = "The union’s members voted \u{2014} 84 per cent \u{2014} for the deal "
-        .as_bytes()
-        .to_vec();
-    bytes.extend_from_slice(b"\xff.\n");
-    loads("broken.txt", &bytes, "84 per cent");
+    loads("broken.txt");
 }
 
 #[test]
 fn loads_utf16_with_and_without_bom() {
-    let text = "Dockworkers at the port will return to work on Thursday.\n";
-    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
-    let mut with_bom = vec![0xFF, 0xFE];
-    with_bom.extend_from_slice(&le);
-    loads("bom.txt", &with_bom, "return to work on Thursday");
-    loads("nobom.txt", &le, "return to work on Thursday");
+    loads("bom.txt");
+    loads("nobom.txt");
 }
 
 #[test]
 fn loads_windows_1252() {
-    loads(
-        "legacy.txt",
-        b"The port\x92s workers said \x93yes\x94 to the caf\xe9 owners\x97and to the pay rise.\n",
-        "caf\u{e9} owners",
+    loads("legacy.txt");
+}
+
+/// A big row compared with the wire copy: the text report succeeds, names both files and
+/// reports no error.
+fn compares_big(name: &str, bytes: &[u8]) {
+    let dir = tempfile::tempdir().unwrap();
+    let wire = inputs(dir.path()).remove(0);
+    let big = dir.path().join(name);
+    std::fs::write(&big, bytes).unwrap();
+    let out = storydiff()
+        .args(["report", "--format", "text"])
+        .arg(&wire)
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(name), "the report names {name}");
+    assert!(!text.contains("Not loaded:"), "a load error in the report");
+}
+
+#[test]
+#[ignore = "minutes in a debug build: CI runs it with `cargo test --release --test reliability -- --ignored`"]
+fn a_single_10_mb_line_is_compared() {
+    compares_big("line.txt", &bad_input::one_long_line());
+}
+
+#[test]
+#[ignore = "minutes in a debug build: CI runs it with `cargo test --release --test reliability -- --ignored`"]
+fn a_hundred_thousand_short_paragraphs_are_compared() {
+    compares_big("paragraphs.txt", &bad_input::many_paragraphs());
 }

@@ -242,6 +242,54 @@ struct Value {
     context: FxHashSet<String>,
 }
 
+/// Most facts of one quantity a value is tried against: a quantity with thousands of values
+/// (a list of 100,000 numbered lines) would otherwise try every value against every fact.
+/// Real articles stay far below it, and past it a value joins only one of the first facts.
+const MAX_FACT_CANDIDATES: usize = 256;
+
+/// Values of one quantity grouped into facts, in order: a value joins the first fact (of the
+/// first [`MAX_FACT_CANDIDATES`]) that no article of its own gives yet and that shares at
+/// least `need` context words with it; otherwise it starts a fact.
+fn group_values(values: &[Value], need: usize) -> Vec<Vec<usize>> {
+    // Per fact: its members and their articles (sorted).
+    let mut facts: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    for (vi, v) in values.iter().enumerate() {
+        let home = facts
+            .iter()
+            .take(MAX_FACT_CANDIDATES)
+            .position(|(members, articles)| {
+                if articles.iter().any(|a| v.articles.binary_search(a).is_ok()) {
+                    return false;
+                }
+                // Distinct context words shared, counted only up to `need`.
+                let mut shared: Vec<&str> = Vec::with_capacity(need);
+                for w in members
+                    .iter()
+                    .filter_map(|&m| values.get(m))
+                    .flat_map(|m| m.context.iter())
+                {
+                    if v.context.contains(w) && !shared.contains(&w.as_str()) {
+                        shared.push(w);
+                        if shared.len() >= need {
+                            return true;
+                        }
+                    }
+                }
+                false
+            });
+        match home.and_then(|h| facts.get_mut(h)) {
+            Some((members, articles)) => {
+                members.push(vi);
+                articles.extend(v.articles.iter().copied());
+                articles.sort_unstable();
+                articles.dedup();
+            }
+            None => facts.push((vec![vi], v.articles.clone())),
+        }
+    }
+    facts.into_iter().map(|(members, _)| members).collect()
+}
+
 /// The figure facts of the group.
 pub(super) fn facts(ctx: &Context<'_>, group: &[usize]) -> Vec<Fact> {
     let figs: Vec<Fig> = group
@@ -292,33 +340,7 @@ pub(super) fn facts(ctx: &Context<'_>, group: &[usize]) -> Vec<Fact> {
         }
         values.sort_by_key(|v| (usize::MAX - v.articles.len(), v.figs.first().copied()));
         // Values that different articles give for one quantity form one fact.
-        let mut facts: Vec<Vec<usize>> = Vec::new();
-        let need = if key.1.is_some() { 1 } else { 2 };
-        for (vi, v) in values.iter().enumerate() {
-            let home = facts.iter().position(|members| {
-                let overlap = members.iter().filter_map(|&m| values.get(m)).any(|m| {
-                    m.articles
-                        .iter()
-                        .any(|a| v.articles.binary_search(a).is_ok())
-                });
-                let shared = members
-                    .iter()
-                    .filter_map(|&m| values.get(m))
-                    .flat_map(|m| m.context.iter())
-                    .filter(|w| v.context.contains(*w))
-                    .collect::<FxHashSet<_>>()
-                    .len();
-                !overlap && shared >= need
-            });
-            match home {
-                Some(h) => {
-                    if let Some(m) = facts.get_mut(h) {
-                        m.push(vi);
-                    }
-                }
-                None => facts.push(vec![vi]),
-            }
-        }
+        let facts = group_values(&values, if key.1.is_some() { 1 } else { 2 });
         for members in facts {
             let vals: Vec<&Value> = members.iter().filter_map(|&m| values.get(m)).collect();
             let Some(lead) = vals
@@ -344,4 +366,39 @@ pub(super) fn facts(ctx: &Context<'_>, group: &[usize]) -> Vec<Fact> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(article: usize, context: &[&str]) -> Value {
+        Value {
+            figs: vec![article],
+            articles: vec![article],
+            context: context.iter().map(|w| (*w).to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn values_of_other_articles_sharing_context_form_one_fact() {
+        let values = [
+            value(0, &["crew", "quay"]),
+            value(1, &["crew", "quay"]),
+            // Same article as the first: never in its fact.
+            value(0, &["crew", "quay"]),
+            // Another article, one shared word only: needs two.
+            value(2, &["crew", "harbour"]),
+        ];
+        assert_eq!(group_values(&values, 2), vec![vec![0, 1], vec![2], vec![3]]);
+        assert_eq!(group_values(&values, 1), vec![vec![0, 1, 3], vec![2]]);
+    }
+
+    #[test]
+    fn a_long_list_of_one_article_gives_one_fact_per_value_without_trying_every_pair() {
+        let values: Vec<Value> = (0..20_000).map(|_| value(0, &["crew", "quay"])).collect();
+        let facts = group_values(&values, 2);
+        assert_eq!(facts.len(), 20_000);
+        assert!(facts.iter().enumerate().all(|(i, f)| f == &vec![i]));
+    }
 }

@@ -23,7 +23,9 @@ use super::file_browser::FileBrowser;
 use super::options::OptionsState;
 pub use super::sample_paths;
 use super::search::Search;
-pub use super::settings::{FONT_RANGE, Recent, SETTINGS_KEY, Settings, ViewTab, load_settings};
+pub use super::settings::{
+    FONT_RANGE, Recent, SETTINGS_KEY, SETTINGS_VERSION, Settings, ViewTab, load_settings,
+};
 pub use super::table::TableState;
 use super::view::{self, Filter, Item};
 use super::worker::Worker;
@@ -83,6 +85,9 @@ pub struct StorydiffApp {
     pub is_sample: bool,
     /// Which stages made the comparison shown (files read, re-aligned or only re-diffed).
     pub last_run: Option<crate::staged::StagesRun>,
+    /// The settings the window started with when the stored ones could not be read: while
+    /// the user's choices are still these, the stored settings are not overwritten.
+    pub keep_stored_settings: Option<Settings>,
     pub(crate) worker: Worker,
     pub(crate) dialog: Option<DialogJob<Vec<PathBuf>>>,
     pub(crate) save_dialog: Option<(SaveKind, DialogJob<PathBuf>)>,
@@ -98,6 +103,19 @@ pub struct StorydiffApp {
 }
 
 impl StorydiffApp {
+    /// A window state with the stored settings (defaults and a notice when they cannot be
+    /// read, see [`load_settings`]), about to open `files`.
+    #[must_use]
+    pub fn from_storage(storage: Option<&dyn eframe::Storage>, files: Vec<PathBuf>) -> Self {
+        let (settings, notice) = load_settings(storage);
+        let mut app = Self::new(settings, files);
+        if let Some(n) = notice {
+            app.keep_stored_settings = Some(app.settings.clone());
+            app.notices.push(n);
+        }
+        app
+    }
+
     /// A window state with `settings`, about to open `files` (nothing is loaded yet).
     #[must_use]
     pub fn new(settings: Settings, files: Vec<PathBuf>) -> Self {
@@ -125,6 +143,7 @@ impl StorydiffApp {
             show_shortcuts: false,
             is_sample: false,
             last_run: None,
+            keep_stored_settings: None,
             worker: Worker::default(),
             dialog: None,
             save_dialog: None,
@@ -740,6 +759,14 @@ impl eframe::App for StorydiffApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self
+            .keep_stored_settings
+            .as_ref()
+            .is_some_and(|start| start.same_choices(&self.settings))
+        {
+            return; // unreadable stored settings stay until the user changes a setting
+        }
+        self.keep_stored_settings = None;
         if let Ok(json) = serde_json::to_string(&self.settings) {
             storage.set_string(SETTINGS_KEY, json);
         }

@@ -107,14 +107,7 @@ pub fn run(files: Vec<PathBuf>) -> ExitCode {
     let result = eframe::run_native(
         "storydiff",
         options,
-        Box::new(move |cc| {
-            let (settings, notice) = app::load_settings(cc.storage);
-            let mut app = StorydiffApp::new(settings, files);
-            if let Some(n) = notice {
-                app.notices.push(n);
-            }
-            Ok(Box::new(app))
-        }),
+        Box::new(move |cc| Ok(Box::new(StorydiffApp::from_storage(cc.storage, files)))),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -16,6 +16,9 @@ pub const SETTINGS_KEY: &str = "storydiff-settings";
 #[serde(default)]
 #[allow(clippy::struct_excessive_bools)] // Reason: independent on/off settings, persisted as such.
 pub struct Settings {
+    /// The settings format's version, [`SETTINGS_VERSION`] when written by this build;
+    /// settings of a newer version are not read (defaults and a notice instead).
+    pub version: u32,
     /// Compare options (what to ignore, word or character diff, the reference).
     pub options: CompareOptions,
     /// Fold rows without differences.
@@ -126,6 +129,7 @@ pub const RECENT_SETS: usize = 10;
 impl Default for Settings {
     fn default() -> Self {
         Self {
+            version: SETTINGS_VERSION,
             options: CompareOptions::default(),
             only_changes: false,
             hide_boilerplate: false,
@@ -144,23 +148,50 @@ impl Default for Settings {
     }
 }
 
+/// The settings format this build writes and reads.
+pub const SETTINGS_VERSION: u32 = 1;
+
+impl Settings {
+    /// True when the user's choices are the same (the lists of recent and last-open files,
+    /// which opening a file updates, aside): stored settings that could not be read are
+    /// kept until the user changes a choice.
+    #[must_use]
+    pub fn same_choices(&self, other: &Self) -> bool {
+        let choices = |s: &Self| Self {
+            recent: Vec::new(),
+            last_files: Vec::new(),
+            recent_sets: Vec::new(),
+            ..s.clone()
+        };
+        choices(self) == choices(other)
+    }
+}
+
 /// Smallest and largest body text size.
 pub const FONT_RANGE: (f32, f32) = (9.0, 32.0);
 
-/// Reads the settings from eframe storage; unreadable settings give defaults and a notice.
+/// Reads the settings from eframe storage. Settings that are not JSON, are cut short or
+/// were written by a newer version give the defaults and a notice saying that the stored
+/// settings are kept until a setting is changed (see [`Settings::same_choices`]).
 #[must_use]
 pub fn load_settings(storage: Option<&dyn eframe::Storage>) -> (Settings, Option<Notice>) {
     let Some(text) = storage.and_then(|s| s.get_string(SETTINGS_KEY)) else {
         return (Settings::default(), None);
     };
+    let kept = "using the defaults; the stored settings are kept until you change a setting";
+    let notice = |why: String| Notice {
+        text: format!("The stored settings could not be read ({why}); {kept}"),
+        error: false,
+    };
     match serde_json::from_str::<Settings>(&text) {
-        Ok(s) => (s, None),
-        Err(e) => (
+        Ok(s) if s.version > SETTINGS_VERSION => (
             Settings::default(),
-            Some(Notice {
-                text: format!("The stored settings could not be read ({e}); using the defaults"),
-                error: false,
-            }),
+            Some(notice(format!(
+                "they are version {} from a newer storydiff, this one reads version {SETTINGS_VERSION}",
+                s.version
+            ))),
         ),
+        Ok(s) => (s, None),
+        Err(e) => (Settings::default(), Some(notice(e.to_string()))),
     }
 }

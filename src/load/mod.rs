@@ -26,20 +26,30 @@ use crate::model::{Article, Format, Paragraph};
 /// A [`LoadError`] naming the file and the reason: not found, a directory, permission
 /// denied, binary, empty, no article text in a page, malformed JSON.
 pub fn load_path(path: &Path) -> Result<Vec<Article>, LoadError> {
-    let bytes = read(path)?;
+    load_bytes(path, &read(path)?)
+}
+
+/// Loads a file's bytes as [`load_path`] does once it has read them: `path` gives the
+/// format by its extension and names the file in errors; nothing is read from it. The
+/// fuzz targets (`fuzz/`) call this with arbitrary bytes.
+///
+/// # Errors
+/// A [`LoadError`] naming `path` and the reason: binary, empty, no article text in a
+/// page, malformed JSON.
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Article>, LoadError> {
     let by_extension = sniff::format_from_extension(path);
     let binary = |e: encoding::NotText| LoadError::Binary {
         what: e.what(),
         path: path.into(),
     };
-    let first = encoding::decode(&bytes, None).map_err(binary)?;
+    let first = encoding::decode(bytes, None).map_err(binary)?;
     if first.text.trim().is_empty() {
         return Err(LoadError::Empty(path.into()));
     }
     let format = by_extension.unwrap_or_else(|| sniff::sniff_format(&first.text));
     let decoded = if format == Format::Html {
-        match encoding::html_declared_charset(&bytes) {
-            Some(declared) => encoding::decode(&bytes, Some(declared)).map_err(binary)?,
+        match encoding::html_declared_charset(bytes) {
+            Some(declared) => encoding::decode(bytes, Some(declared)).map_err(binary)?,
             None => first,
         }
     } else {
@@ -116,7 +126,6 @@ pub fn load_path(path: &Path) -> Result<Vec<Article>, LoadError> {
     }
 }
 
-/// Reads the file's bytes, turning I/O failures into plain-words errors.
 /// The largest file storydiff opens, in bytes (50 MB). A comparison needs about 60 bytes of
 /// memory per input byte at its peak (`bench/window_memory.sh`, the README's Reliability
 /// section), so this keeps one file's comparison near 3 GB; larger files are refused with
@@ -131,6 +140,7 @@ fn too_large(path: &Path, size: u64) -> LoadError {
     }
 }
 
+/// Reads the file's bytes, turning I/O failures into plain-words errors.
 fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() => return Err(LoadError::IsDirectory(path.into())),

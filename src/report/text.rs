@@ -363,24 +363,30 @@ fn write_rows(out: &mut String, c: &Comparison) {
 
 /// "shares: Vellmar, 84; only here: Brantham" for a related passage.
 fn marks_line(c: &Comparison, article: usize, cell: &crate::model::Cell) -> String {
-    let word = |m: &crate::model::FactMark| {
-        c.articles
+    // One offset table per paragraph: a long paragraph can carry thousands of marks, and a
+    // walk from the paragraph's start per mark was quadratic.
+    let mut offsets: std::collections::BTreeMap<usize, crate::normalize::CharOffsets<'_>> =
+        std::collections::BTreeMap::new();
+    let (mut shared, mut own): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    for m in &cell.marks {
+        let Some(p) = c
+            .articles
             .get(article)
             .and_then(|a| a.paragraphs.get(m.span.paragraph))
-            .map(|p| crate::normalize::char_slice(&p.text, m.span.start, m.span.end).to_string())
-    };
-    let mut shared: Vec<String> = cell
-        .marks
-        .iter()
-        .filter(|m| m.shared)
-        .filter_map(word)
-        .collect();
-    let mut own: Vec<String> = cell
-        .marks
-        .iter()
-        .filter(|m| !m.shared)
-        .filter_map(word)
-        .collect();
+        else {
+            continue;
+        };
+        let text = offsets
+            .entry(m.span.paragraph)
+            .or_insert_with(|| crate::normalize::CharOffsets::new(&p.text))
+            .slice(m.span.start, m.span.end)
+            .to_string();
+        if m.shared {
+            shared.push(text);
+        } else {
+            own.push(text);
+        }
+    }
     shared.dedup();
     own.dedup();
     let mut line = format!(
