@@ -20,7 +20,9 @@
 //!   are one- and two-letter stems ("e-Mail", "x-Ray") and words inside an address.
 
 use super::context::Tok;
-use super::context::{Context, Evidence, Hit, is_capitalised, is_function_word, letters_part};
+use super::context::{
+    Context, Evidence, Hit, is_capitalised, is_function_word, is_name_shaped, letters_part,
+};
 use super::lexicon::{CAMEL_NAMES, GLUED_TAILS, HYPHEN_PREFIXES, NAME_PREFIXES};
 use crate::model::{Finding, FindingKind};
 
@@ -86,11 +88,13 @@ fn hyphen_seam(cs: &[char], left: &Tok, right: &Tok) -> Option<Hit> {
     {
         return None;
     }
-    let mut letters = right.text.chars().filter(|c| c.is_alphabetic());
-    let first_upper = right.text.chars().next().is_some_and(char::is_uppercase);
-    let shaped = letters.clone().any(char::is_lowercase)
-        || letters.clone().count() >= 2 && letters.all(char::is_uppercase);
-    if !first_upper || !shaped {
+    // A name ("Chinanews.com") or an acronym ("CNN") after the hyphen.
+    let acronym = right.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && right
+            .text
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    if !is_name_shaped(&right.text) && !acronym {
         return None;
     }
     Some(Hit {

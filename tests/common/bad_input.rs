@@ -40,14 +40,17 @@ pub fn make(row: &Row, path: &Path) {
         Make::Folder => std::fs::create_dir(path).unwrap(),
         Make::Missing => {}
         Make::Sized(n) => std::fs::File::create(path).unwrap().set_len(*n).unwrap(),
-        Make::Unreadable => {
-            std::fs::write(path, "The port reopened on Monday.\n").unwrap();
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt as _;
-                std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o000)).unwrap();
-            }
-        }
+        Make::Unreadable => unreadable(path),
+    }
+}
+
+/// A text file at `path` with every permission taken away.
+fn unreadable(path: &Path) {
+    std::fs::write(path, "The port reopened on Monday.\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o000)).unwrap();
     }
 }
 
@@ -56,15 +59,7 @@ pub fn make(row: &Row, path: &Path) {
 pub fn reads_everything() -> bool {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("probe.txt");
-    make(
-        &Row {
-            name: "probe.txt",
-            make: Make::Unreadable,
-            reason: None,
-            holds: "",
-        },
-        &p,
-    );
+    unreadable(&p);
     std::fs::read(&p).is_ok()
 }
 
