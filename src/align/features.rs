@@ -2,7 +2,10 @@
 //! normalised, lower-cased text, plus a per-article inverted index for finding candidates.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
+use rayon::prelude::*;
+use unicode_segmentation::UnicodeSegmentation as _;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::Article;
@@ -23,6 +26,10 @@ pub(crate) struct Features {
     pub typical_norm: f32,
     /// Per article: its language group (see [`Features::set_groups`]); empty means one group.
     groups: Vec<usize>,
+    /// Per article, per paragraph: the summed vector and norm of the 2 and of the 3
+    /// paragraphs starting there, made when first asked for (the dynamic programme asks for
+    /// each a few dozen times).
+    merged: Vec<Vec<[OnceLock<(Vector, f32)>; 2]>>,
 }
 
 /// Postings longer than this (plus a share of the article) are too common to suggest candidates.
@@ -30,6 +37,12 @@ const POSTING_CAP: usize = 48;
 
 /// How many candidates a paragraph keeps per target article.
 const CANDIDATES: usize = 12;
+
+thread_local! {
+    /// [`Features::candidates`]'s per-paragraph sums and the paragraphs it touched.
+    static SCRATCH: std::cell::RefCell<(Vec<f32>, Vec<usize>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
 
 impl Features {
     /// Computes the vectors and indexes of all articles.
@@ -44,16 +57,37 @@ impl Features {
         let mut raw: Vec<Vec<Vec<(u32, u32)>>> = Vec::with_capacity(articles.len());
         let mut df: HashMap<u32, u32> = HashMap::default();
         let mut total_paragraphs = 0usize;
-        for article in articles {
-            let mut per_article = Vec::with_capacity(article.paragraphs.len());
-            for paragraph in &article.paragraphs {
+        // Normalising and cutting into words is per paragraph: on all cores. Interning the
+        // words into ids is sequential, in article and paragraph order, so that the ids (and
+        // every tie broken by them) do not depend on the thread count.
+        let folded: Vec<Vec<(String, Vec<std::ops::Range<usize>>)>> = articles
+            .par_iter()
+            .map(|article| {
+                article
+                    .paragraphs
+                    .par_iter()
+                    .map(|paragraph| {
+                        let text = normalize::normalize(&paragraph.text, fold).text;
+                        let words = word_bytes(&text);
+                        (text, words)
+                    })
+                    .collect()
+            })
+            .collect();
+        for per_article_text in &folded {
+            let mut per_article = Vec::with_capacity(per_article_text.len());
+            for (text, words) in per_article_text {
                 total_paragraphs += 1;
-                let norm = normalize::normalize(&paragraph.text, fold);
-                let mut ids: Vec<u32> = Vec::new();
+                let mut ids: Vec<u32> = Vec::with_capacity(words.len() * 2);
                 let mut previous: Option<u32> = None;
-                for word in normalize::words(&norm.text) {
-                    let next = u32::try_from(unigrams.len()).unwrap_or(u32::MAX);
-                    let id = *unigrams.entry(word.text.to_string()).or_insert(next);
+                for word in words.iter().filter_map(|w| text.get(w.clone())) {
+                    let id = if let Some(&id) = unigrams.get(word) {
+                        id
+                    } else {
+                        let next = u32::try_from(unigrams.len()).unwrap_or(u32::MAX);
+                        unigrams.insert(word.to_string(), next);
+                        next
+                    };
                     ids.push(id * 2);
                     if let Some(p) = previous {
                         let next = u32::try_from(bigrams.len()).unwrap_or(u32::MAX);
@@ -77,6 +111,7 @@ impl Features {
             }
             raw.push(per_article);
         }
+        drop(folded);
         let total = total_paragraphs.max(1) as f32;
         let mut vectors = Vec::with_capacity(raw.len());
         let mut norms = Vec::with_capacity(raw.len());
@@ -109,12 +144,17 @@ impl Features {
         }
         all_norms.sort_by(f32::total_cmp);
         let typical_norm = all_norms.get(all_norms.len() / 2).copied().unwrap_or(1.0);
+        let merged = vectors
+            .iter()
+            .map(|v| v.iter().map(|_| [OnceLock::new(), OnceLock::new()]).collect())
+            .collect();
         Self {
             vectors,
             norms,
             index,
             typical_norm,
             groups: Vec::new(),
+            merged,
         }
     }
 
@@ -162,29 +202,40 @@ impl Features {
             return Vec::new();
         };
         let cap = POSTING_CAP + self.len(to) / 64;
-        // (paragraph, weight) for every shared feature, summed per paragraph after a sort:
-        // cheaper than a map for the few hundred postings a paragraph touches.
-        let mut hits: Vec<(usize, f32)> = Vec::new();
-        for &(id, w) in self.vector(from, para) {
-            let Some(postings) = index.get(&id) else {
-                continue;
-            };
-            if postings.len() > cap {
-                continue;
+        // The weight shared with every paragraph of `to`, summed in a dense array reused by
+        // the thread (a paragraph touches a few hundred postings; sorting them was the cost).
+        SCRATCH.with_borrow_mut(|(sums, touched)| {
+            sums.clear();
+            sums.resize(self.len(to), 0.0);
+            touched.clear();
+            for &(id, w) in self.vector(from, para) {
+                let Some(postings) = index.get(&id) else {
+                    continue;
+                };
+                if postings.len() > cap {
+                    continue;
+                }
+                for &p in postings {
+                    if let Some(sum) = sums.get_mut(p) {
+                        if *sum == 0.0 {
+                            touched.push(p);
+                        }
+                        *sum += w;
+                    }
+                }
             }
-            hits.extend(postings.iter().map(|&p| (p, w)));
-        }
-        hits.sort_by_key(|&(p, _)| p);
-        let mut ranked: Vec<(usize, f32)> = Vec::new();
-        for (p, w) in hits {
-            match ranked.last_mut() {
-                Some((last, sum)) if *last == p => *sum += w,
-                _ => ranked.push((p, w)),
+            let mut ranked: Vec<(usize, f32)> = touched
+                .iter()
+                .map(|&p| (p, sums.get(p).copied().unwrap_or(0.0)))
+                .collect();
+            let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            if ranked.len() > CANDIDATES {
+                ranked.select_nth_unstable_by(CANDIDATES - 1, order);
+                ranked.truncate(CANDIDATES);
             }
-        }
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(CANDIDATES);
-        ranked.into_iter().map(|(p, _)| p).collect()
+            ranked.sort_by(order);
+            ranked.into_iter().map(|(p, _)| p).collect()
+        })
     }
 
     /// Weighted Dice similarity of two groups of consecutive paragraphs.
@@ -217,14 +268,39 @@ impl Features {
                 self.norm(article, p),
             );
         }
-        let mut out: Vector = Vec::new();
-        let mut norm = 0.0;
-        for p in paras {
-            norm += self.norm(article, p);
-            out = merge(&out, self.vector(article, p));
+        let sum = || {
+            let mut out: Vector = Vec::new();
+            let mut norm = 0.0;
+            for p in paras.clone() {
+                norm += self.norm(article, p);
+                out = merge(&out, self.vector(article, p));
+            }
+            (out, norm)
+        };
+        let cached = paras
+            .len()
+            .checked_sub(2)
+            .filter(|_| paras.end <= self.len(article))
+            .and_then(|slot| self.merged.get(article)?.get(paras.start)?.get(slot));
+        match cached {
+            Some(lock) => {
+                let (vector, norm) = lock.get_or_init(sum);
+                (Cow::Borrowed(vector.as_slice()), *norm)
+            }
+            None => {
+                let (vector, norm) = sum();
+                (Cow::Owned(vector), norm)
+            }
         }
-        (Cow::Owned(out), norm)
     }
+}
+
+/// The byte ranges of the words of `text` (as [`normalize::words`] finds them).
+fn word_bytes(text: &str) -> Vec<std::ops::Range<usize>> {
+    text.split_word_bound_indices()
+        .filter(|(_, segment)| normalize::is_word_segment(segment))
+        .map(|(at, segment)| at..at + segment.len())
+        .collect()
 }
 
 /// Sum of two sorted sparse vectors.

@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::features::Features;
 
 /// One matched group: reference paragraphs `r` with the other article's paragraphs `o`.
@@ -45,25 +47,31 @@ const SLACK: usize = 8;
 const GROUP_PENALTY: f32 = 0.1;
 
 /// Candidate pairs `(reference paragraph, other paragraph)` with their similarity.
-type Candidates = HashMap<(usize, usize), f32>;
+type Candidates = rustc_hash::FxHashMap<(usize, usize), f32>;
 
 /// Aligns article `o` to the reference article `r`.
 pub(crate) fn align_pair(f: &Features, r: usize, o: usize) -> Vec<Match> {
     let ref_len = f.len(r);
     let oth_len = f.len(o);
-    let mut cand: Candidates = HashMap::new();
-    for j in 0..oth_len {
-        for i in f.candidates(o, j, r) {
-            cand.entry((i, j))
-                .or_insert_with(|| f.dice(r, i..i + 1, o, j..j + 1));
-        }
-    }
-    for i in 0..ref_len {
-        for j in f.candidates(r, i, o) {
-            cand.entry((i, j))
-                .or_insert_with(|| f.dice(r, i..i + 1, o, j..j + 1));
-        }
-    }
+    // Candidate pairs from both sides' indexes, then their similarity: both per paragraph,
+    // on all cores; the pairs are sorted, so the map is the same whatever the thread count.
+    let mut pairs: Vec<(usize, usize)> = (0..oth_len)
+        .into_par_iter()
+        .flat_map_iter(|j| f.candidates(o, j, r).into_iter().map(move |i| (i, j)))
+        .chain(
+            (0..ref_len)
+                .into_par_iter()
+                .flat_map_iter(|i| f.candidates(r, i, o).into_iter().map(move |j| (i, j))),
+        )
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    let cand: Candidates = pairs
+        .par_iter()
+        .map(|&(i, j)| ((i, j), f.dice(r, i..i + 1, o, j..j + 1)))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
     let rmap: Vec<usize> = (0..ref_len).collect();
     let omap: Vec<usize> = (0..oth_len).collect();
     let mut matches = monotone(f, r, o, &cand, &rmap, &omap, MATCH_THRESHOLD);
@@ -228,11 +236,19 @@ fn monotone(
     omap: &[usize],
     threshold: f32,
 ) -> Vec<Match> {
-    let rpos: HashMap<usize, usize> = rmap.iter().enumerate().map(|(k, &i)| (i, k)).collect();
-    let opos: HashMap<usize, usize> = omap.iter().enumerate().map(|(k, &j)| (j, k)).collect();
+    let positions = |map: &[usize]| {
+        let mut pos = vec![None; map.iter().max().map_or(0, |&x| x + 1)];
+        for (k, &x) in map.iter().enumerate() {
+            if let Some(p) = pos.get_mut(x) {
+                *p = Some(k);
+            }
+        }
+        pos
+    };
+    let (rpos, opos) = (positions(rmap), positions(omap));
     let local: Candidates = cand
         .iter()
-        .filter_map(|(&(i, j), &s)| Some(((*rpos.get(&i)?, *opos.get(&j)?), s)))
+        .filter_map(|(&(i, j), &s)| Some(((rpos.get(i).copied()??, opos.get(j).copied()??), s)))
         .collect();
     let anchors = chain(&local, omap.len());
     let band = Band::new(&anchors, rmap.len(), omap.len());

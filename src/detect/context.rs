@@ -541,36 +541,46 @@ pub(crate) fn lower_form(word: &str) -> String {
 
 /// Tokenises, splits and scans one article.
 fn article_text(article: &crate::model::Article) -> ArticleText {
-    let mut words = Vec::new();
-    let mut paragraphs = Vec::with_capacity(article.paragraphs.len());
-    for (p, para) in article.paragraphs.iter().enumerate() {
-        // Sized once: collecting `chars()` would grow the vector several times.
-        let mut chars = Vec::with_capacity(para.text.chars().count());
-        chars.extend(para.text.chars());
+    // Each paragraph is scanned on its own (on all cores), then joined in order.
+    let scanned: Vec<(Para, Vec<Tok>)> = article
+        .paragraphs
+        .par_iter()
+        .enumerate()
+        .map(|(p, para)| {
+            // Sized once: collecting `chars()` would grow the vector several times.
+            let mut chars = Vec::with_capacity(para.text.chars().count());
+            chars.extend(para.text.chars());
+            let mut words: Vec<Tok> = normalize::words(&para.text)
+                .into_iter()
+                .map(|w| Tok {
+                    text: w.text.to_string(),
+                    lower: lower_form(w.text),
+                    para: p,
+                    start: w.start,
+                    end: w.end,
+                    sentence_start: false,
+                    clause_start: at_clause_start(&chars, w.start),
+                })
+                .collect();
+            let sentences = sentences(&chars);
+            mark_sentence_starts(&mut words, &sentences);
+            let quotes = scan_quotes(&chars);
+            let para = Para {
+                chars,
+                words: 0..0,
+                sentences,
+                quotes,
+            };
+            (para, words)
+        })
+        .collect();
+    let mut words = Vec::with_capacity(scanned.iter().map(|(_, w)| w.len()).sum());
+    let mut paragraphs = Vec::with_capacity(scanned.len());
+    for (mut para, mut para_words) in scanned {
         let first = words.len();
-        for w in normalize::words(&para.text) {
-            words.push(Tok {
-                text: w.text.to_string(),
-                lower: lower_form(w.text),
-                para: p,
-                start: w.start,
-                end: w.end,
-                sentence_start: false,
-                clause_start: at_clause_start(&chars, w.start),
-            });
-        }
-        let range = first..words.len();
-        let sentences = sentences(&chars);
-        if let Some(ws) = words.get_mut(range.clone()) {
-            mark_sentence_starts(ws, &sentences);
-        }
-        let quotes = scan_quotes(&chars);
-        paragraphs.push(Para {
-            chars,
-            words: range,
-            sentences,
-            quotes,
-        });
+        words.append(&mut para_words);
+        para.words = first..words.len();
+        paragraphs.push(para);
     }
     ArticleText {
         language: super::language::of_article(article),
