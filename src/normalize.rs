@@ -128,9 +128,11 @@ impl Normalizer {
                 self.out.map.push(start);
             }
         } else {
-            self.out
-                .text
-                .push(if self.fold.case { c.to_ascii_lowercase() } else { c });
+            self.out.text.push(if self.fold.case {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            });
             self.out.map.push(start);
         }
     }

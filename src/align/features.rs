@@ -5,14 +5,20 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
-use unicode_segmentation::UnicodeSegmentation as _;
 use rustc_hash::FxHashMap as HashMap;
+use unicode_segmentation::UnicodeSegmentation as _;
 
 use crate::model::Article;
 use crate::normalize::{self, Fold};
 
 /// A sparse vector: `(feature id, weight)` sorted by feature id.
 pub(crate) type Vector = Vec<(u32, f32)>;
+
+/// One paragraph's `(feature id, raw count)`, sorted by id.
+type Counts = Vec<(u32, u32)>;
+
+/// The summed vector and norm of the 2 and of the 3 paragraphs starting at one paragraph.
+type Merged = [OnceLock<(Vector, f32)>; 2];
 
 /// The features of every paragraph of every article, and an inverted index per article.
 pub(crate) struct Features {
@@ -29,7 +35,7 @@ pub(crate) struct Features {
     /// Per article, per paragraph: the summed vector and norm of the 2 and of the 3
     /// paragraphs starting there, made when first asked for (the dynamic programme asks for
     /// each a few dozen times).
-    merged: Vec<Vec<[OnceLock<(Vector, f32)>; 2]>>,
+    merged: Vec<Vec<Merged>>,
 }
 
 /// Postings longer than this (plus a share of the article) are too common to suggest candidates.
@@ -47,71 +53,7 @@ thread_local! {
 impl Features {
     /// Computes the vectors and indexes of all articles.
     pub(crate) fn build(articles: &[Article]) -> Self {
-        let mut unigrams: HashMap<String, u32> = HashMap::default();
-        let mut bigrams: HashMap<(u32, u32), u32> = HashMap::default();
-        let fold = Fold {
-            case: true,
-            ..Fold::default()
-        };
-        // Raw term frequencies per paragraph.
-        let mut raw: Vec<Vec<Vec<(u32, u32)>>> = Vec::with_capacity(articles.len());
-        let mut df: HashMap<u32, u32> = HashMap::default();
-        let mut total_paragraphs = 0usize;
-        // Normalising and cutting into words is per paragraph: on all cores. Interning the
-        // words into ids is sequential, in article and paragraph order, so that the ids (and
-        // every tie broken by them) do not depend on the thread count.
-        let folded: Vec<Vec<(String, Vec<std::ops::Range<usize>>)>> = articles
-            .par_iter()
-            .map(|article| {
-                article
-                    .paragraphs
-                    .par_iter()
-                    .map(|paragraph| {
-                        let text = normalize::normalize(&paragraph.text, fold).text;
-                        let words = word_bytes(&text);
-                        (text, words)
-                    })
-                    .collect()
-            })
-            .collect();
-        for per_article_text in &folded {
-            let mut per_article = Vec::with_capacity(per_article_text.len());
-            for (text, words) in per_article_text {
-                total_paragraphs += 1;
-                let mut ids: Vec<u32> = Vec::with_capacity(words.len() * 2);
-                let mut previous: Option<u32> = None;
-                for word in words.iter().filter_map(|w| text.get(w.clone())) {
-                    let id = if let Some(&id) = unigrams.get(word) {
-                        id
-                    } else {
-                        let next = u32::try_from(unigrams.len()).unwrap_or(u32::MAX);
-                        unigrams.insert(word.to_string(), next);
-                        next
-                    };
-                    ids.push(id * 2);
-                    if let Some(p) = previous {
-                        let next = u32::try_from(bigrams.len()).unwrap_or(u32::MAX);
-                        let b = *bigrams.entry((p, id)).or_insert(next);
-                        ids.push(b * 2 + 1);
-                    }
-                    previous = Some(id);
-                }
-                ids.sort_unstable();
-                let mut counted: Vec<(u32, u32)> = Vec::new();
-                for id in ids {
-                    match counted.last_mut() {
-                        Some((last, n)) if *last == id => *n += 1,
-                        _ => counted.push((id, 1)),
-                    }
-                }
-                for &(id, _) in &counted {
-                    *df.entry(id).or_insert(0) += 1;
-                }
-                per_article.push(counted);
-            }
-            raw.push(per_article);
-        }
-        drop(folded);
+        let (raw, df, total_paragraphs) = term_counts(articles);
         let total = total_paragraphs.max(1) as f32;
         let mut vectors = Vec::with_capacity(raw.len());
         let mut norms = Vec::with_capacity(raw.len());
@@ -146,7 +88,11 @@ impl Features {
         let typical_norm = all_norms.get(all_norms.len() / 2).copied().unwrap_or(1.0);
         let merged = vectors
             .iter()
-            .map(|v| v.iter().map(|_| [OnceLock::new(), OnceLock::new()]).collect())
+            .map(|v| {
+                v.iter()
+                    .map(|_| [OnceLock::new(), OnceLock::new()])
+                    .collect()
+            })
             .collect();
         Self {
             vectors,
@@ -228,7 +174,8 @@ impl Features {
                 .iter()
                 .map(|&p| (p, sums.get(p).copied().unwrap_or(0.0)))
                 .collect();
-            let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            let order =
+                |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
             if ranked.len() > CANDIDATES {
                 ranked.select_nth_unstable_by(CANDIDATES - 1, order);
                 ranked.truncate(CANDIDATES);
@@ -282,17 +229,85 @@ impl Features {
             .checked_sub(2)
             .filter(|_| paras.end <= self.len(article))
             .and_then(|slot| self.merged.get(article)?.get(paras.start)?.get(slot));
-        match cached {
-            Some(lock) => {
-                let (vector, norm) = lock.get_or_init(sum);
-                (Cow::Borrowed(vector.as_slice()), *norm)
-            }
-            None => {
-                let (vector, norm) = sum();
-                (Cow::Owned(vector), norm)
-            }
+        if let Some(lock) = cached {
+            let (vector, norm) = lock.get_or_init(sum);
+            (Cow::Borrowed(vector.as_slice()), *norm)
+        } else {
+            let (vector, norm) = sum();
+            (Cow::Owned(vector), norm)
         }
     }
+}
+
+/// Per article, per paragraph: the raw frequencies of its word unigrams and bigrams (ids
+/// sorted), with each id's paragraph count and the number of paragraphs.
+fn term_counts(articles: &[Article]) -> (Vec<Vec<Counts>>, HashMap<u32, u32>, usize) {
+    let mut unigrams: HashMap<String, u32> = HashMap::default();
+    let mut bigrams: HashMap<(u32, u32), u32> = HashMap::default();
+    let fold = Fold {
+        case: true,
+        ..Fold::default()
+    };
+    // Raw term frequencies per paragraph.
+    let mut raw: Vec<Vec<Counts>> = Vec::with_capacity(articles.len());
+    let mut df: HashMap<u32, u32> = HashMap::default();
+    let mut total_paragraphs = 0usize;
+    // Normalising and cutting into words is per paragraph: on all cores. Interning the
+    // words into ids is sequential, in article and paragraph order, so that the ids (and
+    // every tie broken by them) do not depend on the thread count.
+    let folded: Vec<Vec<(String, Vec<std::ops::Range<usize>>)>> = articles
+        .par_iter()
+        .map(|article| {
+            article
+                .paragraphs
+                .par_iter()
+                .map(|paragraph| {
+                    let text = normalize::normalize(&paragraph.text, fold).text;
+                    let words = word_bytes(&text);
+                    (text, words)
+                })
+                .collect()
+        })
+        .collect();
+    for per_article_text in &folded {
+        let mut per_article = Vec::with_capacity(per_article_text.len());
+        for (text, words) in per_article_text {
+            total_paragraphs += 1;
+            let mut ids: Vec<u32> = Vec::with_capacity(words.len() * 2);
+            let mut previous: Option<u32> = None;
+            for word in words.iter().filter_map(|w| text.get(w.clone())) {
+                let id = if let Some(&id) = unigrams.get(word) {
+                    id
+                } else {
+                    let next = u32::try_from(unigrams.len()).unwrap_or(u32::MAX);
+                    unigrams.insert(word.to_string(), next);
+                    next
+                };
+                ids.push(id * 2);
+                if let Some(p) = previous {
+                    let next = u32::try_from(bigrams.len()).unwrap_or(u32::MAX);
+                    let b = *bigrams.entry((p, id)).or_insert(next);
+                    ids.push(b * 2 + 1);
+                }
+                previous = Some(id);
+            }
+            ids.sort_unstable();
+            let mut counted: Vec<(u32, u32)> = Vec::new();
+            for id in ids {
+                match counted.last_mut() {
+                    Some((last, n)) if *last == id => *n += 1,
+                    _ => counted.push((id, 1)),
+                }
+            }
+            for &(id, _) in &counted {
+                *df.entry(id).or_insert(0) += 1;
+            }
+            per_article.push(counted);
+        }
+        raw.push(per_article);
+    }
+    drop(folded);
+    (raw, df, total_paragraphs)
 }
 
 /// The byte ranges of the words of `text` (as [`normalize::words`] finds them).

@@ -16,6 +16,8 @@ mod refine;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use crate::model::Article;
 use features::Features;
 use pairwise::Match;
@@ -59,7 +61,9 @@ pub fn align_with(articles: &[Article], reference: usize, translated: &[bool]) -
     let reference = if reference < count { reference } else { 0 };
     let mut f = Features::build(articles);
     f.set_groups(language_groups(articles, translated));
+    // Each article is aligned to the reference on its own: on all cores, collected in order.
     let pairs: Vec<Vec<Match>> = (0..count)
+        .into_par_iter()
         .map(|k| {
             if k == reference {
                 Vec::new()
