@@ -151,8 +151,11 @@ impl Features {
         // The weight shared with every paragraph of `to`, summed in a dense array reused by
         // the thread (a paragraph touches a few hundred postings; sorting them was the cost).
         SCRATCH.with_borrow_mut(|(sums, touched)| {
-            sums.clear();
-            sums.resize(self.len(to), 0.0);
+            // Only the touched sums are reset after each call: clearing the whole array
+            // would cost the length of `to` per paragraph, quadratic over two long articles.
+            if sums.len() < self.len(to) {
+                sums.resize(self.len(to), 0.0);
+            }
             touched.clear();
             for &(id, w) in self.vector(from, para) {
                 let Some(postings) = index.get(&id) else {
@@ -172,7 +175,7 @@ impl Features {
             }
             let mut ranked: Vec<(usize, f32)> = touched
                 .iter()
-                .map(|&p| (p, sums.get(p).copied().unwrap_or(0.0)))
+                .map(|&p| (p, sums.get_mut(p).map_or(0.0, std::mem::take)))
                 .collect();
             let order =
                 |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
@@ -363,4 +366,55 @@ fn overlap(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
         }
     }
     sum
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(paragraphs: &[&str]) -> Article {
+        Article::from_texts("t.txt", paragraphs.iter().copied())
+    }
+
+    #[test]
+    fn candidates_rank_by_shared_rare_words_and_leave_no_sums_behind() {
+        let reference = article(&[
+            "The harbour council approved the dredging budget on Tuesday.",
+            "Fishermen warned that silt was closing the northern channel.",
+            "The mayor said work would start in spring.",
+        ]);
+        let other = article(&[
+            "The mayor said dredging work would start in the spring.",
+            "Silt is closing the northern channel, fishermen warned.",
+        ]);
+        let f = Features::build(&[reference, other]);
+        // Each paragraph of the other article finds its reference paragraph first.
+        assert_eq!(f.candidates(1, 0, 0).first(), Some(&2));
+        assert_eq!(f.candidates(1, 1, 0).first(), Some(&1));
+        // The per-thread sums are reset after every call: asking again, in another order and
+        // in the other direction in between, gives the same lists.
+        let first: Vec<Vec<usize>> = (0..2).map(|j| f.candidates(1, j, 0)).collect();
+        let back: Vec<Vec<usize>> = (0..3).map(|i| f.candidates(0, i, 1)).collect();
+        assert_eq!(back.get(2).and_then(|c| c.first()), Some(&0));
+        let again: Vec<Vec<usize>> = (0..2).rev().map(|j| f.candidates(1, j, 0)).collect();
+        assert_eq!(first, again.into_iter().rev().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_kept_group_vector_is_the_sum_of_its_paragraphs() {
+        let a = article(&["red boats sail", "blue boats wait", "green boats rest"]);
+        let f = Features::build(&[a]);
+        let (once, norm) = f.group(0, 0..2);
+        let once = once.into_owned();
+        let (twice, norm_again) = f.group(0, 0..2);
+        assert_eq!(once, twice.into_owned());
+        assert!((norm - (f.norm(0, 0) + f.norm(0, 1))).abs() < 1e-5);
+        assert!((norm - norm_again).abs() < f32::EPSILON);
+        // "boats" is in both paragraphs: its weight is summed, the other words kept once.
+        let words = f.vector(0, 0).len() + f.vector(0, 1).len();
+        assert!(once.len() < words);
+        // A group running past the article's end is not kept, and sums what exists.
+        let (past, _) = f.group(0, 2..4);
+        assert_eq!(past.into_owned(), f.vector(0, 2).to_vec());
+    }
 }
