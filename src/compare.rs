@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
+use crate::facts::Fact;
 use crate::model::{
     Article, ArticleRef, Cell, CompareOptions, Comparison, FindingKind, HeadlineCell, LoadFailure,
     OpTag, Override, Relation, Row,
@@ -135,7 +136,14 @@ pub fn compare_with(
     // Nobody else holds `never`, so it is never cancelled; the empty comparison only keeps
     // the signature total.
     finish_stage(
-        articles, errors, &alignment, options, overrides, progress, &never,
+        articles,
+        errors,
+        &alignment,
+        &DetectionCache::default(),
+        options,
+        overrides,
+        progress,
+        &never,
     )
     .unwrap_or_default()
 }
@@ -186,6 +194,21 @@ pub struct Alignment {
     pub rows: Vec<align::AlignedRow>,
 }
 
+/// What detection found that the articles and their [`Alignment`] alone decide: the
+/// detectors that do not read the diff ([`detect::Stable`]) and the facts.
+#[derive(Debug)]
+struct AlignedDetection {
+    detect: detect::Stable,
+    facts: Vec<Fact>,
+}
+
+/// Kept beside an [`Alignment`]: the first [`finish_stage`] of that alignment fills it, and
+/// every later one (a re-diff with other options) reuses what it holds instead of
+/// tokenising the articles and running those detectors again. A new alignment needs a new
+/// cache; the result is the same comparison either way (a test holds them byte-identical).
+#[derive(Debug, Default)]
+pub struct DetectionCache(std::sync::OnceLock<Arc<AlignedDetection>>);
+
 /// Relatedness, translations and the aligned rows of `articles` on `reference`.
 #[must_use]
 pub fn align_stage(
@@ -218,10 +241,12 @@ pub fn align_stage(
 ///
 /// # Errors
 /// [`Cancelled`] when `cancel` is set before the work is done.
+#[allow(clippy::too_many_arguments)] // Reason: the stage's inputs, each of its own kind.
 pub fn finish_stage(
     articles: Vec<Article>,
     errors: Vec<LoadFailure>,
     alignment: &Alignment,
+    reuse: &DetectionCache,
     options: &CompareOptions,
     overrides: &[Override],
     progress: &mut dyn FnMut(Progress),
@@ -270,17 +295,29 @@ pub fn finish_stage(
         message: "Looking for damage".to_string(),
         fraction: 0.9,
     });
-    // One context for the detectors, the facts table and the coverage notes.
-    let ctx = detect::Context::new(&comparison);
-    let (findings, (facts, notes)) = rayon::join(
-        || detect::detect_in(&ctx),
-        || {
-            rayon::join(
-                || crate::facts::extract(&ctx),
-                || coverage::links::annotate(&ctx),
-            )
-        },
+    // One context for the detectors, the facts table and the coverage notes. What the
+    // alignment alone decides (the tokens, the detectors that do not read the diff, the
+    // facts) comes from `reuse` when an earlier run of this alignment left it there.
+    let cached = reuse.0.get().cloned();
+    let ctx = match &cached {
+        Some(kept) => detect::Context::with_text(&comparison, kept.detect.text.clone()),
+        None => detect::Context::new(&comparison),
+    };
+    let kept = cached.unwrap_or_else(|| {
+        let (detect, facts) = rayon::join(
+            || detect::detect_stable(&ctx),
+            || crate::facts::extract(&ctx),
+        );
+        let kept = Arc::new(AlignedDetection { detect, facts });
+        // A racing run of the same alignment made the same value: either one may stay.
+        let _ = reuse.0.set(Arc::clone(&kept));
+        kept
+    });
+    let (findings, notes) = rayon::join(
+        || detect::detect_reusing(&ctx, &kept.detect),
+        || coverage::links::annotate(&ctx),
     );
+    let facts = kept.facts.clone();
     drop(ctx);
     cancel.check()?;
     // A fact stated only in page furniture ("Leave a Reply") is none of the story's. The

@@ -5,7 +5,10 @@
 //! and the last [`Alignment`] with what it was made from. A new comparison then
 //! - loads only the files that are new to it or changed on disk;
 //! - re-aligns only when the loaded articles, the reference or the corrections changed;
-//! - always re-diffs and re-runs the detectors (the diff options change what they see).
+//! - always re-diffs and re-runs the detectors that read the diff (the diff options change
+//!   what they see); what the alignment alone decides — the detection context's tokens, the
+//!   other detectors' findings, the facts — is kept with the alignment
+//!   ([`crate::compare::DetectionCache`]).
 //!
 //! The result is the same comparison [`crate::compare_files_with`] makes from the same
 //! inputs (a test holds them byte-identical).
@@ -15,7 +18,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use crate::compare::{Alignment, Cancel, Cancelled, Progress, align_stage, finish_stage};
+use crate::compare::{
+    Alignment, Cancel, Cancelled, DetectionCache, Progress, align_stage, finish_stage,
+};
 use crate::load;
 use crate::model::{Article, ArticleRef, CompareOptions, Comparison, LoadFailure, Override};
 
@@ -64,7 +69,7 @@ pub struct StagesRun {
 #[derive(Debug, Default)]
 pub struct StageCache {
     files: HashMap<PathBuf, (Option<Stamp>, Loaded)>,
-    alignment: Option<(AlignKey, Arc<Alignment>)>,
+    alignment: Option<(AlignKey, Arc<Alignment>, Arc<DetectionCache>)>,
 }
 
 impl StageCache {
@@ -146,20 +151,21 @@ impl StageCache {
             reference,
             overrides: overrides.to_vec(),
         };
-        let alignment = match &self.alignment {
-            Some((k, a)) if *k == key => Arc::clone(a),
+        let (alignment, detection) = match &self.alignment {
+            Some((k, a, d)) if *k == key => (Arc::clone(a), Arc::clone(d)),
             _ => {
                 if cancel.is_cancelled() {
                     return Err(Cancelled);
                 }
                 run.aligned = true;
                 let a = Arc::new(align_stage(&articles, reference, overrides, progress));
-                self.alignment = Some((key, Arc::clone(&a)));
-                a
+                let d = Arc::new(DetectionCache::default());
+                self.alignment = Some((key, Arc::clone(&a), Arc::clone(&d)));
+                (a, d)
             }
         };
         let comparison = finish_stage(
-            articles, errors, &alignment, options, overrides, progress, cancel,
+            articles, errors, &alignment, &detection, options, overrides, progress, cancel,
         )?;
         Ok((comparison, run))
     }
@@ -251,6 +257,64 @@ mod tests {
         assert_eq!(json(&again), json(&fresh));
         // The case option made "Harbour" equal to "harbour".
         assert!(again.rows[0].cells[1].as_ref().unwrap().similarity > 0.99);
+    }
+
+    #[test]
+    fn every_option_change_on_the_samples_matches_a_fresh_comparison() {
+        // The bundled story (a wire, a scraped republication with furniture, a rewrite) and
+        // the wire beside its German version: re-diffed under each option with what the alignment alone
+        // decides kept from the first run, every comparison equals a fresh one.
+        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+        let sets = [
+            vec![
+                samples.join("wire.txt"),
+                samples.join("republished.html"),
+                samples.join("rewrite.md"),
+            ],
+            vec![
+                samples.join("wire.txt"),
+                samples.join("translation/hafenstreik.de.txt"),
+            ],
+        ];
+        let variants = [
+            CompareOptions {
+                ignore_case: true,
+                ..CompareOptions::default()
+            },
+            CompareOptions {
+                ignore_punctuation: true,
+                ..CompareOptions::default()
+            },
+            CompareOptions {
+                ignore_quotes: true,
+                ..CompareOptions::default()
+            },
+            CompareOptions {
+                ignore_whitespace: true,
+                ..CompareOptions::default()
+            },
+            CompareOptions {
+                granularity: crate::model::Granularity::Char,
+                ..CompareOptions::default()
+            },
+            CompareOptions::default(),
+        ];
+        let never = Cancel::default();
+        for paths in sets {
+            let mut cache = StageCache::new();
+            let (first, _) = cache
+                .compare(&paths, &CompareOptions::default(), &[], &mut |_| {}, &never)
+                .unwrap();
+            assert!(!first.findings.is_empty() || !first.facts.is_empty());
+            for options in &variants {
+                let (again, run) = cache
+                    .compare(&paths, options, &[], &mut |_| {}, &never)
+                    .unwrap();
+                assert!(!run.aligned);
+                let fresh = crate::compare_files_with(&paths, options, &[], &mut |_| {});
+                assert_eq!(json(&again), json(&fresh), "{options:?} on {paths:?}");
+            }
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -127,14 +128,27 @@ pub(crate) struct CellPair {
 pub struct Context<'a> {
     /// The comparison being examined.
     pub comparison: &'a Comparison,
-    pub(crate) articles: Vec<ArticleText>,
-    pub(crate) vocab: Vocabulary,
-    rows: HashMap<(usize, usize), usize>,
+    pub(crate) articles: Arc<Vec<ArticleText>>,
+    pub(crate) vocab: Arc<Vocabulary>,
+    rows: Arc<HashMap<(usize, usize), usize>>,
     pub(crate) pairs: Vec<CellPair>,
     /// (row, article) → index in `pairs`.
     pair_index: HashMap<(usize, usize), usize>,
     /// Per article: [`Comparison::is_unrelated`], read once.
-    unrelated: Vec<bool>,
+    unrelated: Arc<Vec<bool>>,
+}
+
+/// The part of a [`Context`] that depends only on the articles and their alignment (the
+/// tokens, sentences and quotes of every paragraph, the vocabulary, the paragraph → row
+/// index, which articles are about another story) — not on the diff options. A window that
+/// re-diffs the same alignment with other options builds its next context from this one
+/// ([`Context::with_text`]) instead of tokenising every paragraph again. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct TextView {
+    articles: Arc<Vec<ArticleText>>,
+    vocab: Arc<Vocabulary>,
+    rows: Arc<HashMap<(usize, usize), usize>>,
+    unrelated: Arc<Vec<bool>>,
 }
 
 impl<'a> Context<'a> {
@@ -155,6 +169,28 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        Self::with_text(
+            comparison,
+            TextView {
+                articles: Arc::new(articles),
+                vocab: Arc::new(vocab),
+                rows: Arc::new(rows),
+                unrelated: Arc::new(unrelated),
+            },
+        )
+    }
+
+    /// The context of `comparison` from the [`TextView`] of an earlier comparison of the
+    /// same articles with the same alignment (only the diff options differ): the cell pairs
+    /// and their hunks are read afresh, the rest is shared.
+    #[must_use]
+    pub fn with_text(comparison: &'a Comparison, text: TextView) -> Self {
+        let TextView {
+            articles,
+            vocab,
+            rows,
+            unrelated,
+        } = text;
         let mut ctx = Self {
             comparison,
             articles,
@@ -172,6 +208,18 @@ impl<'a> Context<'a> {
             .map(|(i, p)| ((p.row, p.article), i))
             .collect();
         ctx
+    }
+
+    /// The options-independent part of this context, to build the next one from
+    /// ([`Context::with_text`]).
+    #[must_use]
+    pub fn text_view(&self) -> TextView {
+        TextView {
+            articles: Arc::clone(&self.articles),
+            vocab: Arc::clone(&self.vocab),
+            rows: Arc::clone(&self.rows),
+            unrelated: Arc::clone(&self.unrelated),
+        }
     }
 
     /// Every row where both the reference and another article have a cell, with hunks —

@@ -27,7 +27,7 @@ pub mod unbalanced_quotes;
 pub mod unique_passage;
 pub mod untranslated_passage;
 
-pub use context::Context;
+pub use context::{Context, TextView};
 
 use rayon::prelude::*;
 
@@ -35,6 +35,48 @@ use crate::model::{Comparison, Finding, FindingKind};
 
 /// A detector: the kind it reports and the function that finds it in a context.
 pub type Detector = (FindingKind, fn(&Context<'_>) -> Vec<Finding>);
+
+/// The detectors that read the word diff (the hunks of the aligned cell pairs, or a cell's
+/// relation, which its similarity decides): every other detector reads only the articles
+/// and their alignment, so a re-diff with other options (same files, same reference, same
+/// corrections) keeps their findings ([`Stable`]). A test runs every other detector on a
+/// comparison whose diff it scrambled and requires the same findings.
+pub const READ_THE_DIFF: &[FindingKind] = &[
+    FindingKind::NumberMismatch,
+    FindingKind::PronounShift,
+    FindingKind::QuoteMismatch,
+    FindingKind::UniquePassage,
+];
+
+/// What the detectors that do not read the diff found, per [`DETECTORS`] entry (empty for
+/// those that do), with the [`TextView`] they read: kept by a window between re-diffs of
+/// one alignment ([`detect_reusing`]).
+#[derive(Debug, Clone)]
+pub struct Stable {
+    /// The context's options-independent part.
+    pub text: TextView,
+    /// Per [`DETECTORS`] entry, in table order.
+    findings: Vec<Vec<Finding>>,
+}
+
+/// Runs the detectors that do not read the diff ([`READ_THE_DIFF`]) over `ctx`.
+#[must_use]
+pub fn detect_stable(ctx: &Context<'_>) -> Stable {
+    let findings = DETECTORS
+        .par_iter()
+        .map(|(kind, run)| {
+            if READ_THE_DIFF.contains(kind) {
+                Vec::new()
+            } else {
+                run(ctx)
+            }
+        })
+        .collect();
+    Stable {
+        text: ctx.text_view(),
+        findings,
+    }
+}
 
 /// Every detector, in the order they run.
 pub const DETECTORS: &[Detector] = &[
@@ -74,10 +116,28 @@ pub fn detect_all(comparison: &Comparison) -> Vec<Finding> {
 /// detectors, the facts table and the coverage notes).
 #[must_use]
 pub fn detect_in(ctx: &Context<'_>) -> Vec<Finding> {
+    detect_reusing(ctx, &detect_stable(ctx))
+}
+
+/// [`detect_in`] with the findings of the detectors that do not read the diff taken from
+/// `stable` (made by [`detect_stable`] from a context of the same articles and alignment;
+/// `ctx` is then built with [`Context::with_text`] from `stable.text`).
+#[must_use]
+pub fn detect_reusing(ctx: &Context<'_>, stable: &Stable) -> Vec<Finding> {
     let comparison = ctx.comparison;
     // The detectors only read the context: they run side by side, and their findings are
     // joined in table order (then sorted), so the result does not depend on the threads.
-    let per_detector: Vec<Vec<Finding>> = DETECTORS.par_iter().map(|(_, run)| run(ctx)).collect();
+    let per_detector: Vec<Vec<Finding>> = DETECTORS
+        .par_iter()
+        .enumerate()
+        .map(|(i, (kind, run))| {
+            if READ_THE_DIFF.contains(kind) {
+                run(ctx)
+            } else {
+                stable.findings.get(i).cloned().unwrap_or_default()
+            }
+        })
+        .collect();
     let mut findings: Vec<Finding> = per_detector.into_iter().flatten().collect();
     // The user's word on what is page furniture replaces the boilerplate detector's, before
     // the step that reads it.
@@ -125,7 +185,7 @@ fn drop_page_furniture_from_unique(findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Location;
+    use crate::model::{Location, Relation};
 
     fn finding(kind: FindingKind, article: usize, paragraph: usize) -> Finding {
         Finding {
@@ -166,6 +226,65 @@ mod tests {
             assert!(english_only.is_empty(), "{pair:?}: {english_only:?}");
             assert_eq!(language::skipped_notes(&c).len(), 2);
         }
+    }
+
+    #[test]
+    fn only_the_listed_detectors_read_the_diff() {
+        // The bundled story, then the same comparison with every cell's diff scrambled (no
+        // ops, no similarity, the relation turned over): the detectors said not to read the
+        // diff find exactly what they found before, so their findings may be kept across a
+        // re-diff; the ones listed as reading it see the change. (The similarity matrix and
+        // the headline diffs, which the options also change, are scrambled too.)
+        let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+        let paths = ["wire.txt", "republished.html", "rewrite.md"].map(|f| samples.join(f));
+        let real = crate::compare_files_with(
+            &paths,
+            &crate::model::CompareOptions::default(),
+            &[],
+            &mut |_| {},
+        );
+        let mut scrambled = real.clone();
+        for cell in scrambled
+            .rows
+            .iter_mut()
+            .flat_map(|r| r.cells.iter_mut().flatten())
+        {
+            cell.ops.clear();
+            cell.similarity = 1.0 - cell.similarity;
+            cell.relation = match cell.relation {
+                Relation::Related => Relation::Reworded,
+                Relation::Translation => Relation::Translation,
+                _ => Relation::Related,
+            };
+        }
+        for value in scrambled.similarity.iter_mut().flatten() {
+            *value = 1.0 - *value;
+        }
+        for headline in scrambled.headline.iter_mut().flatten() {
+            headline.ops.clear();
+            headline.similarity = 1.0 - headline.similarity;
+        }
+        let (before, after) = (Context::new(&real), Context::new(&scrambled));
+        let mut changed = Vec::new();
+        for (kind, run) in DETECTORS {
+            let (b, a) = (run(&before), run(&after));
+            if READ_THE_DIFF.contains(kind) {
+                if b != a {
+                    changed.push(*kind);
+                }
+            } else {
+                assert_eq!(b, a, "{kind:?} reads the diff: list it in READ_THE_DIFF");
+            }
+        }
+        assert!(
+            !changed.is_empty(),
+            "no listed detector saw the scrambled diff"
+        );
+        // The facts table is kept across a re-diff too.
+        assert_eq!(
+            crate::facts::extract(&before),
+            crate::facts::extract(&after)
+        );
     }
 
     #[test]
