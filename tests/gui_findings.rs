@@ -5,15 +5,20 @@
 #![cfg(feature = "gui")]
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT as _;
 use egui_kittest::kittest::Queryable as _;
 use storydiff::gui::findings::item_label;
 use storydiff::gui::{Settings, StorydiffApp};
 use storydiff::model::FindingKind;
 
 fn harness() -> Harness<'static, StorydiffApp> {
+    harness_of(3, 200)
+}
+
+fn harness_of(articles: usize, paragraphs: usize) -> Harness<'static, StorydiffApp> {
     let app = StorydiffApp::from_comparison(
         Settings::default(),
-        storydiff::gui::synthetic::comparison(3, 200),
+        storydiff::gui::synthetic::comparison(articles, paragraphs),
     );
     let mut h = Harness::builder()
         .with_size(egui::vec2(1500.0, 950.0))
@@ -33,7 +38,8 @@ fn label_of(app: &StorydiffApp, i: usize) -> String {
 
 #[test]
 fn findings_are_listed_grouped_by_kind_with_counts() {
-    let h = harness();
+    // Long enough for the list to run past the panel: only the lines in view are drawn.
+    let mut h = harness_of(3, 2000);
     let c = h.state().comparison.clone().expect("comparison");
     let n = c.findings.len();
     assert!(n > 4);
@@ -45,11 +51,38 @@ fn findings_are_listed_grouped_by_kind_with_counts() {
     h.get_by_label(&format!("Findings ({n})"));
     h.get_by_label(&format!("All kinds ({n})"));
     h.get_by_label(&format!("Repeated word ({repeated})"));
-    assert_eq!(
-        h.query_all_by_label_contains("generated repeated word finding")
-            .count(),
-        repeated
-    );
+    // Only the lines in view are drawn: scrolled from top to bottom, the list shows every
+    // finding, in the comparison's order within each article.
+    let mut seen: Vec<String> = Vec::new();
+    for _ in 0..400 {
+        for node in h.query_all_by_label_contains("generated repeated word finding") {
+            let label = node.accesskit_node().label().unwrap_or_default();
+            if !seen.contains(&label) {
+                seen.push(label);
+            }
+        }
+        wheel_over_findings(&mut h);
+    }
+    let mut expected: Vec<(usize, String)> = (0..n)
+        .filter(|&i| c.findings[i].kind == FindingKind::RepeatedWord)
+        .map(|i| (c.findings[i].article, label_of(h.state(), i)))
+        .collect();
+    expected.sort_by_key(|(a, _)| *a);
+    let expected: Vec<String> = expected.into_iter().map(|(_, l)| l).collect();
+    assert_eq!(seen, expected);
+}
+
+/// One turn of the mouse wheel over the findings panel (the right edge of the window).
+fn wheel_over_findings(h: &mut Harness<'static, StorydiffApp>) {
+    h.hover_at(egui::pos2(1350.0, 700.0));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -120.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    h.run_steps(1);
 }
 
 #[test]
@@ -68,8 +101,13 @@ fn clicking_a_finding_selects_its_row_and_highlights_it() {
         .expect("a repeated-word finding");
     let label = label_of(h.state(), last);
     let before = h.state().selection.row;
-    h.get_by_label(&label).scroll_to_me();
-    h.run_steps(2);
+    // Far down the list: scrolled to with the wheel, as a user would.
+    let mut turns = 0;
+    while h.query_by_label(&label).is_none() {
+        assert!(turns < 400, "the finding never came into the list's view");
+        wheel_over_findings(&mut h);
+        turns += 1;
+    }
     h.get_by_label(&label).click();
     h.run_steps(3);
     let f = h
@@ -143,4 +181,53 @@ fn hide_boilerplate_takes_boilerplate_rows_out_of_the_view() {
     let footers = c.rows.len() / 100;
     assert!(footers > 0);
     assert_eq!(h.state().items.len(), all - footers);
+}
+
+#[test]
+fn a_kind_folds_and_a_finding_selected_elsewhere_comes_into_the_list() {
+    // Long enough for the list to run past the panel.
+    let mut h = harness_of(3, 2000);
+    let c = h.state().comparison.clone().expect("comparison");
+    let kind = FindingKind::RepeatedWord;
+    let of_kind: Vec<usize> = (0..c.findings.len())
+        .filter(|&i| c.findings[i].kind == kind)
+        .collect();
+    let n = of_kind.len();
+    h.get_by_label(&format!("{} ({n})", kind.label())).click();
+    h.run_steps(2);
+    let items = |h: &Harness<'static, StorydiffApp>| {
+        h.query_all_by_label_contains("generated repeated word finding")
+            .count()
+    };
+    assert!(items(&h) > 0);
+    let heading = format!(
+        "{} ({n}){}",
+        kind.label(),
+        kind.group().map_or(String::new(), |g| format!(" · {g}"))
+    );
+    h.get_by_label(&heading).click();
+    h.run_steps(2);
+    assert_eq!(items(&h), 0, "the folded kind still lists its findings");
+    h.get_by_label(&heading).click();
+    h.run_steps(2);
+    assert!(items(&h) > 0);
+    // Back to every kind; then a finding far below the list's view, selected as a click in
+    // a cell would select it.
+    h.get_by_label(&format!("All kinds ({})", c.findings.len()))
+        .click();
+    h.run_steps(2);
+    let shown =
+        |h: &Harness<'static, StorydiffApp>, label: &str| h.query_all_by_label(label).count();
+    let far = (0..c.findings.len())
+        .rev()
+        .find(|&i| shown(&h, &label_of(h.state(), i)) == 0)
+        .expect("a finding out of the list's view");
+    let label = label_of(h.state(), far);
+    h.state_mut()
+        .apply(storydiff::gui::Command::JumpToFinding(far));
+    h.run_steps(3);
+    assert!(
+        shown(&h, &label) > 0,
+        "the selected finding is not in the list's view"
+    );
 }

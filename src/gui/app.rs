@@ -20,6 +20,7 @@ use super::dialog::DialogJob;
 use super::export::{self, SaveKind, SavePrompt};
 use super::facts_view::FactsState;
 use super::file_browser::FileBrowser;
+use super::findings::FindingsState;
 use super::options::OptionsState;
 pub use super::sample_paths;
 use super::search::Search;
@@ -71,6 +72,8 @@ pub struct StorydiffApp {
     pub coverage_view: CoverageState,
     /// The facts view's own state: its filters.
     pub facts_view: FactsState,
+    /// The findings panel's own state: its folds and flattened lines.
+    pub findings_panel: FindingsState,
     /// The user's corrections, in the order made (sent to the engine with every compare).
     pub overrides: Vec<Override>,
     /// Corrections taken back with Undo, most recent last.
@@ -136,6 +139,7 @@ impl StorydiffApp {
             table: TableState::default(),
             coverage_view: CoverageState::default(),
             facts_view: FactsState::default(),
+            findings_panel: FindingsState::default(),
             overrides: Vec::new(),
             redo: Vec::new(),
             comparison_file: None,

@@ -468,6 +468,8 @@ fn draw_rows(
     let gutter_x = ui.clip_rect().min.x.max(origin.x);
     let inner = col_w - 2.0 * PAD;
     cache.viewport = (viewport.min.y, viewport.max.y);
+    // What the columns' sideways scroll leaves in sight.
+    let visible_x = ui.clip_rect().x_range();
     let first = cache.item_at(viewport.min.y);
     let mut laid_out = 0;
     let mut height_changed = false;
@@ -514,23 +516,34 @@ fn draw_rows(
                         pos2(x, row_rect.min.y),
                         pos2(x + col_w, row_rect.max.y),
                     );
+                    if !cell_rect.x_range().intersects(visible_x) {
+                        // A column scrolled out of sight sideways: only its height counts
+                        // (the row is as tall as its tallest cell), nothing is drawn.
+                        max_h =
+                            max_h.max(cell.as_ref().map_or(small.size * 2.0 + 2.0 * PAD, |cell| {
+                                cached_layout(
+                                    ctx,
+                                    cache,
+                                    ui,
+                                    (comparison, r, a, cell),
+                                    (inner, font_size),
+                                    &mut laid_out,
+                                )
+                                .height
+                            }));
+                        continue;
+                    }
                     let mut response =
                         cell_response(ui, comparison, cell_rect, (r, a), cell.as_ref());
                     let drawn = cell.as_ref().map(|cell| {
-                        let layout = if let Some(l) = cache.cells.get(&(r, a)) {
-                            Arc::clone(l)
-                        } else {
-                            laid_out += 1;
-                            let input = LayoutInput {
-                                ctx,
-                                finding_spans: &cache.finding_spans,
-                                font_size,
-                            };
-                            let l =
-                                Arc::new(layout_cell(ui, &input, comparison, r, a, cell, inner));
-                            cache.cells.insert((r, a), Arc::clone(&l));
-                            l
-                        };
+                        let layout = cached_layout(
+                            ctx,
+                            cache,
+                            ui,
+                            (comparison, r, a, cell),
+                            (inner, font_size),
+                            &mut laid_out,
+                        );
                         let lines =
                             draw_cell(ui, comparison, cell_rect, &layout, cell, &pal, (r, a));
                         (layout.height, lines)
@@ -646,6 +659,30 @@ fn draw_rows(
     if height_changed {
         ui.ctx().request_repaint();
     }
+}
+
+/// The laid-out cell (row `r`, article `a`): from the cache, or laid out now and kept
+/// (counted in `laid_out`).
+fn cached_layout(
+    ctx: &ViewCtx<'_>,
+    cache: &mut TableCache,
+    ui: &egui::Ui,
+    (comparison, r, a, cell): (&Comparison, usize, usize, &Cell),
+    (inner, font_size): (f32, f32),
+    laid_out: &mut usize,
+) -> Arc<CellLayout> {
+    if let Some(l) = cache.cells.get(&(r, a)) {
+        return Arc::clone(l);
+    }
+    *laid_out += 1;
+    let input = LayoutInput {
+        ctx,
+        finding_spans: &cache.finding_spans,
+        font_size,
+    };
+    let l = Arc::new(layout_cell(ui, &input, comparison, r, a, cell, inner));
+    cache.cells.insert((r, a), Arc::clone(&l));
+    l
 }
 
 /// The text of a cell's paragraphs, one blank line between them.

@@ -32,12 +32,14 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
         app.options_panel = state;
     }
     if app.settings.show_findings {
+        let mut state = std::mem::take(&mut app.findings_panel);
         egui::Panel::right("findings")
             .resizable(true)
             .default_size(320.0)
             .show(ui, |ui| {
-                crate::gui::findings::show(&mut app.view_ctx(commands), ui);
+                crate::gui::findings::show(&mut app.view_ctx(commands), &mut state, ui);
             });
+        app.findings_panel = state;
     }
     if app.comparison.is_some() {
         let tab = app.settings.tab;
