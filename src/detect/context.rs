@@ -19,6 +19,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use smol_str::SmolStr;
 
 use super::language::Language;
 use super::lexicon;
@@ -28,10 +29,12 @@ use crate::normalize;
 /// One word of a paragraph with its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Tok {
-    /// The word as written.
-    pub text: String,
+    /// The word as written (a word of up to 23 bytes, nearly every one, is kept inline:
+    /// a long article has millions of words and two heap strings each were most of the
+    /// context's memory).
+    pub text: SmolStr,
     /// Lower-cased word with curly apostrophes folded.
-    pub lower: String,
+    pub lower: SmolStr,
     /// Paragraph index.
     pub para: usize,
     /// Start offset (chars) in the paragraph.
@@ -601,8 +604,8 @@ fn article_text(article: &crate::model::Article) -> ArticleText {
             let mut words: Vec<Tok> = normalize::words(&para.text)
                 .into_iter()
                 .map(|w| Tok {
-                    text: w.text.to_string(),
-                    lower: lower_form(w.text),
+                    text: SmolStr::new(w.text),
+                    lower: SmolStr::from(lower_form(w.text)),
                     para: p,
                     start: w.start,
                     end: w.end,
@@ -1045,10 +1048,10 @@ impl Vocabulary {
                 } else if is_capitalised(&w.text) {
                     entry.1 += 1;
                 }
-                match counts.exact.get_mut(&w.text) {
+                match counts.exact.get_mut(w.text.as_str()) {
                     Some(n) => *n += 1,
                     None => {
-                        counts.exact.insert(w.text.clone(), 1);
+                        counts.exact.insert(w.text.to_string(), 1);
                     }
                 }
                 if let Some((para, p)) = &prev

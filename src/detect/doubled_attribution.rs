@@ -74,7 +74,7 @@ fn doubled(cs: &[char], ws: &[Tok]) -> Vec<Hit> {
                      left from a translation or editing seam.",
                     first.text, second.text
                 ),
-                suggestion: Some(first.text.clone()),
+                suggestion: Some(first.text.to_string()),
                 related: Vec::new(),
             });
             i = ws

@@ -133,7 +133,7 @@ fn across(ctx: &Context<'_>) -> Vec<Finding> {
             let suggestion = if o.text.starts_with(char::is_uppercase) {
                 capitalise(&r.lower)
             } else {
-                r.lower.clone()
+                r.lower.to_string()
             };
             out.extend(ctx.finding(
                 FindingKind::PronounShift,
@@ -256,7 +256,7 @@ fn pronouns(para: usize, toks: &[Tok]) -> Vec<Pron> {
     for t in toks {
         if let Some(class) = class_of(&t.lower) {
             out.push(Pron {
-                text: t.text.clone(),
+                text: t.text.to_string(),
                 class,
                 para,
                 start: t.start,

@@ -156,7 +156,7 @@ fn cell_changes(ctx: &Context<'_>, own: &Quote, other: &Quote) -> Option<Changes
         {
             continue; // only case, quote style or punctuation differ
         }
-        let display = |ws: &[&Tok]| ws.iter().map(|w| w.text.clone()).collect::<Vec<_>>();
+        let display = |ws: &[&Tok]| ws.iter().map(|w| w.text.to_string()).collect::<Vec<_>>();
         out.push((display(&theirs), display(&ours)));
     }
     (!out.is_empty()).then_some(out)

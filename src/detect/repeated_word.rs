@@ -62,7 +62,7 @@ fn repeat_at(cs: &[char], ws: &[Tok], i: usize) -> Option<(usize, Hit)> {
                 start: first.start,
                 end: second.end,
                 message,
-                suggestion: Some(first.text.clone()),
+                suggestion: Some(first.text.to_string()),
                 related: Vec::new(),
             },
         ));
@@ -95,7 +95,7 @@ fn repeat_at(cs: &[char], ws: &[Tok], i: usize) -> Option<(usize, Hit)> {
                 start: first.start,
                 end: third.end,
                 message,
-                suggestion: Some(first.text.clone()),
+                suggestion: Some(first.text.to_string()),
                 related: Vec::new(),
             },
         ));
