@@ -120,6 +120,10 @@ impl FindingsState {
 
 /// Draws the findings panel.
 pub fn show(ctx: &mut ViewCtx<'_>, state: &mut FindingsState, ui: &mut egui::Ui) {
+    // The panel keeps the width it was given (or the user dragged it to): a resizable panel
+    // shrinks to its content, and a first frame with nothing loaded yet would leave it
+    // as narrow as "No comparison yet." for good.
+    ui.set_min_width(ui.available_width());
     let settings = ctx.settings;
     let pal = palette(settings.dark);
     let Some(comparison) = ctx.comparison else {

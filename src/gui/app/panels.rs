@@ -36,6 +36,7 @@ pub fn show(app: &mut StorydiffApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
         egui::Panel::right("findings")
             .resizable(true)
             .default_size(320.0)
+            .min_size(200.0)
             .show(ui, |ui| {
                 crate::gui::findings::show(&mut app.view_ctx(commands), &mut state, ui);
             });
