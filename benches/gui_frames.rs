@@ -49,13 +49,7 @@ fn scroll_frames(
     let center = egui::pos2(900.0, 600.0);
     for _ in 0..frames {
         h.hover_at(center);
-        h.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, -120.0),
-            phase: egui::TouchPhase::Move,
-            modifiers: egui::Modifiers::NONE,
-            source: egui::MouseWheelSource::Wheel,
-        });
+        h.event(storydiff::gui::synthetic::wheel_down(120.0));
         let t = Instant::now();
         h.step();
         times.push(t.elapsed());

@@ -75,13 +75,7 @@ fn findings_are_listed_grouped_by_kind_with_counts() {
 /// One turn of the mouse wheel over the findings panel (the right edge of the window).
 fn wheel_over_findings(h: &mut Harness<'static, StorydiffApp>) {
     h.hover_at(egui::pos2(1350.0, 700.0));
-    h.event(egui::Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Point,
-        delta: egui::vec2(0.0, -120.0),
-        phase: egui::TouchPhase::Move,
-        modifiers: egui::Modifiers::NONE,
-        source: egui::MouseWheelSource::Wheel,
-    });
+    h.event(storydiff::gui::synthetic::wheel_down(120.0));
     h.run_steps(1);
 }
 

@@ -80,7 +80,7 @@ impl FindingsState {
         if self.key.as_ref() == Some(&key) {
             return;
         }
-        let hidden: BTreeSet<FindingKind> = settings.hidden_kinds.iter().copied().collect();
+        let hidden = &settings.hidden_kinds;
         // Findings by kind, then article, in the comparison's order.
         let mut by_kind: BTreeMap<FindingKind, BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
         for (i, f) in comparison.findings.iter().enumerate() {
@@ -105,7 +105,7 @@ impl FindingsState {
             };
             let n = self.counts.get(&kind).copied().unwrap_or(0);
             self.lines.push(Line::Kind(kind, n));
-            if !self.is_open(kind, &hidden) {
+            if !self.is_open(kind, hidden) {
                 continue;
             }
             self.lines.push(Line::Mark(kind));
@@ -209,9 +209,8 @@ fn list(ctx: &mut ViewCtx<'_>, state: &mut FindingsState, ui: &mut egui::Ui) {
             }
         }
     });
-    let hidden: BTreeSet<FindingKind> = ctx.settings.hidden_kinds.iter().copied().collect();
     for kind in folds {
-        let open = state.is_open(kind, &hidden);
+        let open = state.is_open(kind, &ctx.settings.hidden_kinds);
         state.open.insert(kind, !open);
     }
 }
@@ -234,7 +233,7 @@ fn draw_line(
                 kind.group().map_or(String::new(), |g| format!(" · {g}")),
                 if hidden { " · hidden" } else { "" }
             );
-            let open = state.open.get(&kind).copied().unwrap_or(!hidden);
+            let open = state.is_open(kind, &ctx.settings.hidden_kinds);
             let (_, icon) = ui.allocate_exact_size(
                 vec2(ui.spacing().icon_width, ui.spacing().icon_width),
                 Sense::click(),

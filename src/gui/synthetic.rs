@@ -232,3 +232,16 @@ pub fn comparison(n_articles: usize, n_paragraphs: usize) -> Comparison {
         headline: Vec::new(),
     }
 }
+
+/// One turn of a mouse wheel scrolling the hovered area down by `points` (what the
+/// frame-time benchmark and the UI tests send to scroll as a user would).
+#[must_use]
+pub fn wheel_down(points: f32) -> egui::Event {
+    egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -points),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+        source: egui::MouseWheelSource::Wheel,
+    }
+}

@@ -516,34 +516,26 @@ fn draw_rows(
                         pos2(x, row_rect.min.y),
                         pos2(x + col_w, row_rect.max.y),
                     );
-                    if !cell_rect.x_range().intersects(visible_x) {
-                        // A column scrolled out of sight sideways: only its height counts
-                        // (the row is as tall as its tallest cell), nothing is drawn.
-                        max_h =
-                            max_h.max(cell.as_ref().map_or(small.size * 2.0 + 2.0 * PAD, |cell| {
-                                cached_layout(
-                                    ctx,
-                                    cache,
-                                    ui,
-                                    (comparison, r, a, cell),
-                                    (inner, font_size),
-                                    &mut laid_out,
-                                )
-                                .height
-                            }));
-                        continue;
-                    }
-                    let mut response =
-                        cell_response(ui, comparison, cell_rect, (r, a), cell.as_ref());
-                    let drawn = cell.as_ref().map(|cell| {
-                        let layout = cached_layout(
+                    let layout = cell.as_ref().map(|cell| {
+                        cached_layout(
                             ctx,
                             cache,
                             ui,
                             (comparison, r, a, cell),
                             (inner, font_size),
                             &mut laid_out,
-                        );
+                        )
+                    });
+                    let missing_h = small.size * 2.0 + 2.0 * PAD;
+                    if !cell_rect.x_range().intersects(visible_x) {
+                        // A column scrolled out of sight sideways: only its height counts
+                        // (the row is as tall as its tallest cell), nothing is drawn.
+                        max_h = max_h.max(layout.as_ref().map_or(missing_h, |l| l.height));
+                        continue;
+                    }
+                    let mut response =
+                        cell_response(ui, comparison, cell_rect, (r, a), cell.as_ref());
+                    let drawn = cell.as_ref().zip(layout).map(|(cell, layout)| {
                         let lines =
                             draw_cell(ui, comparison, cell_rect, &layout, cell, &pal, (r, a));
                         (layout.height, lines)
@@ -573,7 +565,7 @@ fn draw_rows(
                         max_h = max_h.max(height);
                     } else {
                         draw_missing(ui, cell_rect, &pal, &small, comparison.missing_label(r, a));
-                        max_h = max_h.max(small.size * 2.0 + 2.0 * PAD);
+                        max_h = max_h.max(missing_h);
                     }
                 }
                 // Gutter (pinned): row number, change mark; click selects the row.
