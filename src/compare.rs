@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
+use crate::error::LoadError;
 use crate::facts::Fact;
 use crate::model::{
     Article, ArticleRef, Cell, CompareOptions, Comparison, FindingKind, HeadlineCell, LoadFailure,
@@ -41,8 +42,72 @@ pub fn compare_files_with(
     overrides: &[Override],
     progress: &mut dyn FnMut(Progress),
 ) -> Comparison {
+    let (articles, errors) = load_all(paths, progress);
+    compare_with(articles, errors, options, overrides, progress)
+}
+
+/// [`compare_files`] with the articles in one order whatever order the paths come in: the
+/// files sorted by path (each file's articles in the order it holds them), so the same files
+/// and the same reference give the same report. `options.reference` counts articles in the
+/// order the paths are given, as a user names them; it is moved with its article.
+#[must_use]
+pub fn compare_files_in_path_order(
+    paths: &[impl AsRef<Path>],
+    options: &CompareOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Comparison {
+    let mut order: Vec<usize> = (0..paths.len()).collect();
+    order.sort_by(|&a, &b| {
+        let path = |i: usize| paths.get(i).map(AsRef::as_ref);
+        path(a).cmp(&path(b))
+    });
+    let sorted: Vec<&Path> = order
+        .iter()
+        .filter_map(|&i| paths.get(i).map(AsRef::as_ref))
+        .collect();
+    let (articles, errors) = load_all(&sorted, progress);
+    let count = |sorted_file: usize| {
+        articles
+            .iter()
+            .filter(|a| a.source.file == sorted_file)
+            .count()
+    };
+    // Where the reference article (counted in the given order) sits in the sorted order.
+    let mut options = options.clone();
+    let mut left = options.reference;
+    for given in 0..paths.len() {
+        let Some(sorted_file) = order.iter().position(|&i| i == given) else {
+            continue;
+        };
+        let n = count(sorted_file);
+        if left < n {
+            options.reference = (0..sorted_file).map(count).sum::<usize>() + left;
+            break;
+        }
+        left -= n;
+    }
+    compare_with(articles, errors, &options, &[], progress)
+}
+
+/// Loads every path in order: the articles (each with its file's index in `paths`) and a
+/// [`LoadFailure`] for each file that could not be read or would take the text past
+/// [`load::MAX_TOTAL_BYTES`].
+fn load_all(
+    paths: &[impl AsRef<Path>],
+    progress: &mut dyn FnMut(Progress),
+) -> (Vec<Article>, Vec<LoadFailure>) {
+    load_all_within(paths, load::MAX_TOTAL_BYTES, progress)
+}
+
+/// [`load_all`] with the total text limited to `limit` bytes.
+fn load_all_within(
+    paths: &[impl AsRef<Path>],
+    limit: u64,
+    progress: &mut dyn FnMut(Progress),
+) -> (Vec<Article>, Vec<LoadFailure>) {
     let mut articles = Vec::new();
     let mut errors = Vec::new();
+    let mut text = 0u64;
     let total = paths.len().max(1) as f32;
     for (i, path) in paths.iter().enumerate() {
         let path = path.as_ref();
@@ -54,7 +119,19 @@ pub fn compare_files_with(
             message: format!("Loading {name}"),
             fraction: 0.5 * i as f32 / total,
         });
-        match load::load_path(path) {
+        let loaded = load::load_path(path).and_then(|loaded| {
+            let with = text + load::text_bytes(&loaded);
+            if with > limit {
+                return Err(LoadError::TotalTooLarge {
+                    total: load::plain_size(with),
+                    limit: load::plain_size(limit),
+                    path: path.into(),
+                });
+            }
+            text = with;
+            Ok(loaded)
+        });
+        match loaded {
             Ok(loaded) => articles.extend(loaded.into_iter().enumerate().map(|(part, mut a)| {
                 a.source = ArticleRef { file: i, part };
                 a
@@ -65,7 +142,7 @@ pub fn compare_files_with(
             }),
         }
     }
-    compare_with(articles, errors, options, overrides, progress)
+    (articles, errors)
 }
 
 /// Aligns, diffs and runs the detectors over already loaded articles.
@@ -474,4 +551,80 @@ pub fn row_has_difference(row: &Row) -> bool {
             c.relation == Relation::Translation || c.ops.iter().any(|op| op.tag != OpTag::Equal)
         }
     })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "tests fail loudly on purpose")]
+mod tests {
+    use super::*;
+
+    fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> std::path::PathBuf {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn a_file_taking_the_text_past_the_total_limit_is_refused_and_the_others_load() {
+        let dir = tempfile::tempdir().unwrap();
+        // 44 bytes of text each (the trailing line break is not paragraph text).
+        let sentence = "The ferry sailed at dawn with ninety people.\n";
+        let a = write(&dir, "a.txt", sentence);
+        let b = write(&dir, "b.txt", sentence);
+        let c = write(&dir, "c.txt", "Short.\n");
+        let (articles, errors) = load_all_within(&[&a, &b, &c], 60, &mut |_| {});
+        // a fits, b would bring the text to 88 bytes, c (6 bytes) still fits after a.
+        let loaded: Vec<&str> = articles.iter().map(|x| x.path.as_str()).collect();
+        assert_eq!(loaded, [a.display().to_string(), c.display().to_string()]);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].path, b.display().to_string());
+        assert_eq!(
+            errors[0].message,
+            format!(
+                "too much text for one comparison (this file would bring the articles to 88 bytes; one comparison holds up to 60 bytes): {}",
+                b.display()
+            )
+        );
+        // The articles keep their file's place in the list.
+        assert_eq!(articles[1].source, ArticleRef { file: 2, part: 0 });
+    }
+
+    #[test]
+    fn path_order_moves_the_reference_with_its_article_across_files_of_several_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let z = write(
+            &dir,
+            "z.txt",
+            "The harbour reopened on Monday after a week of strikes by the crane drivers.\n",
+        );
+        // Two articles in one file: the reference is the second of them.
+        let pair = write(
+            &dir,
+            "m.json",
+            r#"[{"title": "One", "body": "The harbour reopened on Monday after a strike."},
+                {"title": "Two", "body": "Crane drivers ended their strike and the harbour reopened."}]"#,
+        );
+        let a = write(&dir, "a.txt", "The harbour reopened on Monday.\n");
+        // Given order: z (article 0), m#0 (1), m#1 (2), a (3); reference 2 = "Two".
+        let options = CompareOptions {
+            reference: 2,
+            ..CompareOptions::default()
+        };
+        let comparison = compare_files_in_path_order(&[&z, &pair, &a], &options, &mut |_| {});
+        assert!(comparison.errors.is_empty(), "{:?}", comparison.errors);
+        let titles: Vec<&str> = comparison
+            .articles
+            .iter()
+            .map(|x| x.title.as_str())
+            .collect();
+        assert_eq!(titles, ["a.txt", "One", "Two", "z.txt"]);
+        assert_eq!(comparison.options.reference, 2);
+        // Out of range stays out of range: the engine falls back to the first article.
+        let options = CompareOptions {
+            reference: 9,
+            ..CompareOptions::default()
+        };
+        let comparison = compare_files_in_path_order(&[&z, &pair, &a], &options, &mut |_| {});
+        assert_eq!(comparison.options.reference, 0);
+    }
 }

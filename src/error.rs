@@ -41,6 +41,27 @@ pub enum LoadError {
         /// The file.
         path: PathBuf,
     },
+    /// One paragraph longer than [`crate::load::MAX_PARAGRAPH_BYTES`].
+    #[error("a paragraph too long ({size} in one paragraph; storydiff compares paragraphs of up to {limit}): {}", .path.display())]
+    ParagraphTooLarge {
+        /// The longest paragraph's size, in plain words ("21 MB").
+        size: String,
+        /// The limit, in plain words ("20 MB").
+        limit: String,
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file would take the articles of one comparison past
+    /// [`crate::load::MAX_TOTAL_BYTES`] together.
+    #[error("too much text for one comparison (this file would bring the articles to {total}; one comparison holds up to {limit}): {}", .path.display())]
+    TotalTooLarge {
+        /// The text of the articles with this file, in plain words ("130 MB").
+        total: String,
+        /// The limit, in plain words ("100 MB").
+        limit: String,
+        /// The file.
+        path: PathBuf,
+    },
     /// Nothing but whitespace.
     #[error("empty file: {}", .0.display())]
     Empty(PathBuf),
@@ -78,6 +99,8 @@ impl LoadError {
             Self::Io { path, .. }
             | Self::MalformedJson { path, .. }
             | Self::TooLarge { path, .. }
+            | Self::ParagraphTooLarge { path, .. }
+            | Self::TotalTooLarge { path, .. }
             | Self::Binary { path, .. } => path,
         }
     }

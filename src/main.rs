@@ -97,6 +97,8 @@ struct Job {
     missing_paths: Vec<String>,
     /// Paths `-o` must never write to: the inputs and the saved comparison itself.
     protected: Vec<PathBuf>,
+    /// The files come from a saved comparison.
+    saved: bool,
 }
 
 /// The job of `args`; `Err` carries the exit code after a message on standard error.
@@ -126,6 +128,7 @@ fn job(args: &ReportArgs) -> Result<Job, ExitCode> {
                 missing: opened.missing,
                 missing_paths,
                 protected,
+                saved: true,
             }
         }
         None => Job {
@@ -135,6 +138,7 @@ fn job(args: &ReportArgs) -> Result<Job, ExitCode> {
             missing: Vec::new(),
             missing_paths: Vec::new(),
             protected: args.files.clone(),
+            saved: false,
         },
     };
     let options = &mut job.options;
@@ -166,9 +170,15 @@ fn run_report(args: &ReportArgs) -> ExitCode {
         Err(code) => return code,
     };
     let options = &job.options;
-    let comparison =
-        storydiff::compare_files_with(&job.files, options, &job.overrides, &mut |_| {});
-    if args.reference.is_some() && comparison.options.reference != options.reference {
+    // A saved comparison keeps its files' order (its corrections name articles by place);
+    // files named on the command line are compared in path order, so the same files give
+    // the same report in whatever order they are given.
+    let comparison = if job.saved {
+        storydiff::compare_files_with(&job.files, options, &job.overrides, &mut |_| {})
+    } else {
+        storydiff::compare::compare_files_in_path_order(&job.files, options, &mut |_| {})
+    };
+    if args.reference.is_some() && options.reference >= comparison.articles.len() {
         eprintln!(
             "storydiff: --reference {} is out of range ({} article(s) loaded); using the first",
             options.reference + 1,

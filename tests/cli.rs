@@ -27,14 +27,15 @@ fn report_json(args: &[&str]) -> serde_json::Value {
 fn json_report_has_the_documented_fields() {
     let v = report_json(&[WIRE, REPUBLISHED, REWRITE]);
     assert_eq!(v["schema"], "storydiff-report/1");
-    assert_eq!(v["reference"], 0);
+    // Articles in path order; the reference is the first file named (the wire copy).
+    assert_eq!(v["reference"], 2);
     let articles = v["articles"].as_array().expect("articles");
     assert_eq!(articles.len(), 3);
     let formats: Vec<_> = articles
         .iter()
         .map(|a| a["format"].as_str().unwrap_or(""))
         .collect();
-    assert_eq!(formats, ["txt", "html", "md"]);
+    assert_eq!(formats, ["html", "md", "txt"]);
     for a in articles {
         assert!(a["path"].is_string() && a["title"].is_string() && a["encoding"] == "UTF-8");
         assert!(a["paragraphs"].as_array().is_some_and(|p| p.len() > 5));
@@ -167,11 +168,13 @@ fn ignore_options_are_accepted_and_recorded() {
 
 #[test]
 fn reference_option_picks_the_reference() {
+    // The second file named, the rewrite, is first in path order (rewrite.md < wire.txt).
     let v = report_json(&["--reference", "2", WIRE, REWRITE]);
-    assert_eq!(v["reference"], 1);
+    assert_eq!(v["reference"], 0);
+    assert_eq!(v["articles"][0]["path"], REWRITE);
     // The reference's own cells are all equal ops with similarity 1.
     for row in v["rows"].as_array().expect("rows") {
-        if let Some(cell) = row["cells"][1].as_object() {
+        if let Some(cell) = row["cells"][0].as_object() {
             assert_eq!(cell["similarity"], 1.0);
             assert!(
                 cell["ops"]
@@ -270,7 +273,9 @@ fn saved_sample(
 ) {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let files: Vec<_> = [WIRE, REPUBLISHED, REWRITE]
+    // In path order, as a report of the files themselves lists them (a saved comparison
+    // keeps the order it was saved in).
+    let files: Vec<_> = [REPUBLISHED, REWRITE, WIRE]
         .iter()
         .map(|f| {
             let name = std::path::Path::new(f).file_name().expect("name");
@@ -340,11 +345,11 @@ fn a_saved_comparison_applies_its_overrides() {
     use storydiff::model::{ArticleRef, Override};
     let overrides = vec![
         Override::Unlink {
-            article: ArticleRef { file: 2, part: 0 },
+            article: ArticleRef { file: 1, part: 0 },
             paragraph: 3,
         },
         Override::Furniture {
-            article: ArticleRef { file: 0, part: 0 },
+            article: ArticleRef { file: 2, part: 0 },
             paragraph: 16,
             furniture: true,
         },
@@ -364,7 +369,7 @@ fn a_saved_comparison_applies_its_overrides() {
         };
         assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
         if format == "text" {
-            assert!(expected.contains("Manual changes:\n  [3] ¶4 unlinked from its row\n  [1] ¶17 marked as page furniture\n"), "{expected}");
+            assert!(expected.contains("Manual changes:\n  [2] ¶4 unlinked from its row\n  [3] ¶17 marked as page furniture\n"), "{expected}");
         } else {
             assert!(expected.contains("\"manual\": true"));
         }
@@ -382,7 +387,7 @@ fn a_saved_comparison_with_a_missing_file_reports_the_rest_and_exits_1() {
         stderr.contains("file 2 of the comparison was moved or deleted: "),
         "{stderr}"
     );
-    assert!(stderr.contains("republished.html"), "{stderr}");
+    assert!(stderr.contains("rewrite.md"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "named once: {stderr}");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["articles"].as_array().map(Vec::len), Some(2));

@@ -135,6 +135,11 @@ fn window_a_file_over_the_size_limit() {
 }
 
 #[test]
+fn window_a_paragraph_over_the_length_limit() {
+    refused("endless.txt");
+}
+
+#[test]
 fn window_unreadable() {
     if bad_input::reads_everything() {
         eprintln!("skipping: this process reads files whatever their permissions (root)");

@@ -26,7 +26,59 @@ use crate::model::{Article, Format, Paragraph};
 /// A [`LoadError`] naming the file and the reason: not found, a directory, permission
 /// denied, binary, empty, no article text in a page, malformed JSON.
 pub fn load_path(path: &Path) -> Result<Vec<Article>, LoadError> {
-    load_bytes(path, &read(path)?)
+    let articles = load_bytes(path, &read(path)?)?;
+    within_paragraph_limit(path, articles, MAX_PARAGRAPH_BYTES)
+}
+
+/// The articles, or [`LoadError::ParagraphTooLarge`] when one paragraph is longer than
+/// `limit` bytes.
+fn within_paragraph_limit(
+    path: &Path,
+    articles: Vec<Article>,
+    limit: usize,
+) -> Result<Vec<Article>, LoadError> {
+    let longest = articles
+        .iter()
+        .flat_map(|a| &a.paragraphs)
+        .map(|p| p.text.len())
+        .max()
+        .unwrap_or(0);
+    if longest > limit {
+        return Err(LoadError::ParagraphTooLarge {
+            size: plain_size(longest as u64),
+            limit: plain_size(limit as u64),
+            path: path.into(),
+        });
+    }
+    Ok(articles)
+}
+
+/// The text an article holds, in bytes (what [`MAX_TOTAL_BYTES`] counts).
+#[must_use]
+pub fn text_bytes(articles: &[Article]) -> u64 {
+    articles
+        .iter()
+        .flat_map(|a| &a.paragraphs)
+        .map(|p| p.text.len() as u64)
+        .sum()
+}
+
+/// A size in plain words: "100 MB" from a million bytes up, else "2,400 bytes".
+#[must_use]
+pub fn plain_size(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{} MB", bytes.div_ceil(1_000_000))
+    } else {
+        let digits = bytes.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        format!("{out} bytes")
+    }
 }
 
 /// Loads a file's bytes as [`load_path`] does once it has read them: `path` gives the
@@ -126,11 +178,21 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Article>, LoadError> 
     }
 }
 
-/// The largest file storydiff opens, in bytes (50 MB). A comparison needs about 60 bytes of
+/// The largest file storydiff opens, in bytes (50 MB). A comparison needs about 45 bytes of
 /// memory per input byte at its peak (`bench/window_memory.sh`, the README's Reliability
-/// section), so this keeps one file's comparison near 3 GB; larger files are refused with
+/// section), so this keeps one file's comparison near 2 GB; larger files are refused with
 /// this limit in the message.
 pub const MAX_FILE_BYTES: u64 = 50_000_000;
+
+/// The longest paragraph storydiff compares, in bytes of text (20 MB): one paragraph is
+/// one cell, diffed and scanned as a whole, so a file that is one endless line is refused
+/// above this with the limit in the message.
+pub const MAX_PARAGRAPH_BYTES: usize = 20_000_000;
+
+/// The most text one comparison holds, all its articles together, in bytes (100 MB: near
+/// 5 GB at the peak). A file that would take the articles past it is refused with the limit
+/// in the message; the files before it are compared.
+pub const MAX_TOTAL_BYTES: u64 = 100_000_000;
 
 fn too_large(path: &Path, size: u64) -> LoadError {
     LoadError::TooLarge {
@@ -211,6 +273,38 @@ mod tests {
         // Exactly at the limit the file is read (and then judged by its bytes, not its size).
         f.set_len(MAX_FILE_BYTES).unwrap();
         assert!(!matches!(load_path(&path), Err(LoadError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn a_paragraph_over_the_limit_is_refused_with_the_limit_and_its_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(
+            &dir,
+            "line.txt",
+            b"A short opening paragraph.\n\nA longer second paragraph of the articles.\n",
+        );
+        let articles = load_path(&p).unwrap();
+        // The longest paragraph is 42 bytes: at the limit it loads, one byte under it is refused.
+        assert!(within_paragraph_limit(&p, articles.clone(), 42).is_ok());
+        let message = within_paragraph_limit(&p, articles, 41)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            message,
+            format!(
+                "a paragraph too long (42 bytes in one paragraph; storydiff compares paragraphs of up to 41 bytes): {}",
+                p.display()
+            )
+        );
+    }
+
+    #[test]
+    fn sizes_are_plain_words() {
+        assert_eq!(plain_size(0), "0 bytes");
+        assert_eq!(plain_size(2_400), "2,400 bytes");
+        assert_eq!(plain_size(999_999), "999,999 bytes");
+        assert_eq!(plain_size(100_000_000), "100 MB");
+        assert_eq!(plain_size(130_000_001), "131 MB");
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub enum Make {
     Missing,
     /// A sparse file of this many bytes (no disk used).
     Sized(u64),
+    /// One line of words of at least this many bytes ([`line_of`]).
+    Line(usize),
     /// A readable text file whose permissions are then taken away.
     Unreadable,
 }
@@ -40,6 +42,7 @@ pub fn make(row: &Row, path: &Path) {
         Make::Folder => std::fs::create_dir(path).unwrap(),
         Make::Missing => {}
         Make::Sized(n) => std::fs::File::create(path).unwrap().set_len(*n).unwrap(),
+        Make::Line(n) => std::fs::write(path, line_of(*n)).unwrap(),
         Make::Unreadable => unreadable(path),
     }
 }
@@ -78,6 +81,11 @@ pub fn random_bytes(n: usize) -> Vec<u8> {
 
 /// One line of about 10 MB: words we wrote, repeated with a counter, no line break.
 pub fn one_long_line() -> Vec<u8> {
+    line_of(10_000_000)
+}
+
+/// One line of at least `bytes` bytes, as [`one_long_line`].
+pub fn line_of(bytes: usize) -> Vec<u8> {
     let words = [
         "dockworkers",
         "voted",
@@ -94,9 +102,9 @@ pub fn one_long_line() -> Vec<u8> {
         "offer",
         "again",
     ];
-    let mut out = String::with_capacity(10_100_000);
+    let mut out = String::with_capacity(bytes + 100);
     let mut i = 0usize;
-    while out.len() < 10_000_000 {
+    while out.len() < bytes {
         out.push_str(words[i % words.len()]);
         out.push_str(if i.is_multiple_of(97) { " 1" } else { "" });
         out.push(' ');
@@ -163,6 +171,11 @@ pub fn refused_rows() -> Vec<Row> {
             "no article text",
         ),
         row("huge.txt", Make::Sized(200_000_000), "up to 50 MB"),
+        row(
+            "endless.txt",
+            Make::Line(21_000_000),
+            "paragraphs of up to 20 MB",
+        ),
         row("locked.txt", Make::Unreadable, "permission denied"),
     ]
 }
