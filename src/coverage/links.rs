@@ -159,7 +159,6 @@ fn is_fact_word(w: &Tok) -> bool {
 fn marks(words: &[Tok], other: &FxHashSet<String>, shared_only: bool) -> Vec<FactMark> {
     let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
     term_runs(&texts)
-        .into_iter()
         .filter_map(|t| {
             let first = words.get(t.word)?;
             let last = words
@@ -188,7 +187,11 @@ fn marks(words: &[Tok], other: &FxHashSet<String>, shared_only: bool) -> Vec<Fac
 
 fn keys(words: &[Tok]) -> FxHashSet<String> {
     let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
-    term_runs(&texts).into_iter().map(|t| t.key).collect()
+    let mut out = FxHashSet::default();
+    for t in term_runs(&texts) {
+        out.insert(t.key);
+    }
+    out
 }
 
 /// Relation, sentence links and fact marks of every cell (see the module docs).

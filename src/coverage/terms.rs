@@ -99,32 +99,34 @@ pub struct TermAt {
 /// The terms of a run of words in order: one per word with a [`term`], except that a number
 /// written in words becomes the figure key its digits give, so that "Eighty-four ships" and
 /// "84 ships" share the figure `#84`.
-#[must_use]
-pub fn term_runs<S: AsRef<str>>(words: &[S]) -> Vec<TermAt> {
-    let mut out = Vec::with_capacity(words.len());
+pub fn term_runs<S: AsRef<str>>(words: &[S]) -> impl Iterator<Item = TermAt> + '_ {
+    // Lazy: a long paragraph's terms are read one by one, never held all at once.
     let mut i = 0;
-    while i < words.len() {
-        if let Some((value, len)) = spelled_number(words, i) {
-            out.push(TermAt {
-                word: i,
-                len,
-                key: format!("#{value}"),
-                weight: FIGURE_WEIGHT,
-            });
-            i += len;
-            continue;
+    std::iter::from_fn(move || {
+        while i < words.len() {
+            if let Some((value, len)) = spelled_number(words, i) {
+                let at = i;
+                i += len;
+                return Some(TermAt {
+                    word: at,
+                    len,
+                    key: format!("#{value}"),
+                    weight: FIGURE_WEIGHT,
+                });
+            }
+            let at = i;
+            i += 1;
+            if let Some((key, weight)) = words.get(at).and_then(|w| term(w.as_ref())) {
+                return Some(TermAt {
+                    word: at,
+                    len: 1,
+                    key,
+                    weight,
+                });
+            }
         }
-        if let Some((key, weight)) = words.get(i).and_then(|w| term(w.as_ref())) {
-            out.push(TermAt {
-                word: i,
-                len: 1,
-                key,
-                weight,
-            });
-        }
-        i += 1;
-    }
-    out
+        None
+    })
 }
 
 impl Terms {
@@ -256,7 +258,7 @@ mod tests {
             keys("three crews and forty ships"),
             ["#40", "crews", "ships"]
         );
-        let runs = term_runs(&["Ninety", "-", "two", "ships"]);
+        let runs: Vec<TermAt> = term_runs(&["Ninety", "-", "two", "ships"]).collect();
         assert_eq!(
             runs.first().map(|t| (t.key.as_str(), t.len)),
             Some(("#90", 1))

@@ -625,11 +625,19 @@ fn article_text(article: &crate::model::Article) -> ArticleText {
             (para, words)
         })
         .collect();
-    let mut words = Vec::with_capacity(scanned.iter().map(|(_, w)| w.len()).sum());
+    let total: usize = scanned.iter().map(|(_, w)| w.len()).sum();
+    let mut words = Vec::new();
     let mut paragraphs = Vec::with_capacity(scanned.len());
     for (mut para, mut para_words) in scanned {
         let first = words.len();
-        words.append(&mut para_words);
+        if words.is_empty() {
+            // Moved, not copied: an article that is one long paragraph never holds its
+            // words twice.
+            words = para_words;
+            words.reserve(total.saturating_sub(words.len()));
+        } else {
+            words.append(&mut para_words);
+        }
         para.words = first..words.len();
         paragraphs.push(para);
     }

@@ -186,9 +186,9 @@ struct Segment {
 /// Diffs the significant tokens and spreads the ignored ones over the resulting segments.
 /// The flag is true when the word diff ran past `budget` and the sentence-level diff of
 /// [`coarse_segments`] was used instead.
-fn segments(
-    ref_tokens: &[Token],
-    oth_tokens: &[Token],
+fn segments<'t>(
+    ref_tokens: &'t [Token],
+    oth_tokens: &'t [Token],
     options: &CompareOptions,
     budget: Duration,
 ) -> (Vec<Segment>, bool) {
@@ -198,9 +198,9 @@ fn segments(
     let sig_o: Vec<usize> = (0..oth_tokens.len())
         .filter(|&i| oth_tokens.get(i).is_some_and(|t| !t.ignored))
         .collect();
-    let keys = |sig: &[usize], toks: &[Token]| -> Vec<String> {
+    let keys = |sig: &[usize], toks: &'t [Token]| -> Vec<&'t str> {
         sig.iter()
-            .filter_map(|&i| toks.get(i).map(|t| t.key.clone()))
+            .filter_map(|&i| toks.get(i).map(|t| t.key.as_str()))
             .collect()
     };
     let kr = keys(&sig_r, ref_tokens);
@@ -236,7 +236,7 @@ fn segments(
         if seg.equal {
             continue;
         }
-        let glue = |range: &Range<usize>, keys: &[String], sig: &[usize], toks: &[Token]| {
+        let glue = |range: &Range<usize>, keys: &[&str], sig: &[usize], toks: &[Token]| {
             range
                 .clone()
                 .filter(|&k| {
@@ -244,7 +244,7 @@ fn segments(
                         .and_then(|&i| toks.get(i))
                         .is_some_and(|t| t.kind != Kind::Space)
                 })
-                .filter_map(|k| keys.get(k).map(String::as_str))
+                .filter_map(|k| keys.get(k).copied())
                 .collect::<String>()
         };
         let a = glue(&seg.r, &kr, &sig_r, ref_tokens);
@@ -294,8 +294,8 @@ const COARSE_WORD_WINDOW: usize = 4_000;
 /// sequences are diffed, and each changed run of sentences small enough is word-diffed
 /// inside. Segments are over significant indices, as in [`segments`].
 fn coarse_segments(
-    kr: &[String],
-    ko: &[String],
+    kr: &[&str],
+    ko: &[&str],
     sig_r: &[usize],
     ref_tokens: &[Token],
     sig_o: &[usize],
@@ -336,7 +336,7 @@ fn coarse_segments(
 /// The sentences of one side's significant tokens: a hash key per sentence and the
 /// significant index where each sentence starts. The spaces after a sentence's last mark
 /// belong to it; a paragraph break is a unit of its own.
-fn sentence_units(keys: &[String], sig: &[usize], tokens: &[Token]) -> (Vec<u64>, Vec<usize>) {
+fn sentence_units(keys: &[&str], sig: &[usize], tokens: &[Token]) -> (Vec<u64>, Vec<usize>) {
     let mut units = Vec::new();
     let mut starts = Vec::new();
     let mut hasher = rustc_hash::FxHasher::default();
@@ -362,10 +362,7 @@ fn sentence_units(keys: &[String], sig: &[usize], tokens: &[Token]) -> (Vec<u64>
             close(&mut units, &mut hasher);
             open = false;
         } else if kind == Some(Kind::Punct)
-            && matches!(
-                key.as_str(),
-                "." | "!" | "?" | "\u{3002}" | "\u{ff01}" | "\u{ff1f}"
-            )
+            && matches!(*key, "." | "!" | "?" | "\u{3002}" | "\u{ff01}" | "\u{ff1f}")
         {
             ended = true;
         }

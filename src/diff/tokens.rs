@@ -1,6 +1,7 @@
 //! Splitting display text into word, whitespace and punctuation tokens (or graphemes) with
 //! character offsets, and the comparison key of each token under the chosen options.
 
+use smol_str::SmolStr;
 use unicode_normalization::UnicodeNormalization as _;
 use unicode_segmentation::UnicodeSegmentation as _;
 
@@ -31,8 +32,9 @@ pub(crate) struct Token {
     pub end: usize,
     /// What the token is.
     pub kind: Kind,
-    /// The comparison key.
-    pub key: String,
+    /// The comparison key (inline up to 23 bytes: a long paragraph's tokens hold no heap
+    /// string each).
+    pub key: SmolStr,
     /// True when the options make the diff skip this token.
     pub ignored: bool,
 }
@@ -154,7 +156,7 @@ fn fold_typography(out: &mut Vec<Token>, first: usize) {
             let end = out.get(j - 1).map_or(0, |t| t.end);
             if let Some(t) = out.get_mut(i) {
                 t.end = end;
-                t.key = unit.repeat(run);
+                t.key = unit.repeat(run).into();
             }
             out.drain(i + 1..j);
         }
@@ -192,7 +194,7 @@ fn fold_typography(out: &mut Vec<Token>, first: usize) {
             None
         };
         if let (Some(k), Some(t)) = (folded, out.get_mut(i)) {
-            t.key = k.to_string();
+            t.key = SmolStr::new_static(k);
         }
     }
 }
@@ -204,7 +206,7 @@ pub(crate) fn paragraph_break(para: usize) -> Token {
         start: 0,
         end: 0,
         kind: Kind::Break,
-        key: "\u{2029}".to_string(),
+        key: SmolStr::new_static("\u{2029}"),
         ignored: false,
     }
 }
@@ -212,9 +214,9 @@ pub(crate) fn paragraph_break(para: usize) -> Token {
 /// The key of a run of whitespace: one space; without `ignore_quotes` (typography shown),
 /// no-break and other Unicode spaces keep their own character (ASCII whitespace runs are one
 /// space either way).
-fn space_key(piece: &str, options: &CompareOptions) -> String {
+fn space_key(piece: &str, options: &CompareOptions) -> SmolStr {
     if options.ignore_quotes {
-        return " ".to_string();
+        return SmolStr::new_static(" ");
     }
     let mut out = String::new();
     for c in piece.chars() {
@@ -223,14 +225,14 @@ fn space_key(piece: &str, options: &CompareOptions) -> String {
             out.push(c);
         }
     }
-    out
+    out.into()
 }
 
 /// The comparison key: NFC always; whitespace runs are one space (see [`space_key`]); quotes
 /// folded only with `ignore_quotes` (with the other typographic variants, see
 /// [`fold_typography`]); case folded with `ignore_case`; punctuation inside words dropped with
 /// `ignore_punctuation`.
-fn key(piece: &str, kind: Kind, options: &CompareOptions) -> String {
+fn key(piece: &str, kind: Kind, options: &CompareOptions) -> SmolStr {
     if kind == Kind::Space {
         return space_key(piece, options);
     }
@@ -250,7 +252,7 @@ fn key(piece: &str, kind: Kind, options: &CompareOptions) -> String {
             out.push(c);
         }
     }
-    out
+    out.into()
 }
 
 #[cfg(test)]
