@@ -9,6 +9,7 @@
 
 pub mod align;
 pub mod compare;
+pub mod corpus;
 pub mod coverage;
 pub mod detect;
 pub mod diff;

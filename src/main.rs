@@ -26,6 +26,25 @@ enum Command {
     /// Compare files without a window and print a report. Given one saved comparison
     /// (FILE.storydiff), compares its files with its options and manual corrections.
     Report(ReportArgs),
+    /// Write the articles of FILE… (any format storydiff reads) as corpus JSON Lines, one
+    /// record per article, for `spark/storydiff-corpus`.
+    Export(ExportArgs),
+    /// Compare clusters read as JSON lines on standard input (`{"cluster": …, "members":
+    /// [record, …]}`) and write one `{"cluster": …, "report": …}` line per cluster.
+    Batch,
+}
+
+#[derive(clap::Args, Debug)]
+struct ExportArgs {
+    /// Write JSON Lines (the one export format; the flag says so where a script reads it).
+    #[arg(long, required = true)]
+    jsonl: bool,
+    /// Write to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The articles to export.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -81,6 +100,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Report(args)) => run_report(&args),
+        Some(Command::Export(args)) => run_export(&args),
+        Some(Command::Batch) => run_batch(),
         None => run_gui(cli.files),
     }
 }
@@ -221,6 +242,65 @@ fn run_report(args: &ReportArgs) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+fn run_export(args: &ExportArgs) -> ExitCode {
+    debug_assert!(args.jsonl, "clap requires --jsonl");
+    if let Some(out) = &args.output
+        && args.files.iter().any(|f| report::same_file(f, out))
+    {
+        eprintln!("storydiff: {}", SaveError::WouldOverwriteInput(out.clone()));
+        return ExitCode::from(2);
+    }
+    let (records, errors) = storydiff::corpus::export(&args.files);
+    for error in &errors {
+        eprintln!("storydiff: {}", error.message);
+    }
+    let mut text = String::new();
+    for record in &records {
+        match serde_json::to_string(record) {
+            Ok(line) => {
+                text.push_str(&line);
+                text.push('\n');
+            }
+            Err(e) => eprintln!(
+                "storydiff: could not write the record of {}: {e}",
+                record.id
+            ),
+        }
+    }
+    let written = match &args.output {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| format!("could not write the corpus ({e}): {}", path.display())),
+        None => std::io::stdout()
+            .lock()
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("could not write the corpus: {e}")),
+    };
+    if let Err(message) = written {
+        eprintln!("storydiff: {message}");
+        return ExitCode::from(1);
+    }
+    if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn run_batch() -> ExitCode {
+    let stdin = std::io::stdin().lock();
+    let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let ran = storydiff::corpus::run_batch(stdin, stdout, &CompareOptions::default(), &mut |e| {
+        eprintln!("storydiff batch: {e}");
+    });
+    match ran {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("storydiff batch: could not read or write a line: {e}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -242,9 +242,36 @@ fn facts_out(comparison: &Comparison) -> Vec<FactOut<'_>> {
 /// Serialises the comparison as the stable, pretty-printed JSON report (with a final newline).
 #[must_use]
 pub fn to_json(comparison: &Comparison) -> String {
+    let mut out = serde_json::to_string_pretty(&report(comparison)).unwrap_or_else(|e| {
+        format!("{{\"schema\":\"{SCHEMA}\",\"error\":\"could not serialise the report: {e}\"}}")
+    });
+    out.push('\n');
+    out
+}
+
+/// One answer line of `storydiff batch` (no newline): `{"cluster": NAME, "report": REPORT}`,
+/// the report the same as [`to_json`]'s, written on one line.
+#[must_use]
+pub fn to_batch_line(cluster: &str, comparison: &Comparison) -> String {
+    #[derive(Serialize)]
+    struct Line<'a> {
+        cluster: &'a str,
+        report: Report<'a>,
+    }
+    serde_json::to_string(&Line {
+        cluster,
+        report: report(comparison),
+    })
+    .unwrap_or_else(|e| {
+        serde_json::json!({"cluster": cluster, "error": format!("could not serialise the report: {e}")})
+            .to_string()
+    })
+}
+
+fn report(comparison: &Comparison) -> Report<'_> {
     let o = &comparison.options;
     let mut skipped = skipped_out(comparison).into_iter();
-    let report = Report {
+    Report {
         schema: SCHEMA,
         reference: o.reference,
         options: Options {
@@ -332,10 +359,5 @@ pub fn to_json(comparison: &Comparison) -> String {
             .collect(),
         facts: facts_out(comparison),
         overrides: &comparison.overrides,
-    };
-    let mut out = serde_json::to_string_pretty(&report).unwrap_or_else(|e| {
-        format!("{{\"schema\":\"{SCHEMA}\",\"error\":\"could not serialise the report: {e}\"}}")
-    });
-    out.push('\n');
-    out
+    }
 }

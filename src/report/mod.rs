@@ -80,7 +80,8 @@ pub fn save(
 }
 
 /// True when both paths name one existing file (or, when either is missing, are equal).
-pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
+#[must_use]
+pub fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
