@@ -24,7 +24,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 CORPORA = os.path.join(ROOT, "..", "shared", "corpora")
-BINARY = os.path.join(ROOT, "target", "release", "storydiff")
+BINARY = os.path.join(os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"), "release", "storydiff")
 
 # Floors, set below what the dev corpora give (see the README's "Corpus scale"): rewrites
 # at three reading levels must nearly all be found in copies mode, and no cluster may mix
@@ -70,7 +70,7 @@ def main() -> int:
         out = os.path.join(work, mode)
         subprocess.run(
             [os.path.join(HERE, "storydiff-corpus"), "--mode", mode, "--input", corpus,
-             "--output", out],
+             "--output", out, "--storydiff", BINARY],
             check=True,
             stdout=subprocess.DEVNULL,
         )
