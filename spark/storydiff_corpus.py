@@ -173,10 +173,9 @@ def features(df, mode: str, partitions: int):
         )
         sets = top.groupBy("id").agg(F.collect_list("term").alias("set"))
     hashed = HashingTF(inputCol="set", outputCol="features", numFeatures=1 << 20, binary=True)
-    out = hashed.transform(sets.select("id", "set")).select("id", "features")
-    # MinHash needs at least one non-zero entry.
-    nonempty = F.udf(lambda v: v.numNonzeros() > 0, "boolean")
-    return out.where(nonempty("features")).repartition(partitions)
+    # MinHash needs at least one non-zero entry: articles too short for one shingle drop out.
+    nonempty = sets.select("id", "set").where(F.size("set") > 0)
+    return hashed.transform(nonempty).select("id", "features").repartition(partitions)
 
 
 def candidate_pairs(feats, mode: str):
@@ -247,8 +246,8 @@ def body_of(m: dict) -> str:
     return m.get("text") or ""
 
 
-def cluster_lines(rows, max_cluster: int, mode: str):
-    """One `storydiff batch` line per cluster (label, members rows)."""
+def cluster_job(rows, max_cluster: int, mode: str) -> dict:
+    """A cluster (label, members rows) as `{"batch": storydiff batch line, "meta": figures}`."""
     label, members = rows
     members = sorted(members, key=lambda m: m["id"])
     size = len(members)
@@ -261,7 +260,7 @@ def cluster_lines(rows, max_cluster: int, mode: str):
     record = [{k: v for k, v in m.items() if v is not None and k != "body"} for m in members]
     line = {"cluster": name, "members": record, "reference": reference_of(members)}
     meta = {"cluster": name, "size": size, "capped": capped, "compared": len(members)}
-    return json.dumps({"batch": line, "meta": meta}, ensure_ascii=False)
+    return {"batch": line, "meta": meta}
 
 
 def summary_of(report: dict, meta: dict, reference: str) -> dict:
@@ -332,17 +331,13 @@ def run(opts: Options) -> dict:
         .mapValues(list)
     )
     max_cluster, mode = opts.max_cluster, opts.mode
-    lines = grouped.map(lambda kv: cluster_lines(kv, max_cluster, mode)).cache()
-    metas = lines.map(lambda l: json.loads(l)["meta"]).collect()
-    batch_in = lines.map(lambda l: json.dumps(json.loads(l)["batch"], ensure_ascii=False))
-    members_of = lines.map(
-        lambda l: (
-            json.loads(l)["batch"]["cluster"],
-            (
-                [m["id"] for m in json.loads(l)["batch"]["members"]],
-                json.loads(l)["batch"]["reference"],
-                json.loads(l)["meta"],
-            ),
+    jobs = grouped.map(lambda kv: cluster_job(kv, max_cluster, mode)).cache()
+    metas = jobs.map(lambda j: j["meta"]).collect()
+    batch_in = jobs.map(lambda j: json.dumps(j["batch"], ensure_ascii=False))
+    members_of = jobs.map(
+        lambda j: (
+            j["batch"]["cluster"],
+            ([m["id"] for m in j["batch"]["members"]], j["batch"]["reference"], j["meta"]),
         )
     )
     answers = batch_in.pipe(f"{opts.binary} batch").map(json.loads)

@@ -149,21 +149,23 @@ fn path_order(id: &str) -> (&str, usize) {
 pub fn compare_cluster(cluster: &Cluster, options: &CompareOptions) -> crate::model::Comparison {
     let mut members: Vec<&Record> = cluster.members.iter().collect();
     members.sort_by(|a, b| path_order(&a.id).cmp(&path_order(&b.id)));
-    let mut file = 0;
     let mut articles: Vec<Article> = Vec::with_capacity(members.len());
-    for (i, record) in members.iter().enumerate() {
+    let mut previous: Option<(&str, ArticleRef)> = None;
+    for record in &members {
         let (path, _) = path_order(&record.id);
-        let part = match i.checked_sub(1).and_then(|p| members.get(p)) {
-            Some(previous) if path_order(&previous.id).0 == path => {
-                articles.last().map_or(0, |a| a.source.part + 1)
-            }
-            Some(_) => {
-                file += 1;
-                0
-            }
-            None => 0,
+        let source = match previous {
+            Some((p, at)) if p == path => ArticleRef {
+                file: at.file,
+                part: at.part + 1,
+            },
+            Some((_, at)) => ArticleRef {
+                file: at.file + 1,
+                part: 0,
+            },
+            None => ArticleRef::default(),
         };
-        articles.push(record.to_article(ArticleRef { file, part }));
+        previous = Some((path, source));
+        articles.push(record.to_article(source));
     }
     let mut options = options.clone();
     options.reference = cluster

@@ -14,12 +14,9 @@ fn storydiff() -> Command {
     cmd
 }
 
-fn export(files: &[&str]) -> Vec<serde_json::Value> {
-    let out = storydiff()
-        .args(["export", "--jsonl"])
-        .args(files)
-        .output()
-        .expect("runs");
+/// The JSON lines `cmd` prints, after checking that it succeeded.
+fn json_lines(cmd: &mut Command) -> Vec<serde_json::Value> {
+    let out = cmd.output().expect("runs");
     assert!(
         out.status.success(),
         "{}",
@@ -28,26 +25,16 @@ fn export(files: &[&str]) -> Vec<serde_json::Value> {
     String::from_utf8(out.stdout)
         .expect("UTF-8")
         .lines()
-        .map(|l| serde_json::from_str(l).expect("one JSON record per line"))
+        .map(|l| serde_json::from_str(l).expect("one JSON value per line"))
         .collect()
 }
 
+fn export(files: &[&str]) -> Vec<serde_json::Value> {
+    json_lines(storydiff().args(["export", "--jsonl"]).args(files))
+}
+
 fn batch(input: &str) -> Vec<serde_json::Value> {
-    let out = storydiff()
-        .arg("batch")
-        .write_stdin(input)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .expect("UTF-8")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("one JSON answer per line"))
-        .collect()
+    json_lines(storydiff().arg("batch").write_stdin(input))
 }
 
 fn report(files: &[&str]) -> serde_json::Value {

@@ -187,11 +187,7 @@ fn marks(words: &[Tok], other: &FxHashSet<String>, shared_only: bool) -> Vec<Fac
 
 fn keys(words: &[Tok]) -> FxHashSet<String> {
     let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
-    let mut out = FxHashSet::default();
-    for t in term_runs(&texts) {
-        out.insert(t.key);
-    }
-    out
+    term_runs(&texts).map(|t| t.key).collect()
 }
 
 /// Relation, sentence links and fact marks of every cell (see the module docs).
