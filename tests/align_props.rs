@@ -107,7 +107,7 @@ fn check_partition(articles: &[Article], rows: &[AlignedRow], reference: usize) 
 }
 
 /// The grouping as a set of rows, each a set of (original article, paragraphs).
-fn grouping(rows: &[AlignedRow], original: &[usize]) -> BTreeSet<BTreeSet<(usize, Vec<usize>)>> {
+fn grouping(rows: &[AlignedRow], original: &[usize]) -> Grouping {
     rows.iter()
         .map(|r| {
             r.cells
@@ -133,27 +133,45 @@ proptest! {
 
     #[test]
     fn grouping_ignores_order_of_other_articles(n in 3usize..7, seed in any::<u64>(), shuffle in any::<u64>(), r in 0usize..7) {
-        let articles = story(n, seed);
-        let reference = r % n;
-        // Permute every article but the reference.
-        let mut order: Vec<usize> = (0..n).collect();
-        let mut rng = Rng(shuffle);
-        let mut others: Vec<usize> = (0..n).filter(|&k| k != reference).collect();
-        for i in (1..others.len()).rev() {
-            others.swap(i, rng.below(i + 1));
-        }
-        let mut it = others.into_iter();
-        for (k, slot) in order.iter_mut().enumerate() {
-            if k != reference {
-                *slot = it.next().unwrap();
-            }
-        }
-        let permuted: Vec<Article> = order.iter().map(|&k| articles[k].clone()).collect();
-        let identity: Vec<usize> = (0..n).collect();
-        let a = grouping(&align::align(&articles, reference), &identity);
-        let b = grouping(&align::align(&permuted, reference), &order);
+        let (a, b) = groupings_in_two_orders(n, seed, shuffle, r);
         prop_assert_eq!(a, b);
     }
+}
+
+type Grouping = BTreeSet<BTreeSet<(usize, Vec<usize>)>>;
+
+/// The grouping of a random story, and of the same story with every article but the
+/// reference permuted (both named by the original article numbers).
+fn groupings_in_two_orders(n: usize, seed: u64, shuffle: u64, r: usize) -> (Grouping, Grouping) {
+    let articles = story(n, seed);
+    let reference = r % n;
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut rng = Rng(shuffle);
+    let mut others: Vec<usize> = (0..n).filter(|&k| k != reference).collect();
+    for i in (1..others.len()).rev() {
+        others.swap(i, rng.below(i + 1));
+    }
+    let mut it = others.into_iter();
+    for (k, slot) in order.iter_mut().enumerate() {
+        if k != reference {
+            *slot = it.next().unwrap();
+        }
+    }
+    let permuted: Vec<Article> = order.iter().map(|&k| articles[k].clone()).collect();
+    let identity: Vec<usize> = (0..n).collect();
+    (
+        grouping(&align::align(&articles, reference), &identity),
+        grouping(&align::align(&permuted, reference), &order),
+    )
+}
+
+/// Found by CI: a leftover ("said police") as similar to two rows up to the last bits of a
+/// float, whose sums ran in an order set by the articles' order (term ids were numbered by
+/// first appearance); ids now follow the terms' text.
+#[test]
+fn near_tie_does_not_follow_article_order() {
+    let (a, b) = groupings_in_two_orders(4, 540_510_064_979_981_241, 13_126_270_652_406_012_112, 1);
+    assert_eq!(a, b);
 }
 
 /// Random overrides over `n` articles: indices up to two past the end (stale ones), all kinds.

@@ -310,7 +310,76 @@ fn term_counts(articles: &[Article]) -> (Vec<Vec<Counts>>, HashMap<u32, u32>, us
         raw.push(per_article);
     }
     drop(folded);
+    // Ids in order of first appearance would make the order of the articles decide the
+    // order sums are taken in (and so their last bits, and every near tie): renumber
+    // unigrams by their text and bigrams by their words' new ids, whatever the order.
+    let remap = order_independent_ids(&unigrams, &bigrams);
+    let recode = |id: u32| -> u32 {
+        usize::try_from(id)
+            .ok()
+            .and_then(|i| remap.get(i))
+            .copied()
+            .unwrap_or(id)
+    };
+    for counted in raw.iter_mut().flatten() {
+        for (id, _) in counted.iter_mut() {
+            *id = recode(*id);
+        }
+        counted.sort_unstable_by_key(|&(id, _)| id);
+    }
+    let df = df.into_iter().map(|(id, n)| (recode(id), n)).collect();
     (raw, df, total_paragraphs)
+}
+
+/// For every term id of [`term_counts`] (unigram `2u`, bigram `2b + 1`), the id it gets when
+/// unigrams are numbered in the order of their text and bigrams in the order of their
+/// words' new numbers: the same texts give the same ids in any order of the articles.
+fn order_independent_ids(
+    unigrams: &HashMap<String, u32>,
+    bigrams: &HashMap<(u32, u32), u32>,
+) -> Vec<u32> {
+    let mut words: Vec<(&str, u32)> = unigrams.iter().map(|(w, &id)| (w.as_str(), id)).collect();
+    words.sort_unstable();
+    let mut uni = vec![0u32; unigrams.len()];
+    for (rank, (_, id)) in words.iter().enumerate() {
+        if let Some(slot) = usize::try_from(*id).ok().and_then(|i| uni.get_mut(i)) {
+            *slot = u32::try_from(rank).unwrap_or(u32::MAX);
+        }
+    }
+    let new_uni = |id: u32| {
+        usize::try_from(id)
+            .ok()
+            .and_then(|i| uni.get(i))
+            .copied()
+            .unwrap_or(id)
+    };
+    let mut pairs: Vec<((u32, u32), u32)> = bigrams
+        .iter()
+        .map(|(&(a, b), &id)| ((new_uni(a), new_uni(b)), id))
+        .collect();
+    pairs.sort_unstable();
+    let mut bi = vec![0u32; bigrams.len()];
+    for (rank, (_, id)) in pairs.iter().enumerate() {
+        if let Some(slot) = usize::try_from(*id).ok().and_then(|i| bi.get_mut(i)) {
+            *slot = u32::try_from(rank).unwrap_or(u32::MAX);
+        }
+    }
+    let len = 2 * unigrams.len().max(bigrams.len()) + 2;
+    (0..len)
+        .map(|t| {
+            let id = u32::try_from(t / 2).unwrap_or(u32::MAX);
+            if t % 2 == 0 {
+                new_uni(id).saturating_mul(2)
+            } else {
+                let b = usize::try_from(id)
+                    .ok()
+                    .and_then(|i| bi.get(i))
+                    .copied()
+                    .unwrap_or(id);
+                b.saturating_mul(2).saturating_add(1)
+            }
+        })
+        .collect()
 }
 
 /// The byte ranges of the words of `text` (as [`normalize::words`] finds them).
