@@ -40,26 +40,38 @@ def group_of(path: str) -> str:
     return parts[-3] + "/" + parts[-2]
 
 
-def main() -> int:
+def skip_reason() -> str | None:
+    """Why the corpus check cannot run here (no corpora, PySpark or binary), else None."""
     if not os.path.isdir(CORPORA):
-        print("skipped: ../shared/corpora is absent")
-        return 0
+        return "../shared/corpora is absent"
     try:
         import pyspark  # noqa: F401
     except ImportError:
-        print("skipped: PySpark is not installed (pip install -r spark/requirements.txt)")
-        return 0
+        return "PySpark is not installed (pip install -r spark/requirements.txt)"
     if not os.access(BINARY, os.X_OK):
-        print("skipped: target/release/storydiff is not built (cargo build --release)")
-        return 0
+        return "target/release/storydiff is not built (cargo build --release)"
+    return None
+
+
+def export_corpus(path: str) -> None:
+    """Writes the check corpus to `path` as JSON Lines: onestop's stories at three reading
+    levels, then BASIL's triplets, read by `storydiff export --jsonl`."""
     files = sorted(
         f
         for level in ("adv", "int", "ele")
         for f in glob.glob(os.path.join(CORPORA, "onestop", "*", f"{level}.txt"))
     ) + sorted(glob.glob(os.path.join(CORPORA, "basil", "*", "*.json")))
+    subprocess.run([BINARY, "export", "--jsonl", "-o", path, *files], check=True)
+
+
+def main() -> int:
+    reason = skip_reason()
+    if reason:
+        print(f"skipped: {reason}")
+        return 0
     work = tempfile.mkdtemp(prefix="storydiff-corpus-check-")
     corpus = os.path.join(work, "in.jsonl")
-    subprocess.run([BINARY, "export", "--jsonl", "-o", corpus, *files], check=True)
+    export_corpus(corpus)
     groups = {}
     with open(corpus, encoding="utf-8") as f:
         for line in f:

@@ -15,6 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Article, ArticleRef, CompareOptions, Format, LoadFailure, Paragraph};
 
+pub mod results;
+
 /// One article of a corpus, as a JSON Lines record.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
@@ -147,6 +149,17 @@ fn path_order(id: &str) -> (&str, usize) {
 /// the reference the member [`Cluster::reference`] names, else the first.
 #[must_use]
 pub fn compare_cluster(cluster: &Cluster, options: &CompareOptions) -> crate::model::Comparison {
+    let (articles, options) = cluster_articles(cluster, options);
+    crate::compare(articles, Vec::new(), &options, &mut |_| {})
+}
+
+/// What [`compare_cluster`] compares: the members as articles in path order (sources
+/// numbered as `storydiff report` numbers its files) and `options` with the reference set.
+#[must_use]
+pub fn cluster_articles(
+    cluster: &Cluster,
+    options: &CompareOptions,
+) -> (Vec<Article>, CompareOptions) {
     let mut members: Vec<&Record> = cluster.members.iter().collect();
     members.sort_by(|a, b| path_order(&a.id).cmp(&path_order(&b.id)));
     let mut articles: Vec<Article> = Vec::with_capacity(members.len());
@@ -173,7 +186,7 @@ pub fn compare_cluster(cluster: &Cluster, options: &CompareOptions) -> crate::mo
         .as_ref()
         .and_then(|id| members.iter().position(|r| &r.id == id))
         .unwrap_or(0);
-    crate::compare(articles, Vec::new(), &options, &mut |_| {})
+    (articles, options)
 }
 
 /// Why a batch line gave no report.
